@@ -1,0 +1,88 @@
+// ESLint flat config: typescript-eslint everywhere, react-hooks in the renderer, and the
+// boundaries of the architecture (core/ has no I/O; raw IPC lives in two files only).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const rawIpc = {
+  paths: [
+    {
+      name: 'electron',
+      importNames: ['ipcMain', 'ipcRenderer'],
+      message: 'Raw IPC belongs in electron/main/ipc.ts and electron/preload/index.ts only.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'bench/results/',
+      'docs/screenshots/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-imports': ['error', rawIpc],
+    },
+  },
+  {
+    files: [
+      'electron/main/ipc.ts',
+      'electron/preload/index.ts',
+      'electron/test/**',
+      'electron/**/*.test.ts',
+    ],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'bench/**/*.{js,mjs,html}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'electron', 'react', 'react-dom', 'react/*'],
+              message: 'core/ is pure: no I/O or platform modules.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'require',
+        'navigator',
+        'localStorage',
+      ],
+    },
+  },
+);
