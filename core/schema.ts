@@ -1,0 +1,194 @@
+/**
+ * Content schemas: slides, playlists, settings and the content file on disk.
+ *
+ * Every file the host reads and every payload that crosses a boundary is parsed with these
+ * schemas, so a bad value gets an error naming its JSON path instead of a crash.
+ */
+// zod/mini: the same validation in a tree-shakable form, so the player's bundle stays small.
+import * as z from 'zod/mini';
+
+/** The schema version written into content and settings files. */
+export const CONTENT_SCHEMA_VERSION = 1;
+
+/** A BCP 47 language tag such as `en`, `fr`, `nl-BE` or `ar`. */
+export const LanguageCode = z
+  .string()
+  .check(
+    z.regex(
+      /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/,
+      'must be a BCP 47 language tag such as "en" or "nl-BE"',
+    ),
+  );
+export type LanguageCode = z.infer<typeof LanguageCode>;
+
+/** Text in several languages, keyed by language tag. */
+export const LocalizedText = z.record(LanguageCode, z.string().check(z.maxLength(4000)));
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** Identifier of a slide or playlist: lowercase letters, digits and dashes. */
+export const Id = z
+  .string()
+  .check(
+    z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be 1 to 64 lowercase letters, digits or dashes'),
+  );
+
+/**
+ * Where a picture or video comes from.
+ *
+ * `builtin:art/x.svg` is shipped default artwork; `media:<sha256>.<ext>` is a file staff uploaded.
+ * Nothing else is accepted, so no slide can point outside the kiosk.
+ */
+export const MediaRef = z
+  .string()
+  .check(
+    z.regex(
+      /^(builtin:(art|media)\/[a-z0-9][a-z0-9-]*\.(svg|png|jpg|jpeg|webp|avif|mp4|webm|vtt)|media:[a-f0-9]{64}\.(png|jpg|jpeg|webp|avif|mp4|webm|vtt))$/,
+      'must be "builtin:art/<name>.<ext>" or "media:<sha256>.<ext>"',
+    ),
+  );
+export type MediaRef = z.infer<typeof MediaRef>;
+
+/** A picture with alternative text in every language. */
+export const ImageAsset = z.object({
+  src: MediaRef,
+  alt: LocalizedText,
+});
+export type ImageAsset = z.infer<typeof ImageAsset>;
+
+/** How a slide enters and leaves the screen. */
+export const TransitionStyle = z.enum(['slide', 'fade']);
+export type TransitionStyle = z.infer<typeof TransitionStyle>;
+
+const slideBase = {
+  id: Id,
+  enabled: z._default(z.boolean(), true),
+  /** How long the slide stays on screen during automatic rotation, in milliseconds. */
+  durationMs: z._default(z.int().check(z.gte(2000), z.lte(600_000)), 12_000),
+  transition: z.optional(TransitionStyle),
+  title: LocalizedText,
+};
+
+/** A theme slide: title, lead line, paragraphs and optional artwork. */
+export const ThemeSlide = z.object({
+  ...slideBase,
+  kind: z.literal('theme'),
+  lead: z.optional(LocalizedText),
+  /** Paragraphs separated by a blank line. */
+  body: LocalizedText,
+  image: z.optional(ImageAsset),
+});
+
+/** A full-screen picture with an optional caption. */
+export const ImageSlide = z.object({
+  ...slideBase,
+  kind: z.literal('image'),
+  image: ImageAsset,
+  caption: z.optional(LocalizedText),
+});
+
+/** A full-screen video; plays muted unless staff turn sound on. */
+export const VideoSlide = z.object({
+  ...slideBase,
+  kind: z.literal('video'),
+  video: z.object({
+    src: MediaRef,
+    poster: z.optional(MediaRef),
+    muted: z._default(z.boolean(), true),
+    loop: z._default(z.boolean(), false),
+    captions: z.optional(z.record(LanguageCode, MediaRef)),
+  }),
+  description: z.optional(LocalizedText),
+});
+
+/** Any slide, told apart by `kind`. */
+export const Slide = z.discriminatedUnion('kind', [ThemeSlide, ImageSlide, VideoSlide]);
+export type Slide = z.infer<typeof Slide>;
+export type ThemeSlide = z.infer<typeof ThemeSlide>;
+export type ImageSlide = z.infer<typeof ImageSlide>;
+export type VideoSlide = z.infer<typeof VideoSlide>;
+
+/** Review state of a language's texts: written by the source, translated by us, or checked by staff. */
+export const TranslationStatus = z.enum(['source', 'needs-review', 'reviewed']);
+
+/** An ordered list of slides that the player loops through. */
+export const Playlist = z
+  .object({
+    id: Id,
+    name: z.string().check(z.minLength(1), z.maxLength(120)),
+    slides: z
+      .array(Slide)
+      .check(z.minLength(1, 'a playlist needs at least one slide'), z.maxLength(500)),
+    translations: z._default(z.record(LanguageCode, TranslationStatus), {}),
+  })
+  .check(
+    z.superRefine((playlist, ctx) => {
+      const seen = new Set<string>();
+      playlist.slides.forEach((slide, index) => {
+        if (seen.has(slide.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['slides', index, 'id'],
+            message: `duplicate slide id "${slide.id}"`,
+          });
+        }
+        seen.add(slide.id);
+      });
+    }),
+  );
+export type Playlist = z.infer<typeof Playlist>;
+
+/** The content file: every playlist and which one plays. */
+export const ContentFile = z
+  .object({
+    schemaVersion: z.literal(CONTENT_SCHEMA_VERSION),
+    activePlaylistId: Id,
+    playlists: z.array(Playlist).check(z.minLength(1)),
+  })
+  .check(
+    z.superRefine((content, ctx) => {
+      if (!content.playlists.some((p) => p.id === content.activePlaylistId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['activePlaylistId'],
+          message: `no playlist has the id "${content.activePlaylistId}"`,
+        });
+      }
+    }),
+  );
+export type ContentFile = z.infer<typeof ContentFile>;
+
+/** Kiosk settings that staff can change. */
+export const Settings = z
+  .object({
+    schemaVersion: z._default(z.literal(CONTENT_SCHEMA_VERSION), CONTENT_SCHEMA_VERSION),
+    /** Seconds without input before the "still there?" dialog. */
+    idleTimeoutSec: z._default(z.int().check(z.gte(10), z.lte(3600)), 90),
+    /** Seconds the dialog counts down before the player resets. */
+    countdownSec: z._default(z.int().check(z.gte(5), z.lte(120)), 20),
+    defaultLanguage: z._default(LanguageCode, 'en'),
+    enabledLanguages: z._default(z.array(LanguageCode).check(z.minLength(1)), [
+      'en',
+      'fr',
+      'nl',
+      'de',
+    ]),
+    /** `always` uses fades without movement for everyone, `system` follows the device setting. */
+    reducedMotion: z._default(z.enum(['system', 'always']), 'system'),
+    /** Hide the mouse cursor (touch screens). */
+    hideCursor: z._default(z.boolean(), false),
+  })
+  .check(
+    z.superRefine((settings, ctx) => {
+      if (!settings.enabledLanguages.includes(settings.defaultLanguage)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['defaultLanguage'],
+          message: `default language "${settings.defaultLanguage}" is not among the enabled languages`,
+        });
+      }
+    }),
+  );
+export type Settings = z.infer<typeof Settings>;
+
+/** The settings every kiosk starts with. */
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
