@@ -1,0 +1,191 @@
+/**
+ * The `openness-kiosk` command line: serve, validate.
+ *
+ * Exit codes: 0 success, 1 failure (invalid file, port taken), 2 bad arguments.
+ */
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentFile, Playlist } from '../../core/schema.js';
+import { formatProblem, problemsFromZod } from '../../core/problems.js';
+import { ListenError, startHost } from '../serve.js';
+
+/** Where the command writes and how it waits. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** Resolves when the process is asked to stop (Ctrl+C, SIGTERM). */
+  untilStopped(): Promise<void>;
+}
+
+const USAGE = {
+  main: 'usage: openness-kiosk <serve|validate> [options]   (openness-kiosk <command> --help for more)',
+  serve: 'usage: openness-kiosk serve [--data DIR] [--port N] [--host H]',
+  validate: 'usage: openness-kiosk validate FILE',
+};
+
+const HELP = {
+  main: `${USAGE.main}
+
+Commands:
+  serve      serve the player at / and admin at /#/admin, with the JSON API
+  validate   check a content or playlist file; one line per problem
+
+Run \`npm start\` for the Electron kiosk, \`npm run start:browser\` for a browser kiosk.`,
+  serve: `${USAGE.serve}
+
+Serves the player at / and admin at /#/admin with the JSON API under /api.
+  --data DIR   the kiosk's data folder; an empty folder is seeded with the default content
+               (default: ${defaultDataDir()})
+  --port N     port to listen on; 0 picks a free port (default: 7777)
+  --host H     address to listen on (default: 127.0.0.1, this machine only)
+Prints a line with http://HOST:PORT once it listens. Ctrl+C stops it.`,
+  validate: `${USAGE.validate}
+
+Checks a content file (content.json) or a single playlist. Exit 0 when valid; otherwise exit 1
+with one line per problem, naming its JSON path.`,
+};
+
+/** The default data folder: per user, where each OS keeps application data. */
+export function defaultDataDir(): string {
+  if (process.platform === 'win32' && process.env.APPDATA) {
+    return path.join(process.env.APPDATA, 'openness-kiosk');
+  }
+  if (process.platform === 'darwin') {
+    return path.join(os.homedir(), 'Library', 'Application Support', 'openness-kiosk');
+  }
+  const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'openness-kiosk');
+}
+
+const processIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  untilStopped: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+};
+
+/** Run the command line; resolves to the exit code. */
+export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.err(USAGE.main);
+    return 2;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP.main);
+    return 0;
+  }
+  if (command === '--version') {
+    io.out((await import('../app-paths.js')).appPaths().version);
+    return 0;
+  }
+  if (command !== 'serve' && command !== 'validate') {
+    io.err(`openness-kiosk: unknown command "${command}"`);
+    io.err(USAGE.main);
+    return 2;
+  }
+  let args;
+  try {
+    args = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    io.err(`openness-kiosk ${command}: ${(error as Error).message}`);
+    io.err(USAGE[command]);
+    return 2;
+  }
+  if (args.values.help) {
+    io.out(HELP[command]);
+    return 0;
+  }
+  return command === 'serve'
+    ? serve(args.values, args.positionals, io)
+    : validate(args.values, args.positionals, io);
+}
+
+async function serve(
+  values: { data?: string; port?: string; host?: string },
+  positionals: string[],
+  io: CliIo,
+): Promise<number> {
+  const bad = (message: string) => {
+    io.err(`openness-kiosk serve: ${message}`);
+    io.err(USAGE.serve);
+    return 2;
+  };
+  if (positionals.length > 0) return bad(`unexpected argument "${positionals[0]}"`);
+  const portText = values.port ?? '7777';
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
+    return bad(`--port must be a number from 0 to 65535, not "${portText}"`);
+  }
+  if (values.data === '') return bad('--data needs a folder');
+  if (values.host === '') return bad('--host needs an address');
+  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  const host = values.host ?? '127.0.0.1';
+  let running;
+  try {
+    running = await startHost({ dataDir, port: Number(portText), host });
+  } catch (error) {
+    if (error instanceof ListenError) {
+      io.err(`openness-kiosk serve: ${error.message}`);
+      return 1;
+    }
+    io.err(`openness-kiosk serve: cannot start: ${(error as Error).message}`);
+    return 1;
+  }
+  io.out(`openness-kiosk is serving ${dataDir} at ${running.url}`);
+  io.out(`  player: ${running.url}/   admin: ${running.url}/#/admin`);
+  for (const problem of running.store.snapshot().problems)
+    io.err(`warning: ${formatProblem(problem)}`);
+  await io.untilStopped();
+  await running.close();
+  return 0;
+}
+
+async function validate(
+  values: Record<string, unknown>,
+  positionals: string[],
+  io: CliIo,
+): Promise<number> {
+  const bad = (message: string) => {
+    io.err(`openness-kiosk validate: ${message}`);
+    io.err(USAGE.validate);
+    return 2;
+  };
+  if (Object.keys(values).length > 0) return bad(`unexpected option --${Object.keys(values)[0]}`);
+  if (positionals.length !== 1) return bad('needs exactly one FILE');
+  const file = positionals[0]!;
+  const source = path.basename(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(
+      `${source}: $: ${code ? `cannot read the file (${code})` : `not valid JSON: ${(error as Error).message}`}`,
+    );
+    return 1;
+  }
+  // A file with `playlists` is a content file; otherwise it is a single playlist.
+  const isContent = typeof json === 'object' && json !== null && 'playlists' in json;
+  const parsed = (isContent ? ContentFile : Playlist).safeParse(json);
+  if (parsed.success) {
+    io.out(`${source}: valid ${isContent ? 'content file' : 'playlist'}`);
+    return 0;
+  }
+  for (const problem of problemsFromZod(source, parsed.error)) io.err(formatProblem(problem));
+  return 1;
+}

@@ -1,0 +1,191 @@
+/**
+ * The content store: playlists and settings in a data folder, validated on every read.
+ *
+ * An empty folder is seeded from the shipped defaults. A file that is missing its fields, not
+ * JSON, or otherwise invalid never stops the kiosk: the store keeps playing the last good copy
+ * (or the defaults) and lists what was wrong, by file and JSON path, for staff.
+ */
+import { createHash } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type * as z from 'zod/mini';
+import type { ContentSnapshot } from '../core/contract.js';
+import { problemsFromZod, type Problem } from '../core/problems.js';
+import { ContentFile, Settings } from '../core/schema.js';
+import { sweepTempFiles, writeAtomic } from './atomic-write.js';
+
+/** Where the store keeps things. */
+export interface StoreOptions {
+  /** The kiosk's data folder (created and seeded when empty). */
+  dataDir: string;
+  /** The shipped assets folder, holding `content/content.json` and `content/settings.json`. */
+  assetsDir: string;
+}
+
+export const CONTENT_FILE = 'content.json';
+export const SETTINGS_FILE = 'settings.json';
+/** Folder inside the data folder that holds the last valid copy of each file. */
+export const LAST_GOOD_DIR = 'last-good';
+
+type Listener = (snapshot: ContentSnapshot) => void;
+
+interface Loaded<T> {
+  value: T;
+  text: string;
+  problems: Problem[];
+}
+
+/** Reads, validates and watches the kiosk's content. */
+export class ContentStore {
+  private current!: ContentSnapshot;
+  private readonly listeners = new Set<Listener>();
+  private watcher: FSWatcher | undefined;
+  private reloadTimer: NodeJS.Timeout | undefined;
+
+  private constructor(private readonly options: StoreOptions) {}
+
+  /** Open the store: create and seed the data folder if needed, then load and validate it. */
+  static async open(options: StoreOptions): Promise<ContentStore> {
+    const store = new ContentStore(options);
+    await store.seed();
+    await sweepTempFiles(options.dataDir, [CONTENT_FILE, SETTINGS_FILE]);
+    await store.load();
+    return store;
+  }
+
+  /** The content the player should show now. */
+  snapshot(): ContentSnapshot {
+    return this.current;
+  }
+
+  /** Be told when the content changes; returns a function that stops listening. */
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Read the files again and tell listeners when the revision changed. */
+  async reload(): Promise<ContentSnapshot> {
+    const before = this.current.revision;
+    await this.load();
+    if (this.current.revision !== before) {
+      for (const listener of this.listeners) listener(this.current);
+    }
+    return this.current;
+  }
+
+  /** Watch the data folder so edits made on disk reach the player without a restart. */
+  watch(): void {
+    if (this.watcher) return;
+    this.watcher = watch(this.options.dataDir, (_event, name) => {
+      if (name !== CONTENT_FILE && name !== SETTINGS_FILE) return;
+      clearTimeout(this.reloadTimer);
+      this.reloadTimer = setTimeout(() => void this.reload().catch(() => undefined), 100);
+    });
+    this.watcher.on('error', () => undefined);
+  }
+
+  /** Stop watching. */
+  close(): void {
+    clearTimeout(this.reloadTimer);
+    this.watcher?.close();
+    this.watcher = undefined;
+    this.listeners.clear();
+  }
+
+  private async seed(): Promise<void> {
+    const { dataDir, assetsDir } = this.options;
+    await mkdir(path.join(dataDir, LAST_GOOD_DIR), { recursive: true });
+    const present = new Set(await readdir(dataDir));
+    for (const name of [CONTENT_FILE, SETTINGS_FILE]) {
+      if (!present.has(name)) {
+        await writeAtomic(
+          path.join(dataDir, name),
+          await readFile(path.join(assetsDir, 'content', name)),
+        );
+      }
+    }
+  }
+
+  private async load(): Promise<void> {
+    const content = await this.loadFile(CONTENT_FILE, ContentFile);
+    const settings = await this.loadFile(SETTINGS_FILE, Settings);
+    const playlist =
+      content.value.playlists.find((p) => p.id === content.value.activePlaylistId) ??
+      content.value.playlists[0]!;
+    const revision = createHash('sha256')
+      .update(content.text)
+      .update('\0')
+      .update(settings.text)
+      .digest('hex')
+      .slice(0, 16);
+    this.current = {
+      revision,
+      playlist,
+      settings: settings.value,
+      problems: [...content.problems, ...settings.problems],
+    };
+  }
+
+  /** Read one file: the file itself if valid, else its last good copy, else the shipped default. */
+  private async loadFile<S extends z.ZodMiniType>(
+    name: string,
+    schema: S,
+  ): Promise<Loaded<z.output<S>>> {
+    const { dataDir, assetsDir } = this.options;
+    const primary = await readValidated(path.join(dataDir, name), name, schema);
+    if (primary.ok) {
+      await this.keepLastGood(name, primary.text);
+      return { value: primary.value, text: primary.text, problems: [] };
+    }
+    const problems = primary.problems;
+    const lastGood = await readValidated(path.join(dataDir, LAST_GOOD_DIR, name), name, schema);
+    if (lastGood.ok) {
+      problems.push({ source: name, path: '$', message: 'playing the last good copy instead' });
+      return { value: lastGood.value, text: lastGood.text, problems };
+    }
+    const shipped = await readValidated(path.join(assetsDir, 'content', name), name, schema);
+    if (!shipped.ok)
+      throw new Error(`the shipped default ${name} is invalid: ${shipped.problems[0]?.message}`);
+    problems.push({ source: name, path: '$', message: 'playing the default content instead' });
+    return { value: shipped.value, text: shipped.text, problems };
+  }
+
+  private async keepLastGood(name: string, text: string): Promise<void> {
+    const file = path.join(this.options.dataDir, LAST_GOOD_DIR, name);
+    const existing = await readFile(file, 'utf8').catch(() => undefined);
+    if (existing !== text) await writeAtomic(file, text);
+  }
+}
+
+type ReadResult<T> = { ok: true; value: T; text: string } | { ok: false; problems: Problem[] };
+
+/** Read a JSON file and parse it with a schema, turning every failure into problems. */
+export async function readValidated<S extends z.ZodMiniType>(
+  file: string,
+  source: string,
+  schema: S,
+): Promise<ReadResult<z.output<S>>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT' ? 'file is missing' : `cannot read the file (${code ?? String(error)})`;
+    return { ok: false, problems: [{ source, path: '$', message }] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [{ source, path: '$', message: `not valid JSON: ${(error as Error).message}` }],
+    };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(source, parsed.error) };
+  return { ok: true, value: parsed.data, text };
+}
