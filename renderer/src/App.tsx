@@ -1,0 +1,37 @@
+/**
+ * The app: the player at `/`, the staff screens at `/#/admin` (loaded only when asked for).
+ */
+import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { KioskApi } from '../../core/contract';
+import { Player } from './player/Player';
+
+const AdminScreen = lazy(() => import('./admin/AdminScreen'));
+
+function useHashRoute(): string {
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return hash;
+}
+
+/** Route between player and admin inside one motion configuration. */
+export function App({ api }: { api: KioskApi }) {
+  const route = useHashRoute();
+  return (
+    <MotionConfig reducedMotion="user">
+      <LazyMotion features={domAnimation} strict>
+        {route.startsWith('#/admin') ? (
+          <Suspense fallback={null}>
+            <AdminScreen api={api} />
+          </Suspense>
+        ) : (
+          <Player api={api} />
+        )}
+      </LazyMotion>
+    </MotionConfig>
+  );
+}

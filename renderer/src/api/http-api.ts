@@ -1,0 +1,43 @@
+/**
+ * KioskApi over HTTP, for browser kiosks and remote screens: JSON calls and a server-sent event stream.
+ */
+import {
+  contract,
+  ContentSnapshot,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type KioskApi,
+} from '../../../core/contract';
+import { ApiError } from './api-error';
+
+/** A KioskApi that talks to the host that served this page. */
+export function createHttpApi(base = ''): KioskApi {
+  return {
+    async invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+      const spec = contract[name];
+      const body = spec.input.parse(input);
+      const response = await fetch(`${base}/api/call/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) throw ApiError.from(json, `${name} failed (HTTP ${response.status})`);
+      return spec.output.parse(json) as CallOutput<K>;
+    },
+    onContentChanged(listener) {
+      // EventSource reconnects by itself when the host restarts.
+      const source = new EventSource(`${base}/api/events`);
+      const onMessage = (event: MessageEvent<string>) => {
+        const parsed = ContentSnapshot.safeParse(JSON.parse(event.data));
+        if (parsed.success) listener(parsed.data);
+      };
+      source.addEventListener('content:changed', onMessage);
+      return () => {
+        source.removeEventListener('content:changed', onMessage);
+        source.close();
+      };
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Labels of the player's controls in every UI language; other languages fall back to English.
+ */
+
+/** Every label the player shows or announces. */
+export interface UiStrings {
+  carousel: string;
+  previous: string;
+  next: string;
+  stopRotation: string;
+  startRotation: string;
+  slides: string;
+  slideOf: (n: number, total: number) => string;
+  language: string;
+  touchToExplore: string;
+  stillThereTitle: string;
+  stillThereBody: (seconds: number) => string;
+  continue: string;
+  accessibility: string;
+  largerText: string;
+  highContrast: string;
+  lowReach: string;
+  close: string;
+}
+
+const en: UiStrings = {
+  carousel: 'Belgium, open by nature',
+  previous: 'Previous slide',
+  next: 'Next slide',
+  stopRotation: 'Stop automatic slide show',
+  startRotation: 'Start automatic slide show',
+  slides: 'Slides',
+  slideOf: (n, total) => `${n} of ${total}`,
+  language: 'Language',
+  touchToExplore: 'Touch to explore',
+  stillThereTitle: 'Are you still there?',
+  stillThereBody: (s) => `The screen starts over in ${s} ${s === 1 ? 'second' : 'seconds'}.`,
+  continue: 'Continue',
+  accessibility: 'Accessibility',
+  largerText: 'Larger text',
+  highContrast: 'High contrast',
+  lowReach: 'Controls within reach',
+  close: 'Close',
+};
+
+const fr: UiStrings = {
+  carousel: 'La Belgique, ouverte par nature',
+  previous: 'Diapositive précédente',
+  next: 'Diapositive suivante',
+  stopRotation: 'Arrêter le défilement automatique',
+  startRotation: 'Lancer le défilement automatique',
+  slides: 'Diapositives',
+  slideOf: (n, total) => `${n} sur ${total}`,
+  language: 'Langue',
+  touchToExplore: 'Touchez pour découvrir',
+  stillThereTitle: 'Êtes-vous toujours là ?',
+  stillThereBody: (s) => `L’écran recommence dans ${s} seconde${s > 1 ? 's' : ''}.`,
+  continue: 'Continuer',
+  accessibility: 'Accessibilité',
+  largerText: 'Texte plus grand',
+  highContrast: 'Contraste élevé',
+  lowReach: 'Commandes à portée de main',
+  close: 'Fermer',
+};
+
+const nl: UiStrings = {
+  carousel: 'België, open van nature',
+  previous: 'Vorige dia',
+  next: 'Volgende dia',
+  stopRotation: 'Automatische diavoorstelling stoppen',
+  startRotation: 'Automatische diavoorstelling starten',
+  slides: 'Dia’s',
+  slideOf: (n, total) => `${n} van ${total}`,
+  language: 'Taal',
+  touchToExplore: 'Raak aan om te ontdekken',
+  stillThereTitle: 'Bent u er nog?',
+  stillThereBody: (s) => `Het scherm begint opnieuw over ${s} ${s === 1 ? 'seconde' : 'seconden'}.`,
+  continue: 'Doorgaan',
+  accessibility: 'Toegankelijkheid',
+  largerText: 'Grotere tekst',
+  highContrast: 'Hoog contrast',
+  lowReach: 'Bediening binnen bereik',
+  close: 'Sluiten',
+};
+
+const de: UiStrings = {
+  carousel: 'Belgien, offen von Natur aus',
+  previous: 'Vorherige Folie',
+  next: 'Nächste Folie',
+  stopRotation: 'Automatische Diashow anhalten',
+  startRotation: 'Automatische Diashow starten',
+  slides: 'Folien',
+  slideOf: (n, total) => `${n} von ${total}`,
+  language: 'Sprache',
+  touchToExplore: 'Zum Entdecken berühren',
+  stillThereTitle: 'Sind Sie noch da?',
+  stillThereBody: (s) =>
+    `Der Bildschirm beginnt in ${s} ${s === 1 ? 'Sekunde' : 'Sekunden'} von vorn.`,
+  continue: 'Weiter',
+  accessibility: 'Barrierefreiheit',
+  largerText: 'Größere Schrift',
+  highContrast: 'Hoher Kontrast',
+  lowReach: 'Bedienung in Reichweite',
+  close: 'Schließen',
+};
+
+const TABLE: Readonly<Record<string, UiStrings>> = { en, fr, nl, de };
+
+/** The control labels for a language, falling back to English. */
+export function uiStrings(lang: string): UiStrings {
+  return TABLE[lang] ?? TABLE[lang.split('-')[0] ?? ''] ?? en;
+}
+
+/** Which language the labels are actually in (for the `lang` attribute of controls). */
+export function uiLanguage(lang: string): string {
+  if (TABLE[lang]) return lang;
+  const base = lang.split('-')[0] ?? '';
+  return TABLE[base] ? base : 'en';
+}

@@ -1,0 +1,49 @@
+/**
+ * Every transition of the player, defined once. Only `transform` and `opacity` animate, and
+ * `transform` is animated as a whole string so the compositor runs it (see TOOLCHAIN.md).
+ */
+import type { Transition, Variants } from 'framer-motion';
+
+/** Direction of travel: 1 towards the next slide, -1 towards the previous. */
+export type Direction = 1 | -1;
+
+/** Slide-and-fade: the new slide glides in from the side it comes from. */
+export const slideVariants: Variants = {
+  enter: (direction: Direction) => ({ opacity: 0, transform: `translateX(${direction * 8}%)` }),
+  center: { opacity: 1, transform: 'translateX(0%)' },
+  exit: (direction: Direction) => ({ opacity: 0, transform: `translateX(${direction * -8}%)` }),
+};
+
+/** Fade only: for reduced motion and for slides that ask for it. */
+export const fadeVariants: Variants = {
+  enter: { opacity: 0 },
+  center: { opacity: 1 },
+  exit: { opacity: 0 },
+};
+
+/** Timing of the slide-and-fade transition. */
+export const slideTransition: Transition = {
+  transform: { type: 'tween', duration: 0.7, ease: [0.22, 1, 0.36, 1] },
+  opacity: { duration: 0.45, ease: 'easeOut' },
+};
+
+/** A normal fade. */
+export const fadeTransition: Transition = { duration: 0.6, ease: 'easeInOut' };
+
+/** A short fade without movement, for visitors who asked for reduced motion. */
+export const reducedTransition: Transition = { duration: 0.2, ease: 'linear' };
+
+/** The dialog and panels: a quick fade and lift. */
+export const overlayVariants: Variants = {
+  hidden: { opacity: 0, transform: 'translateY(12px)' },
+  shown: { opacity: 1, transform: 'translateY(0px)' },
+};
+
+/** The same overlays without movement. */
+export const overlayReducedVariants: Variants = {
+  hidden: { opacity: 0 },
+  shown: { opacity: 1 },
+};
+
+/** Timing of overlays. */
+export const overlayTransition: Transition = { duration: 0.25, ease: 'easeOut' };

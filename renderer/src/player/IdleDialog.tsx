@@ -1,0 +1,53 @@
+/**
+ * "Are you still there?": the countdown before the player resets for the next visitor.
+ */
+import { useEffect, useId, useRef } from 'react';
+import { m } from 'framer-motion';
+import type { UiStrings } from '../i18n/strings';
+import { overlayReducedVariants, overlayTransition, overlayVariants } from '../motion/transitions';
+
+interface IdleDialogProps {
+  secondsLeft: number;
+  strings: UiStrings;
+  reducedMotion: boolean;
+  onContinue(): void;
+}
+
+/** A modal `alertdialog` with a countdown and a button to continue. */
+export function IdleDialog({ secondsLeft, strings, reducedMotion, onContinue }: IdleDialogProps) {
+  const titleId = useId();
+  const bodyId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  return (
+    <m.div
+      className="backdrop"
+      initial={{ opacity: 0 }}
+      animate={{ opacity: 1 }}
+      exit={{ opacity: 0 }}
+      transition={overlayTransition}
+    >
+      <m.div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={bodyId}
+        variants={reducedMotion ? overlayReducedVariants : overlayVariants}
+        initial="hidden"
+        animate="shown"
+        exit="hidden"
+        transition={overlayTransition}
+      >
+        <h2 id={titleId}>{strings.stillThereTitle}</h2>
+        <p id={bodyId}>{strings.stillThereBody(secondsLeft)}</p>
+        <div className="dialog__count" aria-hidden="true">
+          {secondsLeft}
+        </div>
+        <button ref={button} type="button" className="pill pill--primary" onClick={onContinue}>
+          {strings.continue}
+        </button>
+      </m.div>
+    </m.div>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The visitor player: loads content through the KioskApi and keeps it current.
+ */
+import { useEffect, useState } from 'react';
+import type { ContentSnapshot, KioskApi } from '../../../core/contract';
+import { PlayerView } from './PlayerView';
+
+/** Load the content, follow changes, and show the player (or a calm screen while loading). */
+export function Player({ api }: { api: KioskApi }) {
+  const [snapshot, setSnapshot] = useState<ContentSnapshot | undefined>();
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      api.invoke('content:get', undefined).then(
+        (loaded) =>
+          alive &&
+          setSnapshot((current) => (current?.revision === loaded.revision ? current : loaded)),
+        () => {
+          // The host may still be starting: keep trying, calmly.
+          if (!alive) return;
+          setFailed(true);
+          retry = setTimeout(load, 3000);
+        },
+      );
+    };
+    load();
+    const stop = api.onContentChanged((changed) => alive && setSnapshot(changed));
+    return () => {
+      alive = false;
+      clearTimeout(retry);
+      stop();
+    };
+  }, [api]);
+
+  if (!snapshot) {
+    return (
+      <main className="splash" aria-busy={!failed}>
+        <div className="splash__flag" aria-hidden="true">
+          <span />
+          <span />
+          <span />
+        </div>
+      </main>
+    );
+  }
+  return <PlayerView snapshot={snapshot} />;
+}

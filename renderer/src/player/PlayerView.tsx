@@ -1,0 +1,131 @@
+/**
+ * The player screen: carousel, languages, accessibility options, attract hint and idle reset.
+ */
+import { AnimatePresence, useReducedMotion } from 'framer-motion';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ContentSnapshot } from '../../../core/contract';
+import { isRightToLeft } from '../../../core/i18n';
+import { timingsFromSettings } from '../../../core/session';
+import { uiLanguage, uiStrings } from '../i18n/strings';
+import { AccessibilityMenu, DEFAULT_PREFS, type AccessibilityPrefs } from './AccessibilityMenu';
+import { Carousel } from './Carousel';
+import { IdleDialog } from './IdleDialog';
+import { TouchIcon } from './Icons';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { useArrowKeys } from './useArrowKeys';
+import { useKioskGuards } from './useKioskGuards';
+import { useRotation } from './useRotation';
+import { useSession } from './useSession';
+import { useSlideNavigation } from './useSlideNavigation';
+import { useStaffEntry } from './useStaffEntry';
+
+/** Everything a visitor sees, for one content snapshot. */
+export function PlayerView({ snapshot }: { snapshot: ContentSnapshot }) {
+  const { settings, playlist } = snapshot;
+  const slides = useMemo(() => playlist.slides.filter((slide) => slide.enabled), [playlist]);
+  const languages = settings.enabledLanguages;
+  const [chosenLang, setLang] = useState(settings.defaultLanguage);
+  const lang = languages.includes(chosenLang) ? chosenLang : settings.defaultLanguage;
+  const [rotating, setRotating] = useState(true);
+  const [prefs, setPrefs] = useState<AccessibilityPrefs>(DEFAULT_PREFS);
+  const systemReduced = useReducedMotion() ?? false;
+  const reducedMotion = systemReduced || settings.reducedMotion === 'always';
+  const rtl = isRightToLeft(lang);
+  const strings = uiStrings(lang);
+  const nav = useSlideNavigation(slides);
+  const { goTo } = nav;
+
+  const reset = useCallback(() => {
+    goTo(0, -1);
+    setLang(settings.defaultLanguage);
+    setRotating(true);
+    setPrefs(DEFAULT_PREFS);
+    (document.activeElement as HTMLElement | null)?.blur?.();
+  }, [goTo, settings.defaultLanguage]);
+
+  const onInput = useCallback((event: Event) => {
+    // Any touch, tap or key stops rotation, except on the rotation button itself.
+    const target = event.target as Element | null;
+    if (target?.closest?.('[data-rotation-control]')) return;
+    setRotating(false);
+  }, []);
+
+  const timings = useMemo(() => timingsFromSettings(settings), [settings]);
+  const session = useSession(timings, onInput, reset);
+  const current = slides[nav.index];
+  useRotation(
+    rotating && session.phase !== 'countdown' && slides.length > 1,
+    current?.id ?? '',
+    current?.durationMs ?? 10_000,
+    nav.next,
+  );
+  useArrowKeys(rtl, nav.previous, nav.next);
+  useKioskGuards();
+  const staffCorner = useStaffEntry();
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = rtl ? 'rtl' : 'ltr';
+  }, [lang, rtl]);
+
+  const classes = [
+    'player',
+    prefs.largeText && 'is-large-text',
+    prefs.highContrast && 'is-high-contrast',
+    prefs.lowReach && 'is-low-reach',
+    settings.hideCursor && 'is-cursor-hidden',
+    reducedMotion && 'is-reduced-motion',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  if (slides.length === 0) return <main className="player splash" />;
+  return (
+    <main className={classes} lang={uiLanguage(lang)}>
+      <h1 className="visually-hidden">{strings.carousel}</h1>
+      <div className="staff-corner" aria-hidden="true" {...staffCorner} />
+      <Carousel
+        slides={slides}
+        index={nav.index}
+        direction={nav.direction}
+        rotating={rotating}
+        reducedMotion={reducedMotion}
+        rtl={rtl}
+        language={{ lang, fallback: settings.defaultLanguage }}
+        strings={strings}
+        fitKey={prefs.largeText ? 'large' : 'normal'}
+        onPrevious={nav.previous}
+        onNext={nav.next}
+        onSelect={(i) => nav.goTo(i)}
+        onToggleRotation={() => setRotating(!rotating)}
+      >
+        {session.phase === 'attract' && (
+          <p className="hint" aria-hidden="true">
+            <TouchIcon />
+            {strings.touchToExplore}
+          </p>
+        )}
+      </Carousel>
+      <div className="topbar">
+        <LanguageSwitcher
+          languages={languages}
+          current={lang}
+          label={strings.language}
+          onChoose={setLang}
+        />
+        <AccessibilityMenu prefs={prefs} strings={strings} onChange={setPrefs} />
+      </div>
+      <AnimatePresence>
+        {session.phase === 'countdown' && (
+          <IdleDialog
+            key="idle"
+            secondsLeft={session.secondsLeft}
+            strings={strings}
+            reducedMotion={reducedMotion}
+            onContinue={session.continueSession}
+          />
+        )}
+      </AnimatePresence>
+    </main>
+  );
+}
