@@ -1,0 +1,101 @@
+/**
+ * The IPC adapter for the KioskApi: one `ipcMain.handle` per call in the contract.
+ *
+ * Every call first proves it comes from our own window, then goes through host/dispatch.ts, which
+ * validates the input with the contract's schema. Electron carries only an error's `message`
+ * across IPC, so a failed call is not thrown but returned as an {@link IpcReply}; the preload
+ * turns it into an Error whose message is the JSON of an {@link IpcFailure}:
+ *
+ *   `{"code":"invalid-input","message":"content:get: $: ...","problems":[{source,path,message}]}`
+ *
+ * This file and electron/preload/index.ts are the only two that touch ipcMain/ipcRenderer.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import {
+  callNames,
+  type CallName,
+  type ContentSnapshot,
+  type EventName,
+  type Handlers,
+} from '../../core/contract.js';
+import { ValidationError, type Problem } from '../../core/problems.js';
+import { dispatch, UnknownCallError } from '../../host/dispatch.js';
+import { isOwnOrigin } from './security.js';
+
+/** Why a call failed, in a form that survives IPC; the same fields as the HTTP API's `error`. */
+export interface IpcFailure {
+  /** `invalid-input`: the payload broke the schema; `unknown-call`; `failed`: anything else. */
+  code: 'invalid-input' | 'unknown-call' | 'failed';
+  message: string;
+  /** One entry per schema problem, each naming its JSON path; empty unless `invalid-input`. */
+  problems: Problem[];
+}
+
+/** What the main process answers to every trusted call. */
+export type IpcReply = { ok: true; value: unknown } | { ok: false; error: IpcFailure };
+
+/** The message a call from anything but our own window is refused with. */
+export const REFUSED = 'refused: call from a foreign sender';
+
+/** The channel content changes are pushed on. */
+export const CONTENT_CHANGED: EventName = 'content:changed';
+
+/** The parts of an invoke event the sender check reads. */
+export type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
+
+/** Whether a call comes from the kiosk window's own web contents, on our own origin. */
+export function trustedSender(event: SenderEvent, window: BrowserWindow | null): boolean {
+  if (!window || window.isDestroyed() || event.sender !== window.webContents) return false;
+  try {
+    const frame = event.senderFrame;
+    return frame !== null && isOwnOrigin(frame.url);
+  } catch {
+    // A frame that navigated or closed mid-call throws on access; it is not trusted.
+    return false;
+  }
+}
+
+/** Describe any error thrown by a call as an {@link IpcFailure}. */
+export function toIpcFailure(error: unknown): IpcFailure {
+  if (error instanceof ValidationError) {
+    return { code: 'invalid-input', message: error.message, problems: error.problems };
+  }
+  if (error instanceof UnknownCallError) {
+    return { code: 'unknown-call', message: error.message, problems: [] };
+  }
+  return {
+    code: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+    problems: [],
+  };
+}
+
+/** Run one call for an IPC event: refuse foreign senders, then dispatch and wrap the outcome. */
+export async function callFromIpc(
+  handlers: Handlers,
+  window: BrowserWindow | null,
+  event: SenderEvent,
+  name: CallName,
+  input: unknown,
+): Promise<IpcReply> {
+  if (!trustedSender(event, window)) throw new Error(REFUSED);
+  try {
+    return { ok: true, value: await dispatch(handlers, name, input) };
+  } catch (error) {
+    return { ok: false, error: toIpcFailure(error) };
+  }
+}
+
+/** Register a handler for every call in the contract. Call before the window is created. */
+export function setupIpc(handlers: Handlers, getWindow: () => BrowserWindow | null): void {
+  for (const name of callNames) {
+    ipcMain.handle(name, (event, input: unknown) =>
+      callFromIpc(handlers, getWindow(), event, name, input),
+    );
+  }
+}
+
+/** Push a content snapshot to the kiosk window, if it is still there. */
+export function sendContentChanged(window: BrowserWindow | null, snapshot: ContentSnapshot): void {
+  if (window && !window.isDestroyed()) window.webContents.send(CONTENT_CHANGED, snapshot);
+}

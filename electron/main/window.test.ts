@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as electron from '../test/fake-electron.js';
+import { BrowserWindow, resetFakeElectron } from '../test/fake-electron.js';
+import { createKioskWindow, KIOSK_START_URL, kioskWindowOptions } from './window.js';
+
+vi.mock('electron', () => import('../test/fake-electron.js'));
+
+const PRELOAD = '/app/out/preload/index.cjs';
+
+describe('kioskWindowOptions', () => {
+  const options = kioskWindowOptions({ preload: PRELOAD, devTools: false });
+  const web = options.webPreferences ?? {};
+
+  it('isolates and sandboxes the renderer, with no Node anywhere', () => {
+    expect(web.contextIsolation).toBe(true);
+    expect(web.sandbox).toBe(true);
+    expect(web.nodeIntegration).toBe(false);
+    expect(web.nodeIntegrationInWorker).toBe(false);
+    expect(web.nodeIntegrationInSubFrames).toBe(false);
+    expect(web.webviewTag).toBe(false);
+    expect(web.webSecurity).toBe(true);
+  });
+
+  it('is a frameless, black, full-screen kiosk that waits to be shown', () => {
+    expect(options).toMatchObject({
+      kiosk: true,
+      fullscreen: true,
+      frame: false,
+      backgroundColor: '#000000',
+      show: false,
+      autoHideMenuBar: true,
+    });
+  });
+
+  it('keeps animating in the background, plays video unattended, never spellchecks', () => {
+    expect(web.backgroundThrottling).toBe(false);
+    expect(web.autoplayPolicy).toBe('no-user-gesture-required');
+    expect(web.spellcheck).toBe(false);
+  });
+
+  it('loads the built CommonJS preload', () => {
+    expect(web.preload).toBe(PRELOAD);
+  });
+
+  it('allows DevTools only when asked to', () => {
+    expect(web.devTools).toBe(false);
+    expect(kioskWindowOptions({ preload: PRELOAD, devTools: true }).webPreferences?.devTools).toBe(
+      true,
+    );
+  });
+});
+
+describe('createKioskWindow', () => {
+  beforeEach(() => resetFakeElectron());
+
+  it('loads the player from the custom protocol, never file://', () => {
+    const window = createKioskWindow({
+      preload: PRELOAD,
+      devTools: false,
+    }) as unknown as BrowserWindow;
+    expect(KIOSK_START_URL).toBe('kiosk://app/index.html');
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith(KIOSK_START_URL);
+    expect(window.loadURL.mock.calls[0]?.[0]).not.toMatch(/^file:/);
+  });
+
+  it('removes the application menu', () => {
+    createKioskWindow({ preload: PRELOAD, devTools: false });
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+  });
+
+  it('shows itself only once ready to show', () => {
+    const window = createKioskWindow({
+      preload: PRELOAD,
+      devTools: false,
+    }) as unknown as BrowserWindow;
+    expect(window.show).not.toHaveBeenCalled();
+    window.emit('ready-to-show');
+    expect(window.show).toHaveBeenCalledOnce();
+  });
+
+  it('locks zoom at 100 %, again after each load and after any zoom attempt', () => {
+    const window = createKioskWindow({
+      preload: PRELOAD,
+      devTools: false,
+    }) as unknown as BrowserWindow;
+    const contents = window.webContents;
+    expect(contents.setVisualZoomLevelLimits).toHaveBeenCalledWith(1, 1);
+    contents.emit('did-finish-load');
+    expect(contents.setVisualZoomLevelLimits).toHaveBeenCalledTimes(2);
+    contents.emit('zoom-changed', {}, 'in');
+    expect(contents.setZoomLevel).toHaveBeenCalledWith(0);
+  });
+});

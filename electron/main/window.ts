@@ -1,0 +1,68 @@
+/**
+ * The kiosk window: full screen, frameless, locked down, serving the player from `kiosk://app`.
+ */
+import { BrowserWindow, Menu, type BrowserWindowConstructorOptions } from 'electron';
+import { KIOSK_ORIGIN } from './security.js';
+
+/** The page the kiosk window opens. */
+export const KIOSK_START_URL = `${KIOSK_ORIGIN}/index.html`;
+
+/** What the kiosk window needs from its caller. */
+export interface KioskWindowOptions {
+  /** Absolute path of the built CommonJS preload (`out/preload/index.cjs`). */
+  preload: string;
+  /** Whether DevTools may open (development only). */
+  devTools: boolean;
+}
+
+/** The BrowserWindow options of the kiosk window; pure, so tests can check every flag. */
+export function kioskWindowOptions(options: KioskWindowOptions): BrowserWindowConstructorOptions {
+  return {
+    fullscreen: true,
+    kiosk: true,
+    frame: false,
+    backgroundColor: '#000000',
+    // Shown on 'ready-to-show' so the screen never flashes white or half-drawn.
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      // An attract loop must keep animating even when the OS thinks nobody is looking.
+      backgroundThrottling: false,
+      // Signage plays video with sound on its own; nobody is there to tap "play".
+      autoplayPolicy: 'no-user-gesture-required',
+      devTools: options.devTools,
+    },
+  };
+}
+
+/** Keep the page at 100 %: no pinch zoom, no Ctrl+wheel zoom. */
+export function lockZoom(window: BrowserWindow): void {
+  const contents = window.webContents;
+  const limit = () => void contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
+  limit();
+  // Chromium forgets the limits when a page loads, so set them again after every load.
+  contents.on('did-finish-load', limit);
+  contents.on('zoom-changed', () => contents.setZoomLevel(0));
+}
+
+/** Create the kiosk window and load the player; it shows itself once ready to paint. */
+export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
+  Menu.setApplicationMenu(null);
+  const window = new BrowserWindow(kioskWindowOptions(options));
+  lockZoom(window);
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(KIOSK_START_URL).catch((error: unknown) => {
+    console.error(`kiosk: cannot load ${KIOSK_START_URL}: ${String(error)}`);
+  });
+  return window;
+}

@@ -1,0 +1,166 @@
+/**
+ * A thin fake of the `electron` module for vitest: records what the shell asks of Electron.
+ *
+ * Wire it in a test with `vi.mock('electron', () => import('../test/fake-electron.js'))`, and call
+ * `resetFakeElectron()` in `beforeEach`. Only what the shell uses is here.
+ */
+import { EventEmitter } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+
+type Handler = (...args: never[]) => unknown;
+
+/** A session that keeps the handlers it is given, so tests can call them. */
+export class FakeSession {
+  permissionRequest: Handler | null = null;
+  permissionCheck: Handler | null = null;
+  devicePermission: Handler | null = null;
+  setPermissionRequestHandler(handler: Handler | null) {
+    this.permissionRequest = handler;
+  }
+  setPermissionCheckHandler(handler: Handler | null) {
+    this.permissionCheck = handler;
+  }
+  setDevicePermissionHandler(handler: Handler | null) {
+    this.devicePermission = handler;
+  }
+}
+
+/** A web contents: an event emitter with the few methods the shell calls. */
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: Handler | null = null;
+  session = new FakeSession();
+  mainFrame = { url: 'kiosk://app/index.html' };
+  send = vi.fn();
+  setVisualZoomLevelLimits = vi.fn(async () => undefined);
+  setZoomLevel = vi.fn();
+  setWindowOpenHandler(handler: Handler) {
+    this.windowOpenHandler = handler;
+  }
+}
+
+/** A browser window that records its options and what was loaded. */
+export class BrowserWindow extends EventEmitter {
+  static created: BrowserWindow[] = [];
+  /** Called from the constructor, so a test can look at the world as the window is made. */
+  static onCreate: ((window: BrowserWindow) => void) | null = null;
+  webContents = new FakeWebContents();
+  destroyed = false;
+  minimized = false;
+  show = vi.fn();
+  focus = vi.fn();
+  restore = vi.fn();
+  loadURL = vi.fn(async (_url: string) => undefined);
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    BrowserWindow.created.push(this);
+    BrowserWindow.onCreate?.(this);
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+}
+
+/** The app: lifecycle events plus the paths and flags the shell reads. */
+export const app = Object.assign(new EventEmitter(), {
+  isPackaged: false,
+  requestSingleInstanceLock: vi.fn(() => true),
+  quit: vi.fn(),
+  exit: vi.fn(),
+  whenReady: vi.fn(async () => undefined),
+  getPath: vi.fn((name: string) => `/fake/${name}`),
+  getAppPath: vi.fn(() => '/fake/app'),
+  getVersion: vi.fn(() => '0.0.0-test'),
+});
+
+/** The default session. */
+export const session = { defaultSession: new FakeSession() };
+
+/** ipcMain: keeps one handler per channel, as the real one does. */
+export const ipcMain = {
+  handlers: new Map<string, Handler>(),
+  handle(channel: string, handler: Handler) {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, handler);
+  },
+};
+
+/** ipcRenderer: an emitter whose `invoke` a test programs. */
+export const ipcRenderer = Object.assign(new EventEmitter(), {
+  invoke: vi.fn(async (_channel: string, _input: unknown): Promise<unknown> => undefined),
+});
+
+/** contextBridge: keeps what was exposed, by key. */
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown) {
+    this.exposed.set(key, api);
+  },
+};
+
+/** protocol: records privileged schemes and handlers. */
+export const protocol = {
+  registerSchemesAsPrivileged: vi.fn(),
+  handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  handle(scheme: string, handler: (request: Request) => Promise<Response>) {
+    this.handlers.set(scheme, handler);
+  },
+};
+
+/** net: `fetch` of file: URLs reads the file, as Electron's does. */
+export const net = {
+  fetch: vi.fn(
+    async (url: string, _init?: { headers: Headers }) =>
+      new Response(await readFile(fileURLToPath(url))),
+  ),
+};
+
+/** powerSaveBlocker: hands out ids and remembers which are started. */
+const startedBlockers = new Set<number>();
+let nextBlocker = 1;
+export const powerSaveBlocker = {
+  started: startedBlockers,
+  start: vi.fn((_type: string) => {
+    const id = nextBlocker++;
+    startedBlockers.add(id);
+    return id;
+  }),
+  stop: vi.fn((id: number) => void startedBlockers.delete(id)),
+  isStarted: (id: number) => startedBlockers.has(id),
+};
+
+/** Menu: records the application menu. */
+export const Menu = { setApplicationMenu: vi.fn() };
+
+/** Forget everything the fake recorded, between tests. */
+export function resetFakeElectron(): void {
+  vi.clearAllMocks();
+  BrowserWindow.created = [];
+  BrowserWindow.onCreate = null;
+  app.removeAllListeners();
+  app.isPackaged = false;
+  app.requestSingleInstanceLock.mockImplementation(() => true);
+  session.defaultSession = new FakeSession();
+  ipcMain.handlers.clear();
+  ipcRenderer.removeAllListeners();
+  contextBridge.exposed.clear();
+  protocol.handlers.clear();
+  powerSaveBlocker.started.clear();
+}
+
+export default {
+  app,
+  BrowserWindow,
+  contextBridge,
+  ipcMain,
+  ipcRenderer,
+  Menu,
+  net,
+  powerSaveBlocker,
+  protocol,
+  session,
+};
