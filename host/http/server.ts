@@ -3,9 +3,10 @@
  *
  * Used by browser kiosks, by remote monitoring and by the end-to-end tests.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ContentSnapshot } from '../../core/contract.js';
 import { mediaType, parseMediaPath } from '../../core/media.js';
 import { ValidationError } from '../../core/problems.js';
@@ -49,10 +50,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.get('/builtin/*', async (request, reply) => serveMedia(request.url, reply));
   app.get('/media/*', async (request, reply) => serveMedia(request.url, reply));
 
-  function serveMedia(url: string, reply: import('fastify').FastifyReply) {
+  async function serveMedia(url: string, reply: FastifyReply) {
     const target = parseMediaPath(url.split('?')[0] ?? '');
-    if (!target) return reply.code(404).send({ error: { message: `no such media: ${url}` } });
-    const root = target.root === 'assets' ? options.assetsDir : options.dataDir;
+    const root = target?.root === 'assets' ? options.assetsDir : options.dataDir;
+    if (!target || !(await isFile(path.join(root, target.relative)))) {
+      return reply.code(404).send({ error: { message: `no such media: ${url}`, problems: [] } });
+    }
     reply.type(mediaType(target.relative));
     reply.header('Cache-Control', 'no-cache');
     return reply.sendFile(target.relative, root);
@@ -97,4 +100,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   return app;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
 }
