@@ -28,6 +28,8 @@ export function PlayerView({ snapshot }: { snapshot: ContentSnapshot }) {
   const lang = languages.includes(chosenLang) ? chosenLang : settings.defaultLanguage;
   const [rotating, setRotating] = useState(true);
   const [prefs, setPrefs] = useState<AccessibilityPrefs>(DEFAULT_PREFS);
+  // Bumped on every reset, so menus and panels start closed for the next visitor.
+  const [visit, setVisit] = useState(0);
   const systemReduced = useReducedMotion() ?? false;
   const reducedMotion = systemReduced || settings.reducedMotion === 'always';
   const rtl = isRightToLeft(lang);
@@ -40,6 +42,7 @@ export function PlayerView({ snapshot }: { snapshot: ContentSnapshot }) {
     setLang(settings.defaultLanguage);
     setRotating(true);
     setPrefs(DEFAULT_PREFS);
+    setVisit((n) => n + 1);
     (document.activeElement as HTMLElement | null)?.blur?.();
   }, [goTo, settings.defaultLanguage]);
 
@@ -113,7 +116,7 @@ export function PlayerView({ snapshot }: { snapshot: ContentSnapshot }) {
           label={strings.language}
           onChoose={setLang}
         />
-        <AccessibilityMenu prefs={prefs} strings={strings} onChange={setPrefs} />
+        <AccessibilityMenu key={visit} prefs={prefs} strings={strings} onChange={setPrefs} />
       </div>
       <AnimatePresence>
         {session.phase === 'countdown' && (

@@ -89,7 +89,7 @@ function ThemeText({
   const title = pickText(slide.title, language.lang, language.fallback);
   const lead = pickText(slide.lead, language.lang, language.fallback);
   const body = pickText(slide.body, language.lang, language.fallback);
-  useFitText(box, `${language.lang}|${fitKey}|${title.text}|${body.text}`);
+  useFitText(box, `${language.lang}|${fitKey}|${title.text}|${body.text}`, fitKey !== 'large');
   return (
     <div className="slide__text" ref={box}>
       <div className="slide__flag" aria-hidden="true">

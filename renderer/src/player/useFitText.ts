@@ -9,10 +9,10 @@ const MIN_FIT = 0.55;
 /**
  * Set `--fit` on the element (1 = designed size) to the largest step at which nothing overflows.
  *
- * If even the smallest step overflows (very large text chosen by the visitor), the block becomes
- * a focusable scrolling region instead of clipping text.
+ * With `shrink` off (the visitor asked for larger text) the text keeps its size. Whenever text
+ * still overflows, the block becomes a focusable scrolling region instead of clipping it.
  */
-export function useFitText(ref: RefObject<HTMLElement | null>, key: string): void {
+export function useFitText(ref: RefObject<HTMLElement | null>, key: string, shrink = true): void {
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -21,7 +21,7 @@ export function useFitText(ref: RefObject<HTMLElement | null>, key: string): voi
       element.classList.remove('is-scrollable');
       element.removeAttribute('tabindex');
       element.style.setProperty('--fit', '1');
-      while (overflows(element) && scale > MIN_FIT) {
+      while (shrink && overflows(element) && scale > MIN_FIT) {
         scale = Math.max(MIN_FIT, scale - STEP);
         element.style.setProperty('--fit', scale.toFixed(2));
       }
@@ -39,7 +39,7 @@ export function useFitText(ref: RefObject<HTMLElement | null>, key: string): voi
       alive = false;
       window.removeEventListener('resize', fit);
     };
-  }, [ref, key]);
+  }, [ref, key, shrink]);
 }
 
 function overflows(element: HTMLElement): boolean {

@@ -1,0 +1,54 @@
+/**
+ * Screenshots for the docs: every slide in landscape and portrait, in a stable state
+ * (animations skipped, webfont loaded, rotation stopped, nothing focused or hovered).
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  button,
+  expect,
+  expectSlide,
+  openPlayer,
+  ORIENTATIONS,
+  skipAnimations,
+  SLIDES,
+  tabs,
+  test,
+  UI,
+} from './helpers';
+
+const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
+
+for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
+  test.describe(orientation, () => {
+    test.use({ viewport });
+
+    test(`screenshots of every slide (${viewport.width}×${viewport.height})`, async ({
+      page,
+      host,
+    }) => {
+      await mkdir(OUT, { recursive: true });
+      await skipAnimations(page);
+      await openPlayer(page, host.url);
+      await button(page, UI.en.stop).click();
+      await expect(button(page, UI.en.start)).toBeVisible();
+      for (let n = 1; n <= SLIDES.length; n++) {
+        await tabs(page)
+          .nth(n - 1)
+          .click();
+        await expectSlide(page, n);
+        // Nothing focused or hovered; every picture decoded; the webfont in.
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await page.mouse.move(viewport.width / 2, viewport.height / 2);
+        await page.evaluate(async () => {
+          await document.fonts.ready;
+          await Promise.all([...document.images].map((img) => img.decode().catch(() => {})));
+        });
+        await expect(page.locator('.slide__art img')).toHaveJSProperty('complete', true);
+        const file = path.join(OUT, `${orientation}-${n}-${SLIDES[n - 1]!.id}.png`);
+        await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+        expect((await stat(file)).size).toBeGreaterThan(20_000);
+      }
+    });
+  });
+}
