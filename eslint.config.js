@@ -50,7 +50,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'bench/**/*.{js,mjs,html}'],
+    files: ['renderer/**/*.{ts,tsx}', 'bench/**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -6,13 +6,15 @@
  */
 import * as z from 'zod/mini';
 import { Problem } from './problems.js';
-import { Playlist, Settings } from './schema.js';
+import { ContentFile, Playlist, Settings } from './schema.js';
 
 /** What the player needs to run: the active playlist, the settings and any content problems. */
 export const ContentSnapshot = z.object({
   /** Changes whenever saved content changes; the player reloads content when it does. */
   revision: z.string(),
   playlist: Playlist,
+  /** Every playlist and schedule; the player picks what plays now. */
+  content: ContentFile,
   settings: Settings,
   /** Problems found on disk; when non-empty the kiosk is playing defaults or the last good copy. */
   problems: z.array(Problem),

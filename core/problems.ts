@@ -37,11 +37,3 @@ export function problemsFromZod(source: string, error: z.core.$ZodError): Proble
 export function formatProblem(problem: Problem): string {
   return `${problem.source}: ${problem.path}: ${problem.message}`;
 }
-
-/** An error that carries problems, for callers that want to list them one by one. */
-export class ValidationError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'ValidationError';
-  }
-}

@@ -29,7 +29,7 @@ function problems(
 describe('shipped default content', () => {
   it('is a valid content file with the intro and three themes in four languages', () => {
     const content = ContentFile.parse(shipped);
-    const playlist = content.playlists.find((p) => p.id === content.activePlaylistId)!;
+    const playlist = content.playlists.find((p) => p.id === content.defaultPlaylistId)!;
     expect(playlist.slides.map((s) => s.id)).toEqual([
       'intro',
       'innovation',
@@ -135,12 +135,12 @@ describe('slide and playlist schemas', () => {
       'test.json: $.slides: a playlist needs at least one slide',
     );
     const content = {
-      schemaVersion: 1,
-      activePlaylistId: 'nope',
+      schemaVersion: 2,
+      defaultPlaylistId: 'nope',
       playlists: [{ id: 'p', name: 'p', slides: [theme] }],
     };
     expect(problems(ContentFile, content)).toEqual([
-      'test.json: $.activePlaylistId: no playlist has the id "nope"',
+      'test.json: $.defaultPlaylistId: no playlist has the id "nope"',
     ]);
   });
 

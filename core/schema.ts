@@ -8,7 +8,10 @@
 import * as z from 'zod/mini';
 
 /** The schema version written into content and settings files. */
-export const CONTENT_SCHEMA_VERSION = 1;
+export const CONTENT_SCHEMA_VERSION = 2;
+
+/** The schema version written into settings files. */
+export const SETTINGS_SCHEMA_VERSION = 1;
 
 /** A BCP 47 language tag such as `en`, `fr`, `nl-BE` or `ar`. */
 export const LanguageCode = z
@@ -55,6 +58,41 @@ export const ImageAsset = z.object({
 });
 export type ImageAsset = z.infer<typeof ImageAsset>;
 
+/** A calendar date, `YYYY-MM-DD`, in the schedule's time zone. */
+export const LocalDate = z
+  .string()
+  .check(
+    z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date like 2026-03-29'),
+  );
+
+/** A time of day, `HH:MM` (24-hour); `24:00` is the end of the day. */
+export const TimeOfDay = z
+  .string()
+  .check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time like 09:30 (24-hour)'));
+
+/** A daily time window; `to` earlier than `from` runs past midnight into the next day. */
+export const TimeWindow = z.object({ from: TimeOfDay, to: TimeOfDay });
+export type TimeWindow = z.infer<typeof TimeWindow>;
+
+/**
+ * When something plays: every condition given must hold; an empty schedule means always.
+ *
+ * Dates and times are wall-clock times in `timeZone` (an IANA name such as "Europe/Brussels"),
+ * or in the kiosk's time zone when it is not given.
+ */
+export const Schedule = z.object({
+  timeZone: z.optional(z.string().check(z.minLength(1))),
+  /** First day it plays (inclusive). */
+  startDate: z.optional(LocalDate),
+  /** Last day it plays (inclusive). */
+  endDate: z.optional(LocalDate),
+  /** ISO weekdays it plays on: 1 Monday to 7 Sunday. */
+  weekdays: z.optional(z.array(z.int().check(z.gte(1), z.lte(7))).check(z.maxLength(7))),
+  /** Times of day it plays; none means all day. */
+  times: z.optional(z.array(TimeWindow).check(z.maxLength(24))),
+});
+export type Schedule = z.infer<typeof Schedule>;
+
 /** How a slide enters and leaves the screen. */
 export const TransitionStyle = z.enum(['slide', 'fade']);
 export type TransitionStyle = z.infer<typeof TransitionStyle>;
@@ -66,6 +104,7 @@ const slideBase = {
   durationMs: z._default(z.int().check(z.gte(2000), z.lte(600_000)), 12_000),
   transition: z.optional(TransitionStyle),
   title: LocalizedText,
+  schedule: z.optional(Schedule),
 };
 
 /** A theme slide: title, lead line, paragraphs and optional artwork. */
@@ -119,6 +158,7 @@ export const Playlist = z
       .array(Slide)
       .check(z.minLength(1, 'a playlist needs at least one slide'), z.maxLength(500)),
     translations: z._default(z.record(LanguageCode, TranslationStatus), {}),
+    schedule: z.optional(Schedule),
   })
   .check(
     z.superRefine((playlist, ctx) => {
@@ -137,20 +177,20 @@ export const Playlist = z
   );
 export type Playlist = z.infer<typeof Playlist>;
 
-/** The content file: every playlist and which one plays. */
+/** The content file: every playlist, and the one that plays when no scheduled one is on. */
 export const ContentFile = z
   .object({
     schemaVersion: z.literal(CONTENT_SCHEMA_VERSION),
-    activePlaylistId: Id,
+    defaultPlaylistId: Id,
     playlists: z.array(Playlist).check(z.minLength(1)),
   })
   .check(
     z.superRefine((content, ctx) => {
-      if (!content.playlists.some((p) => p.id === content.activePlaylistId)) {
+      if (!content.playlists.some((p) => p.id === content.defaultPlaylistId)) {
         ctx.addIssue({
           code: 'custom',
-          path: ['activePlaylistId'],
-          message: `no playlist has the id "${content.activePlaylistId}"`,
+          path: ['defaultPlaylistId'],
+          message: `no playlist has the id "${content.defaultPlaylistId}"`,
         });
       }
     }),
@@ -160,7 +200,7 @@ export type ContentFile = z.infer<typeof ContentFile>;
 /** Kiosk settings that staff can change. */
 export const Settings = z
   .object({
-    schemaVersion: z._default(z.literal(CONTENT_SCHEMA_VERSION), CONTENT_SCHEMA_VERSION),
+    schemaVersion: z._default(z.literal(SETTINGS_SCHEMA_VERSION), SETTINGS_SCHEMA_VERSION),
     /** Seconds without input before the "still there?" dialog. */
     idleTimeoutSec: z._default(z.int().check(z.gte(10), z.lte(3600)), 90),
     /** Seconds the dialog counts down before the player resets. */

@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentStore, LAST_GOOD_DIR } from './content-store.js';
@@ -127,5 +127,103 @@ describe('content store', () => {
     const files = await readdir(dir);
     expect(files).not.toContain('content.json.123456789');
     expect(files).toContain('notes.txt.123');
+  });
+
+  it('saves content atomically and refuses a save based on an old revision', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    const first = store.snapshot();
+    const edited = structuredClone(first.content);
+    edited.playlists[0]!.name = 'Lobby';
+    const saved = await store.saveContent(first.revision, edited);
+    expect(saved.revision).not.toBe(first.revision);
+    expect(
+      JSON.parse(await readFile(path.join(dir, 'content.json'), 'utf8')).playlists[0].name,
+    ).toBe('Lobby');
+    // A second editor still holding the first revision is refused, and nothing changes.
+    const stale = structuredClone(first.content);
+    stale.playlists[0]!.name = 'Overwritten';
+    await expect(store.saveContent(first.revision, stale)).rejects.toMatchObject({
+      code: 'conflict',
+      details: { revision: saved.revision },
+    });
+    expect(store.snapshot().content.playlists[0]!.name).toBe('Lobby');
+  });
+
+  it('lets only one of two simultaneous saves from the same revision win', async () => {
+    const store = await open(await tempDir());
+    const { revision, content } = store.snapshot();
+    const a = structuredClone(content);
+    a.playlists[0]!.name = 'A';
+    const b = structuredClone(content);
+    b.playlists[0]!.name = 'B';
+    const results = await Promise.allSettled([
+      store.saveContent(revision, a),
+      store.saveContent(revision, b),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+  });
+
+  it('refuses invalid settings with problems by field and keeps what was saved', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    const { revision, settings } = store.snapshot();
+    const before = await readFile(path.join(dir, 'settings.json'), 'utf8');
+    await expect(
+      store.saveSettings(revision, { ...settings, countdownSec: 1 } as never),
+    ).rejects.toMatchObject({ code: 'invalid-input', problems: [{ path: '$.countdownSec' }] });
+    expect(await readFile(path.join(dir, 'settings.json'), 'utf8')).toBe(before);
+  });
+
+  it('reports a failed write clearly and keeps the old content', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    const { revision, content } = store.snapshot();
+    const before = await readFile(path.join(dir, 'content.json'), 'utf8');
+    await chmod(dir, 0o500);
+    try {
+      const edited = structuredClone(content);
+      edited.playlists[0]!.name = 'Never';
+      const attempt = store.saveContent(revision, edited);
+      // Root may write anyway; then the save simply succeeds.
+      if (process.getuid?.() === 0) await attempt;
+      else await expect(attempt).rejects.toMatchObject({ code: 'failed' });
+    } finally {
+      await chmod(dir, 0o700);
+    }
+    if (process.getuid?.() !== 0) {
+      expect(await readFile(path.join(dir, 'content.json'), 'utf8')).toBe(before);
+    }
+  });
+
+  it('migrates a version 1 content file forward and keeps the original', async () => {
+    const dir = await tempDir();
+    const v2 = JSON.parse(await shippedContent());
+    const { defaultPlaylistId, ...rest } = v2;
+    const v1 = { ...rest, schemaVersion: 1, activePlaylistId: defaultPlaylistId };
+    await writeFile(path.join(dir, 'content.json'), JSON.stringify(v1));
+    const store = await open(dir);
+    expect(store.snapshot().problems).toEqual([]);
+    expect(store.snapshot().content.defaultPlaylistId).toBe('openness');
+    const onDisk = JSON.parse(await readFile(path.join(dir, 'content.json'), 'utf8'));
+    expect(onDisk).toMatchObject({ schemaVersion: 2, defaultPlaylistId: 'openness' });
+    expect(onDisk.activePlaylistId).toBeUndefined();
+    const kept = JSON.parse(
+      await readFile(path.join(dir, LAST_GOOD_DIR, 'content.json.v1'), 'utf8'),
+    );
+    expect(kept.activePlaylistId).toBe('openness');
+  });
+
+  it('refuses a content file from a newer version and plays the last good copy', async () => {
+    const dir = await tempDir();
+    (await open(dir)).close();
+    const future = { ...JSON.parse(await shippedContent()), schemaVersion: 99 };
+    await writeFile(path.join(dir, 'content.json'), JSON.stringify(future));
+    const store = await open(dir);
+    expect(store.snapshot().problems[0]).toMatchObject({
+      path: '$.schemaVersion',
+      message: expect.stringContaining('newer version'),
+    });
+    expect(store.snapshot().content.schemaVersion).toBe(2);
   });
 });

@@ -11,7 +11,9 @@ import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type * as z from 'zod/mini';
 import type { ContentSnapshot } from '../core/contract.js';
+import { KioskError, ValidationError } from '../core/errors.js';
 import { problemsFromZod, type Problem } from '../core/problems.js';
+import { migrateContent, type MigrationResult } from '../core/migrations.js';
 import { ContentFile, Settings } from '../core/schema.js';
 import { sweepTempFiles, writeAtomic } from './atomic-write.js';
 
@@ -66,13 +68,68 @@ export class ContentStore {
   }
 
   /** Read the files again and tell listeners when the revision changed. */
-  async reload(): Promise<ContentSnapshot> {
+  reload(): Promise<ContentSnapshot> {
+    return this.serial(() => this.reloadNow());
+  }
+
+  /** Save playlists, if `baseRevision` is still current; resolves to the new snapshot. */
+  saveContent(baseRevision: string, content: ContentFile): Promise<ContentSnapshot> {
+    return this.save(CONTENT_FILE, baseRevision, ContentFile, content);
+  }
+
+  /** Save settings, if `baseRevision` is still current; resolves to the new snapshot. */
+  saveSettings(baseRevision: string, settings: Settings): Promise<ContentSnapshot> {
+    return this.save(SETTINGS_FILE, baseRevision, Settings, settings);
+  }
+
+  private save<S extends z.ZodMiniType>(
+    name: string,
+    baseRevision: string,
+    schema: S,
+    value: unknown,
+  ): Promise<ContentSnapshot> {
+    return this.serial(async () => {
+      // Catch edits made on disk that the watcher has not delivered yet.
+      await this.reloadNow();
+      if (baseRevision !== this.current.revision) {
+        throw new KioskError(
+          'conflict',
+          'Someone else saved changes since you opened this. Reload to see them, then make your change again.',
+          [],
+          { revision: this.current.revision },
+        );
+      }
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) {
+        throw new ValidationError(problemsFromZod(name, parsed.error));
+      }
+      try {
+        await writeAtomic(path.join(this.options.dataDir, name), serialize(parsed.data));
+      } catch (error) {
+        throw new KioskError(
+          'failed',
+          `Could not save ${name}: ${describeWriteError(error)}. Nothing was changed.`,
+        );
+      }
+      return this.reloadNow();
+    });
+  }
+
+  private async reloadNow(): Promise<ContentSnapshot> {
     const before = this.current.revision;
     await this.load();
     if (this.current.revision !== before) {
       for (const listener of this.listeners) listener(this.current);
     }
     return this.current;
+  }
+
+  // Loads and saves run one at a time, so a save's revision check and its write cannot interleave.
+  private queue: Promise<unknown> = Promise.resolve();
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Watch the data folder so edits made on disk reach the player without a restart. */
@@ -109,10 +166,10 @@ export class ContentStore {
   }
 
   private async load(): Promise<void> {
-    const content = await this.loadFile(CONTENT_FILE, ContentFile);
+    const content = await this.loadFile(CONTENT_FILE, ContentFile, migrateContent);
     const settings = await this.loadFile(SETTINGS_FILE, Settings);
     const playlist =
-      content.value.playlists.find((p) => p.id === content.value.activePlaylistId) ??
+      content.value.playlists.find((p) => p.id === content.value.defaultPlaylistId) ??
       content.value.playlists[0]!;
     const revision = createHash('sha256')
       .update(content.text)
@@ -123,6 +180,7 @@ export class ContentStore {
     this.current = {
       revision,
       playlist,
+      content: content.value,
       settings: settings.value,
       problems: [...content.problems, ...settings.problems],
     };
@@ -132,20 +190,38 @@ export class ContentStore {
   private async loadFile<S extends z.ZodMiniType>(
     name: string,
     schema: S,
+    migrate?: Migrate,
   ): Promise<Loaded<z.output<S>>> {
     const { dataDir, assetsDir } = this.options;
-    const primary = await readValidated(path.join(dataDir, name), name, schema);
+    const file = path.join(dataDir, name);
+    const primary = await readValidated(file, name, schema, migrate);
     if (primary.ok) {
+      if (primary.migratedFrom !== undefined) {
+        // Keep the file as it was before the migration, then write the migrated version.
+        const original = path.join(dataDir, LAST_GOOD_DIR, `${name}.v${primary.migratedFrom}`);
+        await writeAtomic(original, await readFile(file));
+        await writeAtomic(file, primary.text);
+      }
       await this.keepLastGood(name, primary.text);
       return { value: primary.value, text: primary.text, problems: [] };
     }
     const problems = primary.problems;
-    const lastGood = await readValidated(path.join(dataDir, LAST_GOOD_DIR, name), name, schema);
+    const lastGood = await readValidated(
+      path.join(dataDir, LAST_GOOD_DIR, name),
+      name,
+      schema,
+      migrate,
+    );
     if (lastGood.ok) {
       problems.push({ source: name, path: '$', message: 'playing the last good copy instead' });
       return { value: lastGood.value, text: lastGood.text, problems };
     }
-    const shipped = await readValidated(path.join(assetsDir, 'content', name), name, schema);
+    const shipped = await readValidated(
+      path.join(assetsDir, 'content', name),
+      name,
+      schema,
+      migrate,
+    );
     if (!shipped.ok)
       throw new Error(`the shipped default ${name} is invalid: ${shipped.problems[0]?.message}`);
     problems.push({ source: name, path: '$', message: 'playing the default content instead' });
@@ -159,13 +235,18 @@ export class ContentStore {
   }
 }
 
-type ReadResult<T> = { ok: true; value: T; text: string } | { ok: false; problems: Problem[] };
+type ReadResult<T> =
+  { ok: true; value: T; text: string; migratedFrom?: number } | { ok: false; problems: Problem[] };
 
-/** Read a JSON file and parse it with a schema, turning every failure into problems. */
+/** Brings a parsed file up to the current schema version. */
+type Migrate = (json: unknown) => MigrationResult;
+
+/** Read a JSON file, migrate it, and parse it with a schema, turning every failure into problems. */
 export async function readValidated<S extends z.ZodMiniType>(
   file: string,
   source: string,
   schema: S,
+  migrate?: Migrate,
 ): Promise<ReadResult<z.output<S>>> {
   let text: string;
   try {
@@ -185,7 +266,33 @@ export async function readValidated<S extends z.ZodMiniType>(
       problems: [{ source, path: '$', message: `not valid JSON: ${(error as Error).message}` }],
     };
   }
+  let migratedFrom: number | undefined;
+  if (migrate) {
+    const migrated = migrate(json);
+    if (!migrated.ok) {
+      return {
+        ok: false,
+        problems: [{ source, path: '$.schemaVersion', message: migrated.message }],
+      };
+    }
+    json = migrated.value;
+    if (migrated.migrated) migratedFrom = migrated.from;
+  }
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(source, parsed.error) };
-  return { ok: true, value: parsed.data, text };
+  if (migratedFrom === undefined) return { ok: true, value: parsed.data, text };
+  return { ok: true, value: parsed.data, text: serialize(json), migratedFrom };
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EACCES' || code === 'EPERM') return 'the kiosk may not write to its data folder';
+  if (code === 'EROFS') return 'the data folder is read-only';
+  return code ?? String(error);
+}
+
+/** How content files are written: indented for people, with a final newline. */
+export function serialize(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
 }

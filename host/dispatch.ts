@@ -2,7 +2,8 @@
  * Validate and run one KioskApi call: the single entry point every adapter goes through.
  */
 import { contract, isCallName, type Handlers } from '../core/contract.js';
-import { problemsFromZod, ValidationError } from '../core/problems.js';
+import { ValidationError } from '../core/errors.js';
+import { problemsFromZod } from '../core/problems.js';
 
 /** A call name that is not in the contract. */
 export class UnknownCallError extends Error {

@@ -18,7 +18,8 @@ import {
   type EventName,
   type Handlers,
 } from '../../core/contract.js';
-import { ValidationError, type Problem } from '../../core/problems.js';
+import { ValidationError } from '../../core/errors.js';
+import type { Problem } from '../../core/problems.js';
 import { dispatch, UnknownCallError } from '../../host/dispatch.js';
 import { isOwnOrigin } from './security.js';
 

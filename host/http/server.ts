@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ContentSnapshot } from '../../core/contract.js';
 import { mediaType, parseMediaPath } from '../../core/media.js';
-import { ValidationError } from '../../core/problems.js';
+import { ValidationError } from '../../core/errors.js';
 import { SECURITY_HEADERS } from '../../core/security-policy.js';
 import type { ContentStore } from '../content-store.js';
 import { dispatch, UnknownCallError } from '../dispatch.js';
