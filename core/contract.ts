@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { Problem } from './problems.js';
-import { ContentFile, Playlist, Settings } from './schema.js';
+import { ContentFile, MediaRef, Playlist, Settings } from './schema.js';
 
 /** What the player needs to run: the active playlist, the settings and any content problems. */
 export const ContentSnapshot = z.object({
@@ -31,10 +31,97 @@ export const Health = z.object({
 });
 export type Health = z.infer<typeof Health>;
 
-/** Every call, by name (`domain:verb`), with its input and output schemas. */
+/** A staff PIN: 4 to 12 digits. */
+export const Pin = z.string().check(z.regex(/^\d{4,12}$/, 'must be 4 to 12 digits'));
+
+/** Whether staff are signed in, and whether they may try. */
+export const AuthStatus = z.object({
+  pinSet: z.boolean(),
+  unlocked: z.boolean(),
+  /** While locked out: when the next try is allowed (epoch ms). */
+  lockedUntil: z.nullable(z.number()),
+  /** Tries left before a lock-out. */
+  attemptsLeft: z.number(),
+  /** True when no PIN is set and this request comes from the kiosk itself. */
+  canCreatePin: z.boolean(),
+});
+export type AuthStatus = z.infer<typeof AuthStatus>;
+
+/** A file staff uploaded. */
+export const MediaItem = z.object({
+  ref: MediaRef,
+  kind: z.enum(['image', 'video', 'captions']),
+  mime: z.string(),
+  size: z.number(),
+  /** The name it was uploaded with, for people only. */
+  name: z.string(),
+  uploadedAt: z.string(),
+});
+export type MediaItem = z.infer<typeof MediaItem>;
+
+/** Everything the admin edits, with the revision its saves must be based on. */
+export const AdminState = z.object({
+  revision: z.string(),
+  content: ContentFile,
+  settings: Settings,
+  problems: z.array(Problem),
+  media: z.array(MediaItem),
+});
+export type AdminState = z.infer<typeof AdminState>;
+
+/** Who may make a call: anyone (the player), signed-in staff, or only the kiosk itself. */
+export type Access = 'public' | 'staff' | 'local';
+
+const call = <I extends z.ZodMiniType, O extends z.ZodMiniType>(
+  access: Access,
+  input: I,
+  output: O,
+) => ({ access, input, output });
+
+const Saved = z.object({ revision: z.string() });
+const Nothing = z.object({});
+
+/** Every call, by name (`domain:verb`), with who may make it and its input and output schemas. */
 export const contract = {
-  'content:get': { input: z.undefined(), output: ContentSnapshot },
-  'health:get': { input: z.undefined(), output: Health },
+  'content:get': call('public', z.undefined(), ContentSnapshot),
+  'health:get': call('public', z.undefined(), Health),
+  'auth:status': call('public', z.undefined(), AuthStatus),
+  'auth:unlock': call('public', z.object({ pin: Pin }), AuthStatus),
+  'auth:lock': call('public', z.undefined(), AuthStatus),
+  'auth:create-pin': call('local', z.object({ pin: Pin }), AuthStatus),
+  'auth:change-pin': call('staff', z.object({ currentPin: Pin, newPin: Pin }), AuthStatus),
+  'admin:get': call('staff', z.undefined(), AdminState),
+  'content:save': call(
+    'staff',
+    z.object({ baseRevision: z.string(), content: ContentFile }),
+    Saved,
+  ),
+  'settings:save': call('staff', z.object({ baseRevision: z.string(), settings: Settings }), Saved),
+  'media:upload-begin': call(
+    'staff',
+    z.object({ name: z.string().check(z.maxLength(255)), size: z.int().check(z.gte(1)) }),
+    z.object({ uploadId: z.string(), chunkSize: z.number() }),
+  ),
+  'media:upload-chunk': call(
+    'staff',
+    z.object({
+      uploadId: z.string(),
+      offset: z.int().check(z.gte(0)),
+      bytes: z.instanceof(Uint8Array),
+    }),
+    z.object({ received: z.number() }),
+  ),
+  'media:upload-finish': call('staff', z.object({ uploadId: z.string() }), MediaItem),
+  'media:delete': call('staff', z.object({ ref: MediaRef }), Nothing),
+  'player:report': call(
+    'public',
+    z.object({
+      kind: z.enum(['media-error']),
+      slideId: z.string().check(z.maxLength(64)),
+      message: z.string().check(z.maxLength(500)),
+    }),
+    Nothing,
+  ),
 } as const;
 
 /** Name of a call in the contract. */
@@ -66,7 +153,22 @@ export interface KioskApi {
   onContentChanged(listener: (snapshot: ContentSnapshot) => void): () => void;
 }
 
+/** What an adapter tells a handler about the caller. */
+export interface CallContext {
+  /** The caller is the kiosk itself: the Electron window, or HTTP from this machine. */
+  local: boolean;
+  /** The caller's staff session, if it has one. */
+  sessionId: string | undefined;
+  /** Start a staff session for this caller (sets the cookie, or marks the window). */
+  startSession(sessionId: string): void;
+  /** End this caller's staff session. */
+  endSession(): void;
+}
+
 /** The handlers a host implements, one per call. */
 export type Handlers = {
-  [K in CallName]: (input: z.output<(typeof contract)[K]['input']>) => Promise<CallOutput<K>>;
+  [K in CallName]: (
+    input: z.output<(typeof contract)[K]['input']>,
+    context: CallContext,
+  ) => Promise<CallOutput<K>>;
 };

@@ -49,6 +49,9 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
 
 /** A call refused for a reason the caller can act on. */
 export class KioskError extends Error {
+  /** The message without the list of problems. */
+  readonly summary: string;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -57,11 +60,12 @@ export class KioskError extends Error {
   ) {
     super(problems.length ? `${message}\n${problems.map(formatProblem).join('\n')}` : message);
     this.name = 'KioskError';
+    this.summary = message;
   }
 
   /** The form sent to the other side. */
   toBody(): ErrorBody {
-    const body: ErrorBody = { code: this.code, message: this.message, problems: this.problems };
+    const body: ErrorBody = { code: this.code, message: this.summary, problems: this.problems };
     if (this.details) body.details = this.details;
     return body;
   }

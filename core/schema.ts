@@ -6,6 +6,7 @@
  */
 // zod/mini: the same validation in a tree-shakable form, so the player's bundle stays small.
 import * as z from 'zod/mini';
+import { isValidTimeZone } from './schedule.js';
 
 /** The schema version written into content and settings files. */
 export const CONTENT_SCHEMA_VERSION = 2;
@@ -70,6 +71,11 @@ export const TimeOfDay = z
   .string()
   .check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time like 09:30 (24-hour)'));
 
+/** An IANA time zone name this runtime knows, such as "Europe/Brussels". */
+export const TimeZone = z
+  .string()
+  .check(z.refine(isValidTimeZone, 'must be a time zone such as "Europe/Brussels"'));
+
 /** A daily time window; `to` earlier than `from` runs past midnight into the next day. */
 export const TimeWindow = z.object({ from: TimeOfDay, to: TimeOfDay });
 export type TimeWindow = z.infer<typeof TimeWindow>;
@@ -81,7 +87,7 @@ export type TimeWindow = z.infer<typeof TimeWindow>;
  * or in the kiosk's time zone when it is not given.
  */
 export const Schedule = z.object({
-  timeZone: z.optional(z.string().check(z.minLength(1))),
+  timeZone: z.optional(TimeZone),
   /** First day it plays (inclusive). */
   startDate: z.optional(LocalDate),
   /** Last day it plays (inclusive). */
@@ -216,6 +222,14 @@ export const Settings = z
     reducedMotion: z._default(z.enum(['system', 'always']), 'system'),
     /** Hide the mouse cursor (touch screens). */
     hideCursor: z._default(z.boolean(), false),
+    /** Seconds without staff activity before the admin locks itself. */
+    staffIdleLockSec: z._default(z.int().check(z.gte(30), z.lte(3600)), 300),
+    /** Serve the admin to other machines on the network (PIN login required). */
+    lanAdmin: z._default(z.boolean(), false),
+    /** IANA time zone for schedules, such as "Europe/Brussels"; the machine's when not set. */
+    timeZone: z.optional(TimeZone),
+    /** Start the kiosk app when the computer starts (Electron). */
+    autostart: z._default(z.boolean(), false),
   })
   .check(
     z.superRefine((settings, ctx) => {
