@@ -1,12 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AuthFile } from '../auth/auth-file.js';
+import { AuthService } from '../auth/auth-service.js';
 import { paths, tempDir } from '../test-helpers.js';
 import { run, type CliIo } from './main.js';
 
-/** Captures output; `stop()` ends a running `serve`. */
-function fakeIo() {
+/** Captures output; `stop()` ends a running `serve`; `input` lines answer `readSecret`. */
+function fakeIo({ input = [] as string[], interactive = false } = {}) {
+  const prompts: string[] = [];
   const out: string[] = [];
   const err: string[] = [];
   let stop!: () => void;
@@ -19,6 +24,11 @@ function fakeIo() {
     },
     err: (line) => err.push(line),
     untilStopped: () => stopped,
+    readSecret: async (prompt) => {
+      prompts.push(prompt);
+      return input.shift();
+    },
+    interactive,
   };
   const waitForOut = (pattern: RegExp) =>
     new Promise<string>((resolve) => {
@@ -26,7 +36,7 @@ function fakeIo() {
       if (found) resolve(found);
       else onOut = (line) => pattern.test(line) && resolve(line);
     });
-  return { io, out, err, stop, waitForOut };
+  return { io, out, err, stop, waitForOut, prompts };
 }
 
 describe('openness-kiosk command line', () => {
@@ -40,6 +50,12 @@ describe('openness-kiosk command line', () => {
       ['serve', 'extra'],
       ['validate'],
       ['validate', 'a', 'b'],
+      ['pin'],
+      ['pin', 'get'],
+      ['pin', 'set', 'extra'],
+      ['pin', 'set', '--nope'],
+      ['pin', 'set', '--data'],
+      ['pin', 'set', '--data', ''],
     ]) {
       const { io, err } = fakeIo();
       expect(await run(argv, io), argv.join(' ')).toBe(2);
@@ -48,7 +64,13 @@ describe('openness-kiosk command line', () => {
   });
 
   it('has --help on every command', async () => {
-    for (const argv of [['--help'], ['serve', '--help'], ['validate', '--help']]) {
+    for (const argv of [
+      ['--help'],
+      ['serve', '--help'],
+      ['validate', '--help'],
+      ['pin', '--help'],
+      ['pin', 'set', '--help'],
+    ]) {
       const { io, out } = fakeIo();
       expect(await run(argv, io)).toBe(0);
       expect(out.join('\n')).toMatch(/^usage: openness-kiosk/);
@@ -118,5 +140,75 @@ describe('openness-kiosk command line', () => {
     io = fakeIo();
     expect(await run(['validate', path.join(dir, 'missing.json')], io.io)).toBe(1);
     expect(io.err[0]).toBe('missing.json: $: cannot read the file (ENOENT)');
+  });
+});
+
+describe('openness-kiosk pin set', () => {
+  /** The PIN record `pin set` stored in `dataDir`. */
+  async function storedRecord(dataDir: string) {
+    const text = await readFile(path.join(dataDir, 'auth.json'), 'utf8');
+    return { text, record: AuthFile.parse(JSON.parse(text)).pin };
+  }
+
+  it('stores a piped PIN as a salted scrypt hash, never the PIN itself', async () => {
+    const dataDir = path.join(await tempDir(), 'new-folder');
+    const { io, out, err, prompts } = fakeIo({ input: ['  90817263  '] });
+    expect(await run(['pin', 'set', '--data', dataDir], io)).toBe(0);
+    expect(out).toEqual([`Staff PIN saved for ${dataDir}.`]);
+    expect(err).toEqual([]);
+    expect(prompts).toEqual(['New staff PIN: ']);
+    const { text, record } = await storedRecord(dataDir);
+    expect(record).toMatchObject({ algorithm: 'scrypt', N: 2 ** 15, r: 8, p: 1 });
+    expect(text).not.toContain('90817263');
+    const auth = await AuthService.open({ dataDir });
+    expect(auth.isUnlocked(await auth.unlock('90817263'))).toBe(true);
+  });
+
+  it('refuses a PIN that is not 4 to 12 digits, or none, and saves nothing', async () => {
+    const dataDir = await tempDir();
+    for (const input of [['123'], ['12345678901234'], ['12a4'], [''], []]) {
+      const { io, err } = fakeIo({ input });
+      expect(await run(['pin', 'set', '--data', dataDir], io), JSON.stringify(input)).toBe(1);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(/^openness-kiosk pin set: .*nothing was saved\.$/);
+    }
+    expect(existsSync(path.join(dataDir, 'auth.json'))).toBe(false);
+  });
+
+  it('asks twice at a terminal and saves only when both match', async () => {
+    const dataDir = await tempDir();
+    let io = fakeIo({ input: ['2468', '2469'], interactive: true });
+    expect(await run(['pin', 'set', '--data', dataDir], io.io)).toBe(1);
+    expect(io.prompts).toEqual(['New staff PIN: ', 'Repeat the PIN: ']);
+    expect(io.err).toEqual(['openness-kiosk pin set: the two PINs differ; nothing was saved.']);
+    expect(existsSync(path.join(dataDir, 'auth.json'))).toBe(false);
+    io = fakeIo({ input: ['2468', '2468'], interactive: true });
+    expect(await run(['pin', 'set', '--data', dataDir], io.io)).toBe(0);
+    expect((await storedRecord(dataDir)).record?.algorithm).toBe('scrypt');
+  });
+
+  it('works as the installed command, reading the PIN from a pipe', async () => {
+    const bin = path.join(paths.root, 'bin/openness-kiosk.mjs');
+    const built = path.join(paths.root, 'dist/node/host/cli/main.js');
+    expect(existsSync(built), 'run `npm run build:node` before the unit tests').toBe(true);
+    const dataDir = await tempDir();
+    const result = spawnSync(process.execPath, [bin, 'pin', 'set', '--data', dataDir], {
+      input: '5550123\n',
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`Staff PIN saved for ${dataDir}.\n`);
+    const { text, record } = await storedRecord(dataDir);
+    expect(record).toMatchObject({ algorithm: 'scrypt', N: 2 ** 15 });
+    expect(text).not.toContain('5550123');
+    const bad = spawnSync(process.execPath, [bin, 'pin', 'set', '--data', dataDir], {
+      input: 'abcd\n',
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('4 to 12 digits');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The `openness-kiosk` command line: serve, validate.
+ * The `openness-kiosk` command line: serve, pin set, validate.
  *
  * Exit codes: 0 success, 1 failure (invalid file, port taken), 2 bad arguments.
  */
@@ -7,8 +7,11 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Pin } from '../../core/contract.js';
 import { ContentFile, Playlist } from '../../core/schema.js';
 import { formatProblem, problemsFromZod } from '../../core/problems.js';
+import { AuthService } from '../auth/auth-service.js';
+import { readSecretLine } from '../auth/read-secret.js';
 import { ListenError, startHost } from '../serve.js';
 
 /** Where the command writes and how it waits. */
@@ -17,11 +20,16 @@ export interface CliIo {
   err(line: string): void;
   /** Resolves when the process is asked to stop (Ctrl+C, SIGTERM). */
   untilStopped(): Promise<void>;
+  /** One line of standard input, hidden as typed; undefined when the input ends first. */
+  readSecret(prompt: string): Promise<string | undefined>;
+  /** Standard input is a terminal, where a person types (rather than a pipe). */
+  readonly interactive: boolean;
 }
 
 const USAGE = {
-  main: 'usage: openness-kiosk <serve|validate> [options]   (openness-kiosk <command> --help for more)',
+  main: 'usage: openness-kiosk <serve|pin|validate> [options]   (openness-kiosk <command> --help for more)',
   serve: 'usage: openness-kiosk serve [--data DIR] [--port N] [--host H]',
+  pin: 'usage: openness-kiosk pin set [--data DIR]',
   validate: 'usage: openness-kiosk validate FILE',
 };
 
@@ -30,6 +38,7 @@ const HELP = {
 
 Commands:
   serve      serve the player at / and admin at /#/admin, with the JSON API
+  pin set    read a new staff PIN from standard input and store its salted hash
   validate   check a content or playlist file; one line per problem
 
 Run \`npm start\` for the Electron kiosk, \`npm run start:browser\` for a browser kiosk.`,
@@ -39,8 +48,15 @@ Serves the player at / and admin at /#/admin with the JSON API under /api.
   --data DIR   the kiosk's data folder; an empty folder is seeded with the default content
                (default: ${defaultDataDir()})
   --port N     port to listen on; 0 picks a free port (default: 7777)
-  --host H     address to listen on (default: 127.0.0.1, this machine only)
+  --host H     address to listen on (default: 127.0.0.1, this machine only; every address
+               when the "lanAdmin" setting is on). Other machines must sign in with the PIN.
 Prints a line with http://HOST:PORT once it listens. Ctrl+C stops it.`,
+  pin: `${USAGE.pin}
+
+Reads a new staff PIN (4 to 12 digits) from standard input: typed at a terminal, it is asked for
+twice and not shown; piped, the first line is used. Stores only its salted scrypt hash, in
+auth.json in the data folder; clears any lock-out and signs staff out.
+  --data DIR   the kiosk's data folder (default: ${defaultDataDir()})`,
   validate: `${USAGE.validate}
 
 Checks a content file (content.json) or a single playlist. Exit 0 when valid; otherwise exit 1
@@ -67,6 +83,8 @@ const processIo: CliIo = {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     }),
+  readSecret: (prompt) => readSecretLine(prompt),
+  interactive: process.stdin.isTTY === true,
 };
 
 /** Run the command line; resolves to the exit code. */
@@ -84,6 +102,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     io.out((await import('../app-paths.js')).appPaths().version);
     return 0;
   }
+  if (command === 'pin') return pin(rest, io);
   if (command !== 'serve' && command !== 'validate') {
     io.err(`openness-kiosk: unknown command "${command}"`);
     io.err(USAGE.main);
@@ -134,10 +153,9 @@ async function serve(
   if (values.data === '') return bad('--data needs a folder');
   if (values.host === '') return bad('--host needs an address');
   const dataDir = path.resolve(values.data ?? defaultDataDir());
-  const host = values.host ?? '127.0.0.1';
   let running;
   try {
-    running = await startHost({ dataDir, port: Number(portText), host });
+    running = await startHost({ dataDir, port: Number(portText), host: values.host });
   } catch (error) {
     if (error instanceof ListenError) {
       io.err(`openness-kiosk serve: ${error.message}`);
@@ -152,6 +170,60 @@ async function serve(
     io.err(`warning: ${formatProblem(problem)}`);
   await io.untilStopped();
   await running.close();
+  return 0;
+}
+
+async function pin(argv: string[], io: CliIo): Promise<number> {
+  const bad = (message: string) => {
+    io.err(`openness-kiosk pin: ${message}`);
+    io.err(USAGE.pin);
+    return 2;
+  };
+  const [subcommand, ...rest] = argv;
+  if (subcommand === '--help' || subcommand === '-h') {
+    io.out(HELP.pin);
+    return 0;
+  }
+  if (subcommand !== 'set') {
+    return bad(subcommand === undefined ? 'needs "set"' : `unknown subcommand "${subcommand}"`);
+  }
+  let args;
+  try {
+    args = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: { help: { type: 'boolean', short: 'h' }, data: { type: 'string' } },
+    });
+  } catch (error) {
+    return bad((error as Error).message);
+  }
+  if (args.values.help) {
+    io.out(HELP.pin);
+    return 0;
+  }
+  if (args.positionals.length > 0) return bad(`unexpected argument "${args.positionals[0]}"`);
+  if (args.values.data === '') return bad('--data needs a folder');
+  const dataDir = path.resolve(args.values.data ?? defaultDataDir());
+  const fail = (message: string) => {
+    io.err(`openness-kiosk pin set: ${message}`);
+    return 1;
+  };
+  const entered = (await io.readSecret('New staff PIN: '))?.trim();
+  if (!entered) return fail('no PIN was given; nothing was saved.');
+  if (!Pin.safeParse(entered).success) {
+    return fail('the PIN must be 4 to 12 digits (0-9); nothing was saved.');
+  }
+  if (io.interactive && (await io.readSecret('Repeat the PIN: '))?.trim() !== entered) {
+    return fail('the two PINs differ; nothing was saved.');
+  }
+  try {
+    const auth = await AuthService.open({ dataDir });
+    await auth.setPin(entered);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  io.out(`Staff PIN saved for ${dataDir}.`);
   return 0;
 }
 
