@@ -1,0 +1,182 @@
+/**
+ * What an uploaded file is, judged by its bytes and never by its name.
+ */
+import { open } from 'node:fs/promises';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
+import { KioskError } from '../../core/errors.js';
+import type { MediaKind } from './media-index.js';
+
+/** A type the library accepts, with the extension its file is stored under. */
+export interface AcceptedType {
+  kind: MediaKind;
+  mime: string;
+  ext: 'jpg' | 'png' | 'webp' | 'avif' | 'mp4' | 'webm' | 'vtt';
+}
+
+/** The outcome of looking at some bytes: accepted, refused with a reason, or not known yet. */
+export type Verdict =
+  { ok: true; type: AcceptedType } | { ok: false; error: KioskError } | { ok: 'unknown' };
+
+/** A verdict on a complete file: accepted or refused. */
+export type Judgement = Exclude<Verdict, { ok: 'unknown' }>;
+
+/** Bytes enough for every signature we accept (file-type's own sample size). */
+export const SNIFF_BYTES = 4100;
+
+const ACCEPTED: Record<string, AcceptedType> = {
+  jpg: { kind: 'image', mime: 'image/jpeg', ext: 'jpg' },
+  png: { kind: 'image', mime: 'image/png', ext: 'png' },
+  webp: { kind: 'image', mime: 'image/webp', ext: 'webp' },
+  avif: { kind: 'image', mime: 'image/avif', ext: 'avif' },
+  mp4: { kind: 'video', mime: 'video/mp4', ext: 'mp4' },
+  // Apple's name for the same container; browsers play it as MP4.
+  m4v: { kind: 'video', mime: 'video/mp4', ext: 'mp4' },
+  webm: { kind: 'video', mime: 'video/webm', ext: 'webm' },
+};
+
+const VTT: AcceptedType = { kind: 'captions', mime: 'text/vtt', ext: 'vtt' };
+
+const ACCEPTED_LIST =
+  'JPEG, PNG, WebP and AVIF pictures, MP4 and WebM videos, and WebVTT captions (.vtt)';
+
+/** Judge the first bytes of an upload; `unknown` when they are not enough to say. */
+export async function sniffHead(head: Uint8Array): Promise<Verdict> {
+  if (looksLikeSvg(head)) return { ok: false, error: svgRefused() };
+  if (startsWithWebVtt(head)) return { ok: true, type: VTT };
+  const found = await safely(() => fileTypeFromBuffer(head));
+  if (!found || found.ext === 'xml') return { ok: 'unknown' };
+  return judge(found, head);
+}
+
+/** Judge a complete file; refusals are `unsupported-type` errors naming what was found. */
+export async function detectFile(
+  file: string,
+  size: number,
+  maxTextBytes: number,
+): Promise<Judgement> {
+  const head = await readHead(file, SNIFF_BYTES);
+  if (looksLikeSvg(head)) return { ok: false, error: svgRefused() };
+  if (startsWithWebVtt(head)) {
+    // Too big to be captions: let the caller's size limit for captions say so.
+    if (size > maxTextBytes) return { ok: true, type: VTT };
+    const whole = await readHead(file, size);
+    if (isUtf8(whole)) return { ok: true, type: VTT };
+    return refuse('This captions file is not valid UTF-8 text; save it as UTF-8 and try again.');
+  }
+  const found = await safely(() => fileTypeFromFile(file));
+  if (!found) {
+    return refuse(`This file's type could not be recognised. Accepted are ${ACCEPTED_LIST}.`);
+  }
+  return judge(found, head);
+}
+
+function judge(found: { ext: string; mime: string }, head: Uint8Array): Judgement {
+  // Some detectors call any Matroska file "mkv"; browsers' WebM says "webm" in its header.
+  if ((found.ext === 'mkv' || found.mime.endsWith('matroska')) && ebmlDocType(head) === 'webm') {
+    return { ok: true, type: ACCEPTED.webm! };
+  }
+  const type = Object.hasOwn(ACCEPTED, found.ext) ? ACCEPTED[found.ext] : undefined;
+  if (type) return { ok: true, type };
+  return refuse(
+    `This file is ${found.mime} (.${found.ext}), which is not accepted. Accepted are ${ACCEPTED_LIST}.`,
+    { detected: found.mime },
+  );
+}
+
+function refuse(message: string, details?: Record<string, unknown>): Judgement {
+  return { ok: false, error: new KioskError('unsupported-type', message, [], details) };
+}
+
+function svgRefused(): KioskError {
+  return new KioskError(
+    'unsupported-type',
+    'SVG files can carry scripts, so they are not accepted; export the picture as PNG or WebP.',
+    [],
+    { detected: 'image/svg+xml' },
+  );
+}
+
+// file-type guards its parsers, but a hostile file must never become anything but "unknown".
+async function safely<T>(detect: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await detect();
+  } catch {
+    return undefined;
+  }
+}
+
+async function readHead(file: string, length: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function withoutBom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+/** Whether bytes begin like a WebVTT file: `WEBVTT` then a space, tab, line break or the end. */
+export function startsWithWebVtt(bytes: Uint8Array): boolean {
+  const text = withoutBom(bytes);
+  const magic = 'WEBVTT';
+  for (let i = 0; i < magic.length; i++) if (text[i] !== magic.charCodeAt(i)) return false;
+  const next = text[magic.length];
+  return next === undefined || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d;
+}
+
+/** Whether bytes look like SVG: markup that opens an `<svg` element near the start. */
+export function looksLikeSvg(bytes: Uint8Array): boolean {
+  const text = Buffer.from(withoutBom(bytes)).toString('latin1').trimStart();
+  return text.startsWith('<') && /<svg[\s>/]/i.test(text);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The DocType in an EBML header (`webm`, `matroska`), or undefined when there is none. */
+export function ebmlDocType(bytes: Uint8Array): string | undefined {
+  if (bytes[0] !== 0x1a || bytes[1] !== 0x45 || bytes[2] !== 0xdf || bytes[3] !== 0xa3) return;
+  const header = readVint(bytes, 4);
+  if (!header) return;
+  let at = header.next;
+  const end = Math.min(bytes.length, at + header.value);
+  while (at < end) {
+    const id = readVint(bytes, at, true);
+    if (!id) return;
+    const length = readVint(bytes, id.next);
+    if (!length) return;
+    if (id.value === 0x4282) {
+      const raw = bytes.subarray(length.next, Math.min(end, length.next + length.value));
+      return Buffer.from(raw).toString('latin1').replace(/\0.*$/s, '');
+    }
+    at = length.next + length.value;
+  }
+  return undefined;
+}
+
+// An EBML variable-length integer; element IDs keep their length marker bits.
+function readVint(
+  bytes: Uint8Array,
+  at: number,
+  keepMarker = false,
+): { value: number; next: number } | undefined {
+  const first = bytes[at];
+  if (first === undefined || first === 0) return;
+  let width = 1;
+  while (width <= 8 && (first & (0x80 >> (width - 1))) === 0) width++;
+  if (width > 8 || at + width > bytes.length) return;
+  let value = keepMarker ? first : first & (0xff >> width);
+  for (let i = 1; i < width; i++) value = value * 256 + bytes[at + i]!;
+  return { value, next: at + width };
+}

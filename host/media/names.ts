@@ -1,0 +1,33 @@
+/**
+ * Upload names and sizes as people see them. A name is only ever shown, never used as a path.
+ */
+
+/** Longest display name kept, in characters. */
+export const MAX_NAME_LENGTH = 255;
+
+// C0/C1 controls, plus bidi overrides and isolates, which can make "gpj.exe" read as "exe.jpg".
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** A file name fit for display: no folders, no control characters, at most 255 characters. */
+export function displayName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(UNSAFE_CHARS, '').trim();
+  if (clean === '' || clean === '.' || clean === '..') return 'untitled';
+  // Cut by code points so a character outside the BMP is never split in half.
+  return Array.from(clean).slice(0, MAX_NAME_LENGTH).join('').trim();
+}
+
+const MB = 1024 * 1024;
+
+/** A size in megabytes for messages: `600 MB`, `25.3 MB`, `0.5 MB`. */
+export function formatMB(bytes: number): string {
+  const mb = bytes / MB;
+  const text = mb >= 100 ? Math.ceil(mb).toString() : (Math.ceil(mb * 10) / 10).toString();
+  return `${text} MB`;
+}
+
+/** A number of mebibytes in bytes. */
+export function mebibytes(n: number): number {
+  return n * MB;
+}
