@@ -1,8 +1,11 @@
 /**
  * The host's implementation of every KioskApi call, shared by the HTTP and IPC adapters.
  */
-import type { Handlers } from '../core/contract.js';
+import type { AuthStatus, CallContext, Handlers } from '../core/contract.js';
+import type { Problem } from '../core/problems.js';
 import type { ContentStore } from './content-store.js';
+import { mediaRefsUsedBy } from './media/usage.js';
+import type { AuthPort, MediaPort } from './ports.js';
 
 /** Facts about the running kiosk that health reports include. */
 export interface HostInfo {
@@ -10,19 +13,95 @@ export interface HostInfo {
   startedAt: number;
 }
 
-/** Build the call handlers over a content store. */
-export function createHandlers(store: ContentStore, info: HostInfo): Handlers {
+/** What the handlers work with. */
+export interface HandlerDeps {
+  store: ContentStore;
+  auth: AuthPort;
+  media: MediaPort;
+  info: HostInfo;
+}
+
+const MAX_REPORTS = 20;
+
+/** Build the call handlers over the host's services. */
+export function createHandlers({ store, auth, media, info }: HandlerDeps): Handlers {
+  // Problems the player reported (a video that would not play), newest last.
+  const reports: Problem[] = [];
+  const statusOf = (context: CallContext): AuthStatus =>
+    auth.status(context.sessionId, context.local);
+  const problems = () => [
+    ...store.snapshot().problems,
+    ...auth.problems(),
+    ...media.problems(),
+    ...reports,
+  ];
+
   return {
     'content:get': async () => store.snapshot(),
     'health:get': async () => {
       const snapshot = store.snapshot();
+      const found = problems();
       return {
-        ok: snapshot.problems.length === 0,
+        ok: found.length === 0,
         version: info.version,
         uptimeSec: Math.round((Date.now() - info.startedAt) / 1000),
         revision: snapshot.revision,
-        problems: snapshot.problems,
+        problems: found,
       };
     },
+    'auth:status': async (_input, context) => statusOf(context),
+    'auth:unlock': async ({ pin }, context) => {
+      context.startSession(await auth.unlock(pin));
+      return statusAfterStart(auth, context);
+    },
+    'auth:lock': async (_input, context) => {
+      auth.lock(context.sessionId);
+      context.endSession();
+      return auth.status(undefined, context.local);
+    },
+    'auth:create-pin': async ({ pin }, context) => {
+      context.startSession(await auth.createPin(pin, context.local));
+      return statusAfterStart(auth, context);
+    },
+    'auth:change-pin': async ({ currentPin, newPin }, context) => {
+      await auth.changePin(context.sessionId, currentPin, newPin);
+      return statusOf(context);
+    },
+    'admin:get': async () => {
+      const snapshot = store.snapshot();
+      return {
+        revision: snapshot.revision,
+        content: snapshot.content,
+        settings: snapshot.settings,
+        problems: problems(),
+        media: media.list(),
+      };
+    },
+    'content:save': async ({ baseRevision, content }) => ({
+      revision: (await store.saveContent(baseRevision, content)).revision,
+    }),
+    'settings:save': async ({ baseRevision, settings }) => {
+      const saved = await store.saveSettings(baseRevision, settings);
+      auth.setStaffIdleMs(saved.settings.staffIdleLockSec * 1000);
+      return { revision: saved.revision };
+    },
+    'media:upload-begin': async ({ name, size }) => media.begin(name, size),
+    'media:upload-chunk': async ({ uploadId, offset, bytes }) =>
+      media.chunk(uploadId, offset, bytes),
+    'media:upload-finish': async ({ uploadId }) => media.finish(uploadId),
+    'media:delete': async ({ ref }) => {
+      await media.delete(ref, mediaRefsUsedBy(store.snapshot().content).get(ref) ?? []);
+      return {};
+    },
+    'player:report': async ({ slideId, message }) => {
+      reports.push({ source: 'player', path: `slide ${slideId}`, message });
+      reports.splice(0, Math.max(0, reports.length - MAX_REPORTS));
+      return {};
+    },
   };
+}
+
+// The session was just started through the context; report the status as the caller now sees it.
+function statusAfterStart(auth: AuthPort, context: CallContext): AuthStatus {
+  return { ...auth.status(undefined, context.local), unlocked: true };
 }

@@ -3,13 +3,18 @@
  */
 import { appPaths, type AppPaths } from './app-paths.js';
 import { ContentStore } from './content-store.js';
+import { AuthService } from './auth/auth-service.js';
+import { createHandlers } from './handlers.js';
+import { isLoopbackHost } from './http/security-hooks.js';
 import { createServer } from './http/server.js';
+import { MediaLibrary } from './media/media-library.js';
 
 /** How to start the host. */
 export interface HostOptions {
   dataDir: string;
   port: number;
-  host: string;
+  /** Address to listen on; by default loopback, or every address when LAN admin is on. */
+  host?: string;
   paths?: AppPaths;
 }
 
@@ -34,22 +39,36 @@ export class ListenError extends Error {
 /** Open the store, start the server and resolve once it listens. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const paths = options.paths ?? appPaths();
-  const store = await ContentStore.open({ dataDir: options.dataDir, assetsDir: paths.assetsDir });
+  const { dataDir } = options;
+  const store = await ContentStore.open({ dataDir, assetsDir: paths.assetsDir });
+  const auth = await AuthService.open({ dataDir });
+  const media = await MediaLibrary.open({ dataDir });
+  const { settings } = store.snapshot();
+  auth.setStaffIdleMs(settings.staffIdleLockSec * 1000);
   store.watch();
+  // Remote admin: `--host` decides, else the setting (which takes effect at the next start).
+  const host = options.host ?? (settings.lanAdmin ? '0.0.0.0' : '127.0.0.1');
   const app = await createServer({
     store,
-    dataDir: options.dataDir,
+    auth,
+    handlers: createHandlers({
+      store,
+      auth,
+      media,
+      info: { version: paths.version, startedAt: Date.now() },
+    }),
+    dataDir,
     assetsDir: paths.assetsDir,
     rendererDir: paths.rendererDir,
-    info: { version: paths.version, startedAt: Date.now() },
+    lan: !isLoopbackHost(host),
   });
   try {
-    await app.listen({ port: options.port, host: options.host });
+    await app.listen({ port: options.port, host: host });
   } catch (error) {
     store.close();
     await app.close();
     const code = (error as NodeJS.ErrnoException).code;
-    const where = `port ${options.port} on ${options.host}`;
+    const where = `port ${options.port} on ${host}`;
     if (code === 'EADDRINUSE') {
       throw new ListenError(
         `${where} is already in use. Stop the program using it, or choose another port with --port (0 picks a free one).`,
@@ -63,16 +82,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       );
     }
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-      throw new ListenError(
-        `${options.host} is not an address of this machine; check --host.`,
-        code,
-      );
+      throw new ListenError(`${host} is not an address of this machine; check --host.`, code);
     }
     throw error;
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const hostForUrl = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${hostForUrl}:${port}`,
     store,

@@ -1,25 +1,52 @@
 import type { BrowserWindow as ElectronWindow, IpcMainInvokeEvent } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { callNames, type ContentSnapshot, type Handlers } from '../../core/contract.js';
+import {
+  callNames,
+  type CallContext,
+  type ContentSnapshot,
+  type Handlers,
+} from '../../core/contract.js';
 import * as electron from '../test/fake-electron.js';
 import { BrowserWindow, FakeWebContents, resetFakeElectron } from '../test/fake-electron.js';
-import { REFUSED, sendContentChanged, setupIpc, trustedSender, type IpcReply } from './ipc.js';
+import {
+  REFUSED,
+  sendContentChanged,
+  setupIpc,
+  trustedSender,
+  WindowSession,
+  type IpcReply,
+} from './ipc.js';
 
 vi.mock('electron', () => import('../test/fake-electron.js'));
 
 const HEALTH = { ok: true, version: '1.2.3', uptimeSec: 5, revision: 'r1', problems: [] };
 
+const STATUS = {
+  pinSet: true,
+  unlocked: true,
+  lockedUntil: null,
+  attemptsLeft: 5,
+  canCreatePin: false,
+};
+
 function fakeHandlers(): Handlers {
+  const all = Object.fromEntries(callNames.map((name) => [name, vi.fn(async () => ({}))]));
   return {
+    ...all,
     'content:get': vi.fn(async () => {
       throw new Error('disk on fire');
     }),
     'health:get': vi.fn(async () => HEALTH),
-  };
+    'auth:unlock': vi.fn(async (_input, context: CallContext) => {
+      context.startSession('the-session');
+      return STATUS;
+    }),
+  } as unknown as Handlers;
 }
 
 let window: BrowserWindow;
 let handlers: Handlers;
+let session: WindowSession;
 
 /** An invoke event as Electron builds it: the sending contents and its frame. */
 function eventFrom(sender: FakeWebContents, url: string | null): IpcMainInvokeEvent {
@@ -40,7 +67,9 @@ beforeEach(() => {
   resetFakeElectron();
   window = new BrowserWindow({});
   handlers = fakeHandlers();
-  setupIpc(handlers, () => asWindow(window));
+  session = new WindowSession();
+  const auth = { isUnlocked: (id: string | undefined) => id === 'the-session' };
+  setupIpc({ handlers, auth, session }, () => asWindow(window));
 });
 
 describe('trustedSender', () => {
@@ -134,6 +163,34 @@ describe('setupIpc', () => {
       ok: false,
       error: { code: 'failed', message: 'disk on fire', problems: [] },
     });
+  });
+});
+
+describe('staff calls over IPC', () => {
+  const own = () => eventFrom(window.webContents, 'kiosk://app/index.html');
+
+  it('are refused while locked, without running the handler', async () => {
+    const reply = await call('admin:get', own());
+    expect(reply).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(handlers['admin:get']).not.toHaveBeenCalled();
+  });
+
+  it('run once the window unlocked, and the session id never reaches the renderer', async () => {
+    const unlocked = await call('auth:unlock', own(), { pin: '1234' });
+    expect(JSON.stringify(unlocked)).not.toContain('the-session');
+    const ref = { ref: `media:${'a'.repeat(64)}.png` };
+    expect(await call('media:delete', own(), ref)).toEqual({ ok: true, value: {} });
+    session.end();
+    expect(await call('media:delete', own(), ref)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+  });
+
+  it('count as local: the kiosk window may create the first PIN', async () => {
+    await call('auth:create-pin', own(), { pin: '1234' });
+    const context = (handlers['auth:create-pin'] as ReturnType<typeof vi.fn>).mock.calls[0]![1];
+    expect(context.local).toBe(true);
   });
 });
 

@@ -13,24 +13,19 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import {
   callNames,
+  type CallContext,
   type CallName,
   type ContentSnapshot,
   type EventName,
   type Handlers,
 } from '../../core/contract.js';
-import { ValidationError } from '../../core/errors.js';
-import type { Problem } from '../../core/problems.js';
-import { dispatch, UnknownCallError } from '../../host/dispatch.js';
+import { KioskError, type ErrorBody } from '../../core/errors.js';
+import { dispatch } from '../../host/dispatch.js';
+import type { AuthPort } from '../../host/ports.js';
 import { isOwnOrigin } from './security.js';
 
 /** Why a call failed, in a form that survives IPC; the same fields as the HTTP API's `error`. */
-export interface IpcFailure {
-  /** `invalid-input`: the payload broke the schema; `unknown-call`; `failed`: anything else. */
-  code: 'invalid-input' | 'unknown-call' | 'failed';
-  message: string;
-  /** One entry per schema problem, each naming its JSON path; empty unless `invalid-input`. */
-  problems: Problem[];
-}
+export type IpcFailure = ErrorBody;
 
 /** What the main process answers to every trusted call. */
 export type IpcReply = { ok: true; value: unknown } | { ok: false; error: IpcFailure };
@@ -58,12 +53,7 @@ export function trustedSender(event: SenderEvent, window: BrowserWindow | null):
 
 /** Describe any error thrown by a call as an {@link IpcFailure}. */
 export function toIpcFailure(error: unknown): IpcFailure {
-  if (error instanceof ValidationError) {
-    return { code: 'invalid-input', message: error.message, problems: error.problems };
-  }
-  if (error instanceof UnknownCallError) {
-    return { code: 'unknown-call', message: error.message, problems: [] };
-  }
+  if (error instanceof KioskError) return error.toBody();
   return {
     code: 'failed',
     message: error instanceof Error ? error.message : String(error),
@@ -71,9 +61,31 @@ export function toIpcFailure(error: unknown): IpcFailure {
   };
 }
 
+/** The staff session of the kiosk window, kept in the main process and never given out. */
+export class WindowSession {
+  private id: string | undefined;
+
+  /** The context every call from the window runs with: local, with this session. */
+  context(): CallContext {
+    return {
+      local: true,
+      sessionId: this.id,
+      startSession: (id) => {
+        this.id = id;
+      },
+      endSession: () => this.end(),
+    };
+  }
+
+  /** Forget the session (the window reloaded or went away). */
+  end(): void {
+    this.id = undefined;
+  }
+}
+
 /** Run one call for an IPC event: refuse foreign senders, then dispatch and wrap the outcome. */
 export async function callFromIpc(
-  handlers: Handlers,
+  deps: IpcDeps,
   window: BrowserWindow | null,
   event: SenderEvent,
   name: CallName,
@@ -81,17 +93,26 @@ export async function callFromIpc(
 ): Promise<IpcReply> {
   if (!trustedSender(event, window)) throw new Error(REFUSED);
   try {
-    return { ok: true, value: await dispatch(handlers, name, input) };
+    const context = deps.session.context();
+    const isStaff = (c: CallContext) => deps.auth.isUnlocked(c.sessionId);
+    return { ok: true, value: await dispatch(deps.handlers, name, input, context, isStaff) };
   } catch (error) {
     return { ok: false, error: toIpcFailure(error) };
   }
 }
 
+/** What the IPC adapter works with. */
+export interface IpcDeps {
+  handlers: Handlers;
+  auth: Pick<AuthPort, 'isUnlocked'>;
+  session: WindowSession;
+}
+
 /** Register a handler for every call in the contract. Call before the window is created. */
-export function setupIpc(handlers: Handlers, getWindow: () => BrowserWindow | null): void {
+export function setupIpc(deps: IpcDeps, getWindow: () => BrowserWindow | null): void {
   for (const name of callNames) {
     ipcMain.handle(name, (event, input: unknown) =>
-      callFromIpc(handlers, getWindow(), event, name, input),
+      callFromIpc(deps, getWindow(), event, name, input),
     );
   }
 }

@@ -1,39 +1,57 @@
 /**
  * The HTTP adapter: serves the built player, its media and the KioskApi as JSON.
  *
- * Used by browser kiosks, by remote monitoring and by the end-to-end tests.
+ * Used by browser kiosks, by remote admin over the LAN and by the end-to-end tests.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import type { ContentSnapshot } from '../../core/contract.js';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { CallContext, ContentSnapshot, Handlers } from '../../core/contract.js';
+import { HTTP_STATUS, KioskError } from '../../core/errors.js';
 import { mediaType, parseMediaPath } from '../../core/media.js';
-import { ValidationError } from '../../core/errors.js';
 import { SECURITY_HEADERS } from '../../core/security-policy.js';
 import type { ContentStore } from '../content-store.js';
-import { dispatch, UnknownCallError } from '../dispatch.js';
-import { createHandlers, type HostInfo } from '../handlers.js';
+import { dispatch } from '../dispatch.js';
+import type { AuthPort } from '../ports.js';
+import {
+  clearSessionCookie,
+  isLocalRequest,
+  readSessionId,
+  registerSecurityHooks,
+  setSessionCookie,
+} from './security-hooks.js';
 
 /** What the server serves. */
 export interface ServerOptions {
   store: ContentStore;
+  auth: AuthPort;
+  handlers: Handlers;
   dataDir: string;
   assetsDir: string;
   /** The built renderer (index.html and its assets). */
   rendererDir: string;
-  info: HostInfo;
+  /** Whether other machines may reach it (remote admin over the LAN). */
+  lan: boolean;
 }
+
+/** Largest upload chunk accepted in one request. */
+const CHUNK_LIMIT = 2 * 1024 * 1024;
 
 /** Build the Fastify app (not yet listening). */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
-  const { store } = options;
-  const handlers = createHandlers(store, options.info);
+  const { store, auth, handlers } = options;
   const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
 
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
   });
+  await registerSecurityHooks(app, { lan: options.lan });
+  app.addContentTypeParser(
+    'application/octet-stream',
+    { parseAs: 'buffer', bodyLimit: CHUNK_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
 
   await app.register(fastifyStatic, {
     root: options.rendererDir,
@@ -54,31 +72,52 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     const target = parseMediaPath(url.split('?')[0] ?? '');
     const root = target?.root === 'assets' ? options.assetsDir : options.dataDir;
     if (!target || !(await isFile(path.join(root, target.relative)))) {
-      return reply.code(404).send({ error: { message: `no such media: ${url}`, problems: [] } });
+      return sendError(reply, new KioskError('not-found', `no such media: ${url}`));
     }
     reply.type(mediaType(target.relative));
     reply.header('Cache-Control', 'no-cache');
     return reply.sendFile(target.relative, root);
   }
 
-  app.post<{ Params: { name: string } }>('/api/call/:name', async (request, reply) => {
-    try {
-      return await dispatch(handlers, request.params.name, request.body ?? undefined);
-    } catch (error) {
-      if (error instanceof UnknownCallError) {
-        return reply.code(404).send({ error: { message: error.message, problems: [] } });
-      }
-      if (error instanceof ValidationError) {
-        return reply
-          .code(400)
-          .send({ error: { message: error.message, problems: error.problems } });
-      }
-      throw error;
-    }
+  const contextFor = (request: FastifyRequest, reply: FastifyReply): CallContext => ({
+    local: isLocalRequest(request),
+    sessionId: readSessionId(request),
+    startSession: (id) => setSessionCookie(reply, id, request),
+    endSession: () => clearSessionCookie(reply, request),
   });
+  const isStaff = (context: CallContext) => auth.isUnlocked(context.sessionId);
+  const run = async (
+    name: string,
+    input: unknown,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => {
+    try {
+      return await dispatch(handlers, name, input, contextFor(request, reply), isStaff);
+    } catch (error) {
+      return sendError(reply, error);
+    }
+  };
 
-  app.get('/api/health', async () => dispatch(handlers, 'health:get', undefined));
-  app.get('/api/content', async () => dispatch(handlers, 'content:get', undefined));
+  app.post<{ Params: { name: string }; Querystring: Record<string, string | undefined> }>(
+    '/api/call/:name',
+    async (request, reply) => {
+      const { name } = request.params;
+      // Upload chunks travel as raw bytes, the rest as JSON.
+      if (name === 'media:upload-chunk' && Buffer.isBuffer(request.body)) {
+        const input = {
+          uploadId: request.query.uploadId,
+          offset: Number(request.query.offset),
+          bytes: request.body,
+        };
+        return run(name, input, request, reply);
+      }
+      return run(name, request.body ?? undefined, request, reply);
+    },
+  );
+
+  app.get('/api/health', async (request, reply) => run('health:get', undefined, request, reply));
+  app.get('/api/content', async (request, reply) => run('content:get', undefined, request, reply));
 
   app.get('/api/events', (request, reply) => {
     reply.hijack();
@@ -100,6 +139,22 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   return app;
+}
+
+/** Send an error as `{ error: { code, message, problems, details } }` with its HTTP status. */
+function sendError(reply: FastifyReply, error: unknown) {
+  if (error instanceof KioskError) {
+    return reply.code(HTTP_STATUS[error.code]).send({ error: error.toBody() });
+  }
+  // Unexpected: say so without leaking internals to the caller.
+  console.error(error);
+  return reply.code(500).send({
+    error: {
+      code: 'failed',
+      message: 'The kiosk could not do that (an internal error).',
+      problems: [],
+    },
+  });
 }
 
 async function isFile(file: string): Promise<boolean> {

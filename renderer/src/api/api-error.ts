@@ -1,25 +1,26 @@
 /**
- * Errors from the host, with the problems it listed (field and message), for staff to read.
+ * Errors from the host, with their code and the problems it listed (field and message).
  */
-import * as z from 'zod/mini';
-import { Problem } from '../../../core/problems';
+import { ErrorBody, type ErrorCode } from '../../../core/errors';
+import type { Problem } from '../../../core/problems';
 
 /** A refused or failed call. */
 export class ApiError extends Error {
   constructor(
     message: string,
+    readonly code: ErrorCode = 'failed',
     readonly problems: Problem[] = [],
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
-  /** Build from an error body `{ error: { message, problems } }`, or a fallback message. */
+  /** Build from an error body `{ error: { code, message, problems, details } }`, or a fallback. */
   static from(body: unknown, fallback: string): ApiError {
-    const error = (body as { error?: { message?: unknown; problems?: unknown } } | undefined)
-      ?.error;
-    const problems = z.array(Problem).safeParse(error?.problems);
-    const message = typeof error?.message === 'string' ? error.message : fallback;
-    return new ApiError(message, problems.success ? problems.data : []);
+    const parsed = ErrorBody.safeParse((body as { error?: unknown } | undefined)?.error);
+    if (!parsed.success) return new ApiError(fallback);
+    const { message, code, problems, details } = parsed.data;
+    return new ApiError(message, code, problems, details ?? {});
   }
 }

@@ -11,16 +11,41 @@ import {
 } from '../../../core/contract';
 import { ApiError } from './api-error';
 
+/** Upload chunks travel as raw bytes with their ids in the query; everything else as JSON. */
+function isChunk(body: unknown): body is { uploadId: string; offset: number; bytes: Uint8Array } {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (body as { bytes?: unknown }).bytes instanceof Uint8Array
+  );
+}
+
+function query(body: unknown): string {
+  if (!isChunk(body)) return '';
+  return `?${new URLSearchParams({ uploadId: body.uploadId, offset: String(body.offset) })}`;
+}
+
+function encode(body: unknown): RequestInit {
+  if (body === undefined) return {};
+  if (isChunk(body)) {
+    return {
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: body.bytes as Uint8Array<ArrayBuffer>,
+    };
+  }
+  return { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
 /** A KioskApi that talks to the host that served this page. */
 export function createHttpApi(base = ''): KioskApi {
   return {
     async invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
       const spec = contract[name];
-      const body = spec.input.parse(input);
-      const response = await fetch(`${base}/api/call/${encodeURIComponent(name)}`, {
+      const body: unknown = spec.input.parse(input);
+      const response = await fetch(`${base}/api/call/${encodeURIComponent(name)}${query(body)}`, {
         method: 'POST',
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+        ...encode(body),
       });
       const json: unknown = await response.json().catch(() => undefined);
       if (!response.ok) throw ApiError.from(json, `${name} failed (HTTP ${response.status})`);

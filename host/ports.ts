@@ -1,0 +1,27 @@
+/**
+ * The services the call handlers need, as interfaces: the content store, staff auth, media.
+ */
+import type { AuthStatus, MediaItem } from '../core/contract.js';
+import type { Problem } from '../core/problems.js';
+
+/** Staff PIN, lock-out and sessions (host/auth). */
+export interface AuthPort {
+  status(sessionId: string | undefined, local: boolean): AuthStatus;
+  unlock(pin: string): Promise<string>;
+  lock(sessionId: string | undefined): void;
+  isUnlocked(sessionId: string | undefined): boolean;
+  createPin(pin: string, local: boolean): Promise<string>;
+  changePin(sessionId: string | undefined, currentPin: string, newPin: string): Promise<void>;
+  setStaffIdleMs(ms: number): void;
+  problems(): Problem[];
+}
+
+/** Uploaded pictures, videos and captions (host/media). */
+export interface MediaPort {
+  begin(name: string, size: number): { uploadId: string; chunkSize: number };
+  chunk(uploadId: string, offset: number, bytes: Uint8Array): Promise<{ received: number }>;
+  finish(uploadId: string): Promise<MediaItem>;
+  list(): MediaItem[];
+  delete(ref: string, usedBy: string[]): Promise<void>;
+  problems(): Problem[];
+}
