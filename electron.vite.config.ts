@@ -12,8 +12,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // Dependencies stay in node_modules (electron-builder ships the production ones).
-      externalizeDeps: true,
+      // Bundle zod and write-file-atomic into index.js so the packaged app ships no node_modules
+      // at all (see electron-builder.yml); only `electron` and Node built-ins stay external.
+      externalizeDeps: false,
       rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
   },

@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ['{core,host,electron,renderer}/**/*.test.{ts,tsx}'],
+    include: ['{core,host,electron,renderer,packaging}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20_000,
   },

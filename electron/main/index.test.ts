@@ -1,5 +1,7 @@
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callNames, type ContentSnapshot } from '../../core/contract.js';
 import type * as Fake from '../test/fake-electron.js';
 
@@ -17,10 +19,18 @@ vi.mock('../../host/content-store.js', () => ({
     open: store.open.mockImplementation(async () => ({
       watch: store.watch,
       close: store.close,
-      snapshot: () => ({}),
+      snapshot: () => ({ settings: { staffIdleLockSec: 300, autostart: false } }),
       onChange: (listener: (snapshot: unknown) => void) => store.listeners.push(listener),
     })),
   },
+}));
+
+// The auth and media services would create folders in the (fake) data folder on disk.
+vi.mock('../../host/auth/auth-service.js', () => ({
+  AuthService: { open: async () => ({ setStaffIdleMs: vi.fn() }) },
+}));
+vi.mock('../../host/media/media-library.js', () => ({
+  MediaLibrary: { open: async () => ({}) },
 }));
 
 type FakeElectron = typeof Fake;
@@ -29,10 +39,15 @@ let BrowserWindow: FakeElectron['BrowserWindow'];
 
 /** Load the main entry afresh, as Electron would at launch, and wait for its window. */
 async function launch(): Promise<Fake.BrowserWindow> {
-  await import('./index.js');
+  await launchWith([]);
   await vi.waitFor(() => expect(BrowserWindow.created).toHaveLength(1));
   return BrowserWindow.created[0]!;
 }
+
+// The fake's logs folder (see fake-electron.ts), where a launch writes kiosk.log.
+afterAll(() =>
+  rm(path.join(os.tmpdir(), `fake-electron-${process.pid}`), { recursive: true, force: true }),
+);
 
 beforeEach(async () => {
   vi.resetModules();
@@ -43,31 +58,73 @@ beforeEach(async () => {
   store.listeners = [];
 });
 
-describe('kioskDataDir', () => {
-  /** The pure helper, loaded without starting a kiosk (another instance "holds the lock"). */
-  async function load() {
-    electron.app.requestSingleInstanceLock.mockImplementation(() => false);
-    return (await import('./index.js')).kioskDataDir;
+/** Run the main entry with these arguments after `electron .`, as a launch would. */
+async function launchWith(args: string[]): Promise<void> {
+  const saved = process.argv;
+  process.argv = ['electron', '.', ...args];
+  try {
+    await import('./index.js');
+  } finally {
+    process.argv = saved;
   }
+}
 
-  it('defaults to <userData>/data', async () => {
-    const kioskDataDir = await load();
-    expect(kioskDataDir(['electron', '.'], {}, '/u')).toBe(path.join('/u', 'data'));
+/** Capture writes to a stream, calling their callbacks as a flushed stream would. */
+function capture(stream: NodeJS.WriteStream) {
+  return vi.spyOn(stream, 'write').mockImplementation((...args: unknown[]) => {
+    const done = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  });
+}
+
+describe('operator options', () => {
+  it('prints the usage and exits 0 on --help, before any window or scheme', async () => {
+    const out = capture(process.stdout);
+    try {
+      await launchWith(['--help']);
+      expect(out.mock.calls.map(([text]) => String(text)).join('')).toContain('--display N');
+    } finally {
+      out.mockRestore();
+    }
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledExactlyOnceWith(0));
+    expect(electron.protocol.registerSchemesAsPrivileged).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(BrowserWindow.created).toHaveLength(0);
   });
 
-  it('takes --data DIR or --data=DIR over KIOSK_DATA_DIR', async () => {
-    const kioskDataDir = await load();
-    const env = { KIOSK_DATA_DIR: '/env' };
-    expect(kioskDataDir(['electron', '.'], env, '/u')).toBe(path.resolve('/env'));
-    expect(kioskDataDir(['electron', '.', '--data', '/arg'], env, '/u')).toBe(path.resolve('/arg'));
-    expect(kioskDataDir(['electron', '.', '--data=/eq'], env, '/u')).toBe(path.resolve('/eq'));
+  it('names the bad switch, prints the usage and exits 2', async () => {
+    const err = capture(process.stderr);
+    try {
+      await launchWith(['--log-level', 'loud']);
+      const text = err.mock.calls.map(([chunk]) => String(chunk)).join('');
+      expect(text).toContain('--log-level: "loud" is not a log level');
+      expect(text).toContain('Usage: openness-kiosk');
+    } finally {
+      err.mockRestore();
+    }
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledExactlyOnceWith(2));
+    expect(electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+  });
+
+  it('opens the data folder, display, window mode and page the operator chose', async () => {
+    electron.screen.displays = [electron.fakeDisplay(1, 0), electron.fakeDisplay(2, 1920)];
+    await launchWith(['--data', '/kiosk/data', '--display', '1', '--windowed', '--admin']);
+    await vi.waitFor(() => expect(BrowserWindow.created).toHaveLength(1));
+    const window = BrowserWindow.created[0]!;
+    expect(store.open).toHaveBeenCalledWith(
+      expect.objectContaining({ dataDir: path.resolve('/kiosk/data') }),
+    );
+    expect(window.options).toMatchObject({ kiosk: false, fullscreen: false, frame: true });
+    expect(window.options.x).toBeGreaterThanOrEqual(1920);
+    expect(window.loadURL).toHaveBeenCalledWith('kiosk://app/index.html#/admin');
   });
 });
 
 describe('main', () => {
   it('quits without a window when another instance holds the lock', async () => {
     electron.app.requestSingleInstanceLock.mockImplementation(() => false);
-    await import('./index.js');
+    await launchWith([]);
     expect(electron.app.quit).toHaveBeenCalled();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(BrowserWindow.created).toHaveLength(0);
@@ -88,6 +145,8 @@ describe('main', () => {
 
   it('opens and watches the store in the data folder with the shipped assets', async () => {
     const window = await launch();
+    expect(window.options).toMatchObject({ kiosk: true, fullscreen: true, x: 0, y: 0 });
+    expect(window.loadURL).toHaveBeenCalledWith('kiosk://app/index.html');
     expect(store.open).toHaveBeenCalledWith({
       dataDir: path.join('/fake/userData', 'data'),
       assetsDir: path.join('/fake/app', 'assets'),

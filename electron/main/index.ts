@@ -1,55 +1,57 @@
 /**
  * The Electron main process: wires the kiosk's modules together and does nothing else.
  *
- * Order matters: the scheme is registered before ready, every IPC handler before the window.
+ * Order matters: the operator's options are read before anything starts (`--help` and bad values
+ * exit there), the scheme is registered before ready, every IPC handler before the window.
  */
 import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import { ContentStore } from '../../host/content-store.js';
 import { createHandlers } from '../../host/handlers.js';
-import { sendContentChanged, setupIpc } from './ipc.js';
+import { AuthService } from '../../host/auth/auth-service.js';
+import { MediaLibrary } from '../../host/media/media-library.js';
+import { setupAutostart } from './autostart.js';
+import { optionsOrExit, type KioskOptions } from './cli-options.js';
+import { kioskBounds } from './displays.js';
+import { sendContentChanged, setupIpc, WindowSession } from './ipc.js';
+import { log, setupLogging } from './logger.js';
 import { setupPowerSaveBlocker } from './power.js';
 import { registerKioskScheme, setupProtocol } from './protocol.js';
 import { setupSecurity } from './security.js';
-import { createKioskWindow } from './window.js';
-
-/** The data folder: `--data DIR`, else `KIOSK_DATA_DIR`, else `<userData>/data`. */
-export function kioskDataDir(
-  argv: readonly string[],
-  env: NodeJS.ProcessEnv,
-  userData: string,
-): string {
-  let chosen: string | undefined;
-  argv.forEach((arg, i) => {
-    if (arg === '--data' && argv[i + 1]) chosen = argv[i + 1];
-    else if (arg.startsWith('--data=')) chosen = arg.slice('--data='.length);
-  });
-  chosen ||= env.KIOSK_DATA_DIR;
-  return chosen ? path.resolve(chosen) : path.join(userData, 'data');
-}
+import { createKioskWindow, KIOSK_ADMIN_URL, KIOSK_START_URL } from './window.js';
 
 /** Start the kiosk once Electron is ready. */
-export async function start(): Promise<BrowserWindow> {
+export async function start(options: KioskOptions): Promise<BrowserWindow> {
   await app.whenReady();
   const root = app.getAppPath();
-  const dataDir = kioskDataDir(process.argv, process.env, app.getPath('userData'));
+  const { dataDir } = options;
+  log().info(`openness-kiosk ${app.getVersion()}: data folder ${dataDir}`);
   const assetsDir = path.join(root, 'assets');
   const store = await ContentStore.open({ dataDir, assetsDir });
+  const auth = await AuthService.open({ dataDir });
+  const media = await MediaLibrary.open({ dataDir });
+  auth.setStaffIdleMs(store.snapshot().settings.staffIdleLockSec * 1000);
   store.watch();
+  void setupAutostart(store);
 
   let window: BrowserWindow | null = null;
   setupSecurity();
   setupProtocol({ renderer: path.join(root, 'out', 'renderer'), assets: assetsDir, data: dataDir });
-  setupIpc(
-    createHandlers(store, { version: app.getVersion(), startedAt: Date.now() }),
-    () => window,
-  );
+  const session = new WindowSession();
+  const info = { version: app.getVersion(), startedAt: Date.now() };
+  setupIpc({ handlers: createHandlers({ store, auth, media, info }), auth, session }, () => window);
   const stopBlocking = setupPowerSaveBlocker();
   const kiosk = createKioskWindow({
     preload: path.join(root, 'out', 'preload', 'index.cjs'),
     devTools: !app.isPackaged,
+    windowed: options.windowed,
+    bounds: kioskBounds(options.display, options.windowed),
+    startUrl: options.admin ? KIOSK_ADMIN_URL : KIOSK_START_URL,
   });
   window = kiosk;
+  // A reloaded or crashed page starts locked.
+  kiosk.webContents.on('did-navigate', () => session.end());
+  kiosk.webContents.on('render-process-gone', () => session.end());
 
   store.onChange((snapshot) => sendContentChanged(window, snapshot));
   kiosk.on('closed', () => {
@@ -68,12 +70,23 @@ export async function start(): Promise<BrowserWindow> {
   return kiosk;
 }
 
-registerKioskScheme();
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  start().catch((error: unknown) => {
-    console.error(`kiosk: cannot start: ${error instanceof Error ? error.stack : String(error)}`);
-    app.exit(1);
-  });
+const options = optionsOrExit(process.argv, process.env, app.getPath('userData'), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  // Exit once both streams are flushed: writes to a pipe are asynchronous on Windows and macOS.
+  exit: (code) => process.stdout.write('', () => process.stderr.write('', () => app.exit(code))),
+});
+if (options) {
+  app.setAppLogsPath();
+  setupLogging(options.logLevel, app.getPath('logs'));
+  registerKioskScheme();
+  if (!app.requestSingleInstanceLock()) {
+    log().info('another instance is running; quitting');
+    app.quit();
+  } else {
+    start(options).catch((error: unknown) => {
+      log().error(`cannot start: ${error instanceof Error ? error.stack : String(error)}`);
+      app.exit(1);
+    });
+  }
 }

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from '../test/fake-electron.js';
 import { BrowserWindow, resetFakeElectron } from '../test/fake-electron.js';
-import { createKioskWindow, KIOSK_START_URL, kioskWindowOptions } from './window.js';
+import {
+  createKioskWindow,
+  KIOSK_ADMIN_URL,
+  KIOSK_START_URL,
+  kioskWindowOptions,
+} from './window.js';
 
 vi.mock('electron', () => import('../test/fake-electron.js'));
 
@@ -42,6 +47,33 @@ describe('kioskWindowOptions', () => {
     expect(web.preload).toBe(PRELOAD);
   });
 
+  it('is created on the chosen display, so it goes full screen there', () => {
+    const bounds = { x: 1920, y: 0, width: 1080, height: 1920 };
+    expect(kioskWindowOptions({ preload: PRELOAD, devTools: false, bounds })).toMatchObject({
+      ...bounds,
+      kiosk: true,
+      fullscreen: true,
+    });
+  });
+
+  it('is an ordinary framed, resizable window in windowed mode, locked down all the same', () => {
+    const bounds = { x: 320, y: 120, width: 1280, height: 800 };
+    const windowed = kioskWindowOptions({
+      preload: PRELOAD,
+      devTools: false,
+      windowed: true,
+      bounds,
+    });
+    expect(windowed).toMatchObject({
+      ...bounds,
+      kiosk: false,
+      fullscreen: false,
+      frame: true,
+      resizable: true,
+    });
+    expect(windowed.webPreferences).toEqual(web);
+  });
+
   it('allows DevTools only when asked to', () => {
     expect(web.devTools).toBe(false);
     expect(kioskWindowOptions({ preload: PRELOAD, devTools: true }).webPreferences?.devTools).toBe(
@@ -61,6 +93,16 @@ describe('createKioskWindow', () => {
     expect(KIOSK_START_URL).toBe('kiosk://app/index.html');
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith(KIOSK_START_URL);
     expect(window.loadURL.mock.calls[0]?.[0]).not.toMatch(/^file:/);
+  });
+
+  it('opens the staff screens when asked to', () => {
+    const window = createKioskWindow({
+      preload: PRELOAD,
+      devTools: false,
+      startUrl: KIOSK_ADMIN_URL,
+    }) as unknown as BrowserWindow;
+    expect(KIOSK_ADMIN_URL).toBe('kiosk://app/index.html#/admin');
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith(KIOSK_ADMIN_URL);
   });
 
   it('removes the application menu', () => {

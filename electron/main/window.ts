@@ -1,11 +1,22 @@
 /**
  * The kiosk window: full screen, frameless, locked down, serving the player from `kiosk://app`.
+ *
+ * `--windowed` makes it an ordinary resizable window for staff trying the kiosk on a laptop; the
+ * lockdown of its contents (security.ts) stays the same.
  */
-import { BrowserWindow, Menu, type BrowserWindowConstructorOptions } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  type BrowserWindowConstructorOptions,
+  type Rectangle,
+} from 'electron';
+import { log } from './logger.js';
 import { KIOSK_ORIGIN } from './security.js';
 
 /** The page the kiosk window opens. */
 export const KIOSK_START_URL = `${KIOSK_ORIGIN}/index.html`;
+/** The staff screens, for `--admin`. */
+export const KIOSK_ADMIN_URL = `${KIOSK_START_URL}#/admin`;
 
 /** What the kiosk window needs from its caller. */
 export interface KioskWindowOptions {
@@ -13,14 +24,23 @@ export interface KioskWindowOptions {
   preload: string;
   /** Whether DevTools may open (development only). */
   devTools: boolean;
+  /** An ordinary resizable window instead of the full-screen kiosk. */
+  windowed?: boolean;
+  /** Where the window goes: the chosen display's bounds (see displays.ts). */
+  bounds?: Rectangle;
+  /** The page to open; the player by default. */
+  startUrl?: string;
 }
 
 /** The BrowserWindow options of the kiosk window; pure, so tests can check every flag. */
 export function kioskWindowOptions(options: KioskWindowOptions): BrowserWindowConstructorOptions {
+  const mode: BrowserWindowConstructorOptions = options.windowed
+    ? { fullscreen: false, kiosk: false, frame: true, resizable: true }
+    : { fullscreen: true, kiosk: true, frame: false };
   return {
-    fullscreen: true,
-    kiosk: true,
-    frame: false,
+    ...mode,
+    // Created on the chosen display, so full screen happens there and not on the primary one.
+    ...options.bounds,
     backgroundColor: '#000000',
     // Shown on 'ready-to-show' so the screen never flashes white or half-drawn.
     show: false,
@@ -61,8 +81,9 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   const window = new BrowserWindow(kioskWindowOptions(options));
   lockZoom(window);
   window.once('ready-to-show', () => window.show());
-  window.loadURL(KIOSK_START_URL).catch((error: unknown) => {
-    console.error(`kiosk: cannot load ${KIOSK_START_URL}: ${String(error)}`);
+  const url = options.startUrl ?? KIOSK_START_URL;
+  window.loadURL(url).catch((error: unknown) => {
+    log().error(`cannot load ${url}: ${String(error)}`);
   });
   return window;
 }

@@ -6,6 +6,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 
@@ -72,10 +74,45 @@ export const app = Object.assign(new EventEmitter(), {
   quit: vi.fn(),
   exit: vi.fn(),
   whenReady: vi.fn(async () => undefined),
-  getPath: vi.fn((name: string) => `/fake/${name}`),
+  // Logs are really written (logger.ts), so they go to a temporary folder, not /fake.
+  getPath: vi.fn((name: string) =>
+    name === 'logs'
+      ? path.join(os.tmpdir(), `fake-electron-${process.pid}`, 'logs')
+      : `/fake/${name}`,
+  ),
+  setAppLogsPath: vi.fn(),
   getAppPath: vi.fn(() => '/fake/app'),
   getVersion: vi.fn(() => '0.0.0-test'),
+  loginItem: { openAtLogin: false },
+  getLoginItemSettings: vi.fn(() => ({ ...app.loginItem })),
+  setLoginItemSettings: vi.fn((settings: { openAtLogin?: boolean }) => {
+    app.loginItem.openAtLogin = settings.openAtLogin ?? false;
+  }),
 });
+
+/** A display as `screen` reports it. */
+export interface FakeDisplay {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+  workArea: { x: number; y: number; width: number; height: number };
+}
+
+/** A display of the given size at (x, 0), with a 40 px task bar. */
+export function fakeDisplay(id: number, x: number, width = 1920, height = 1080): FakeDisplay {
+  return {
+    id,
+    bounds: { x, y: 0, width, height },
+    workArea: { x, y: 0, width, height: height - 40 },
+  };
+}
+
+/** screen: the displays a test sets up; the first is primary unless `primaryIndex` says. */
+export const screen = {
+  displays: [fakeDisplay(1, 0)],
+  primaryIndex: 0,
+  getAllDisplays: vi.fn(() => screen.displays),
+  getPrimaryDisplay: vi.fn(() => screen.displays[screen.primaryIndex]!),
+};
 
 /** The default session. */
 export const session = { defaultSession: new FakeSession() };
@@ -150,6 +187,9 @@ export function resetFakeElectron(): void {
   contextBridge.exposed.clear();
   protocol.handlers.clear();
   powerSaveBlocker.started.clear();
+  app.loginItem.openAtLogin = false;
+  screen.displays = [fakeDisplay(1, 0)];
+  screen.primaryIndex = 0;
 }
 
 export default {
@@ -162,5 +202,6 @@ export default {
   net,
   powerSaveBlocker,
   protocol,
+  screen,
   session,
 };
