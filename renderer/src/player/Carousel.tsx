@@ -20,6 +20,8 @@ import { useSwipe } from './useSwipe';
 
 interface CarouselProps {
   slides: readonly Slide[];
+  /** The slide on screen (it may have just left `slides`; then `index` is -1). */
+  current: Slide;
   index: number;
   direction: Direction;
   rotating: boolean;
@@ -32,6 +34,8 @@ interface CarouselProps {
   onNext(): void;
   onSelect(index: number): void;
   onToggleRotation(): void;
+  /** A video slide could not play: skip it and tell the host. */
+  onSlideFailed(slide: Slide, reason: string): void;
   /** The hint and other overlays drawn above the slides. */
   children?: ReactNode;
 }
@@ -46,8 +50,7 @@ export function Carousel(props: CarouselProps) {
     if ((swipe === -1) !== rtl) props.onNext();
     else props.onPrevious();
   });
-  const slide = slides[index];
-  if (!slide) return null;
+  const slide = props.current;
   return (
     <section
       className="carousel"
@@ -105,7 +108,7 @@ function SlideFrame(props: CarouselProps & { slide: Slide }) {
       role="group"
       aria-roledescription="slide"
       id={`slide-${slide.id}`}
-      aria-label={strings.slideOf(slides.indexOf(slide) + 1, slides.length)}
+      aria-label={strings.slideOf(Math.max(props.index, 0) + 1, slides.length)}
       aria-hidden={present ? undefined : true}
       inert={!present}
       custom={props.direction}
@@ -120,7 +123,7 @@ function SlideFrame(props: CarouselProps & { slide: Slide }) {
         language={props.language}
         fitKey={props.fitKey}
         onVideoEnded={() => props.rotating && props.onNext()}
-        onVideoFailed={() => props.rotating && props.onNext()}
+        onVideoFailed={(reason) => props.onSlideFailed(slide, reason)}
       />
     </m.div>
   );

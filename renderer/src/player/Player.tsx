@@ -1,7 +1,7 @@
 /**
  * The visitor player: loads content through the KioskApi and keeps it current.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ContentSnapshot, KioskApi } from '../../../core/contract';
 import { PlayerView } from './PlayerView';
 
@@ -9,6 +9,13 @@ import { PlayerView } from './PlayerView';
 export function Player({ api }: { api: KioskApi }) {
   const [snapshot, setSnapshot] = useState<ContentSnapshot | undefined>();
   const [failed, setFailed] = useState(false);
+  const report = useCallback(
+    (slideId: string, message: string) => {
+      // Reporting is best effort: the player moves on whatever the host says.
+      api.invoke('player:report', { kind: 'media-error', slideId, message }).catch(() => undefined);
+    },
+    [api],
+  );
 
   useEffect(() => {
     let alive = true;
@@ -46,5 +53,5 @@ export function Player({ api }: { api: KioskApi }) {
       </main>
     );
   }
-  return <PlayerView snapshot={snapshot} />;
+  return <PlayerView snapshot={snapshot} onReport={report} />;
 }

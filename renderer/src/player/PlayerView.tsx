@@ -4,6 +4,7 @@
 import { AnimatePresence, useReducedMotion } from 'framer-motion';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ContentSnapshot } from '../../../core/contract';
+import type { Slide } from '../../../core/schema';
 import { isRightToLeft } from '../../../core/i18n';
 import { timingsFromSettings } from '../../../core/session';
 import { uiLanguage, uiStrings } from '../i18n/strings';
@@ -14,15 +15,22 @@ import { TouchIcon } from './Icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useArrowKeys } from './useArrowKeys';
 import { useKioskGuards } from './useKioskGuards';
+import { usePlaylistNow } from './usePlaylistNow';
 import { useRotation } from './useRotation';
 import { useSession } from './useSession';
 import { useSlideNavigation } from './useSlideNavigation';
 import { useStaffEntry } from './useStaffEntry';
 
+interface PlayerViewProps {
+  snapshot: ContentSnapshot;
+  /** Tell the host a slide could not play (it is skipped). */
+  onReport(slideId: string, message: string): void;
+}
+
 /** Everything a visitor sees, for one content snapshot. */
-export function PlayerView({ snapshot }: { snapshot: ContentSnapshot }) {
-  const { settings, playlist } = snapshot;
-  const slides = useMemo(() => playlist.slides.filter((slide) => slide.enabled), [playlist]);
+export function PlayerView({ snapshot, onReport }: PlayerViewProps) {
+  const { settings } = snapshot;
+  const slides = usePlaylistNow(snapshot);
   const languages = settings.enabledLanguages;
   const [chosenLang, setLang] = useState(settings.defaultLanguage);
   const lang = languages.includes(chosenLang) ? chosenLang : settings.defaultLanguage;
@@ -35,7 +43,7 @@ export function PlayerView({ snapshot }: { snapshot: ContentSnapshot }) {
   const rtl = isRightToLeft(lang);
   const strings = uiStrings(lang);
   const nav = useSlideNavigation(slides);
-  const { goTo } = nav;
+  const { goTo, next } = nav;
 
   const reset = useCallback(() => {
     goTo(0, -1);
@@ -55,12 +63,21 @@ export function PlayerView({ snapshot }: { snapshot: ContentSnapshot }) {
 
   const timings = useMemo(() => timingsFromSettings(settings), [settings]);
   const session = useSession(timings, onInput, reset);
-  const current = slides[nav.index];
+  const current = nav.slide;
+  // A video that does not loop moves on when it ends, not after a fixed time.
+  const timed = current?.kind !== 'video' || current.video.loop;
   useRotation(
-    rotating && session.phase !== 'countdown' && slides.length > 1,
+    rotating && timed && session.phase !== 'countdown' && slides.length > 1,
     current?.id ?? '',
     current?.durationMs ?? 10_000,
     nav.next,
+  );
+  const onSlideFailed = useCallback(
+    (slide: Slide, reason: string) => {
+      onReport(slide.id, reason);
+      next();
+    },
+    [onReport, next],
   );
   useArrowKeys(rtl, nav.previous, nav.next);
   useKioskGuards();
@@ -82,13 +99,14 @@ export function PlayerView({ snapshot }: { snapshot: ContentSnapshot }) {
     .filter(Boolean)
     .join(' ');
 
-  if (slides.length === 0) return <main className="player splash" />;
+  if (!current) return <main className="player splash" />;
   return (
     <main className={classes} lang={uiLanguage(lang)}>
       <h1 className="visually-hidden">{strings.carousel}</h1>
       <div className="staff-corner" aria-hidden="true" {...staffCorner} />
       <Carousel
         slides={slides}
+        current={current}
         index={nav.index}
         direction={nav.direction}
         rotating={rotating}
@@ -101,6 +119,7 @@ export function PlayerView({ snapshot }: { snapshot: ContentSnapshot }) {
         onNext={nav.next}
         onSelect={(i) => nav.goTo(i)}
         onToggleRotation={() => setRotating(!rotating)}
+        onSlideFailed={onSlideFailed}
       >
         {session.phase === 'attract' && (
           <p className="hint" aria-hidden="true">

@@ -2,7 +2,7 @@
  * One slide as the visitor sees it: a theme with artwork, a full-screen picture or a video.
  */
 import { useEffect, useRef } from 'react';
-import { pickText } from '../../../core/i18n';
+import { languageName, pickText } from '../../../core/i18n';
 import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
 import { useFitText } from './useFitText';
@@ -19,7 +19,7 @@ interface SlideViewProps {
   /** Changes when the text size preference changes, so text is fitted again. */
   fitKey: string;
   onVideoEnded(): void;
-  onVideoFailed(): void;
+  onVideoFailed(reason: string): void;
 }
 
 /** The content of one slide (the carousel supplies the slide's group role and label). */
@@ -140,6 +140,9 @@ function SlideImage({
   );
 }
 
+/** How long a playing video may show the same frame before it counts as stalled. */
+const STALL_MS = 8000;
+
 function SlideVideo({
   slide,
   lang,
@@ -149,19 +152,42 @@ function SlideVideo({
   slide: Extract<Slide, { kind: 'video' }>;
   lang: string;
   onEnded(): void;
-  onFailed(): void;
+  onFailed(reason: string): void;
 }) {
   const video = useRef<HTMLVideoElement>(null);
+  const failed = useRef(onFailed);
+  useEffect(() => {
+    failed.current = onFailed;
+  });
+
   useEffect(() => {
     const element = video.current;
+    if (!element) return;
+    // A video that stops making progress must never stall the loop.
+    let last = -1;
+    const watchdog = setInterval(() => {
+      if (element.ended || element.paused) return;
+      if (element.currentTime === last) failed.current('the video stopped playing');
+      last = element.currentTime;
+    }, STALL_MS);
     return () => {
+      clearInterval(watchdog);
       // Release the decoder: a player that runs for weeks must not keep old videos alive.
-      if (!element) return;
       element.pause();
       element.removeAttribute('src');
       element.load();
     };
   }, []);
+
+  // Captions follow the visitor's language.
+  useEffect(() => {
+    const tracks = video.current?.textTracks;
+    if (!tracks) return;
+    for (const track of Array.from(tracks)) {
+      track.mode = track.language === lang ? 'showing' : 'disabled';
+    }
+  }, [lang]);
+
   const captions = Object.entries(slide.video.captions ?? {});
   return (
     <video
@@ -175,13 +201,14 @@ function SlideVideo({
       playsInline
       preload="auto"
       onEnded={onEnded}
-      onError={onFailed}
+      onError={() => onFailed('the video could not be loaded or decoded')}
     >
       {captions.map(([code, ref]) => (
         <track
           key={code}
           kind="captions"
           srcLang={code}
+          label={languageName(code)}
           src={mediaUrl(ref)}
           default={code === lang}
         />

@@ -8,7 +8,10 @@ import { decodeSlide, slideDecoded } from './decode-images';
 
 /** The current slide and ways to move. */
 export interface SlideNavigation {
+  /** Position of the shown slide in the list; -1 while it plays out after leaving the list. */
   index: number;
+  /** The slide on screen. */
+  slide: Slide | undefined;
   direction: Direction;
   goTo(index: number, direction?: Direction): void;
   next(): void;
@@ -17,13 +20,14 @@ export interface SlideNavigation {
 
 /** Navigate a list of slides with wrap-around; the list may change while it plays. */
 export function useSlideNavigation(slides: readonly Slide[]): SlideNavigation {
-  const [shown, setShown] = useState<{ id: string | undefined; direction: Direction }>({
-    id: slides[0]?.id,
+  const [shown, setShown] = useState<{ slide: Slide | undefined; direction: Direction }>({
+    slide: slides[0],
     direction: 1,
   });
-  const found = slides.findIndex((slide) => slide.id === shown.id);
-  // A slide removed by staff: stay at the same position in the new list.
-  const index = found >= 0 ? found : 0;
+  const found = slides.findIndex((slide) => slide.id === shown.slide?.id);
+  // A slide that staff removed (or whose schedule ended) plays out; the next move leaves it.
+  const index = found >= 0 || !shown.slide ? Math.max(found, 0) : -1;
+  const slide = found >= 0 ? slides[found] : (shown.slide ?? slides[0]);
   const target = useRef(index);
   const request = useRef(0);
 
@@ -38,13 +42,13 @@ export function useSlideNavigation(slides: readonly Slide[]): SlideNavigation {
       const next = ((wanted % count) + count) % count;
       const dir: Direction = direction ?? (next >= target.current ? 1 : -1);
       target.current = next;
-      const slide = slides[next]!;
+      const nextSlide = slides[next]!;
       const ticket = ++request.current;
       const show = () => {
-        if (request.current === ticket) setShown({ id: slide.id, direction: dir });
+        if (request.current === ticket) setShown({ slide: nextSlide, direction: dir });
       };
-      if (slideDecoded(slide)) show();
-      else void decodeSlide(slide).then(show);
+      if (slideDecoded(nextSlide)) show();
+      else void decodeSlide(nextSlide).then(show);
     },
     [slides],
   );
@@ -55,11 +59,11 @@ export function useSlideNavigation(slides: readonly Slide[]): SlideNavigation {
   // Decode the neighbours in the background so moving either way is instant.
   useEffect(() => {
     const count = slides.length;
-    if (count < 2) return;
+    if (count < 2 || index < 0) return;
     void decodeSlide(slides[(index + 1) % count]!).then(() =>
       decodeSlide(slides[(index - 1 + count) % count]!),
     );
   }, [index, slides]);
 
-  return { index, direction: shown.direction, goTo, next, previous };
+  return { index, slide, direction: shown.direction, goTo, next, previous };
 }
