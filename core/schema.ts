@@ -14,6 +14,12 @@ export const CONTENT_SCHEMA_VERSION = 2;
 /** The schema version written into settings files. */
 export const SETTINGS_SCHEMA_VERSION = 1;
 
+/** Checks for a whole number in a range, with a message that says the range and the unit. */
+function between(min: number, max: number, unit: string) {
+  const message = `must be between ${min} and ${max} ${unit}`;
+  return [z.gte(min, message), z.lte(max, message)] as const;
+}
+
 /** A BCP 47 language tag such as `en`, `fr`, `nl-BE` or `ar`. */
 export const LanguageCode = z
   .string()
@@ -93,7 +99,18 @@ export const Schedule = z.object({
   /** Last day it plays (inclusive). */
   endDate: z.optional(LocalDate),
   /** ISO weekdays it plays on: 1 Monday to 7 Sunday. */
-  weekdays: z.optional(z.array(z.int().check(z.gte(1), z.lte(7))).check(z.maxLength(7))),
+  weekdays: z.optional(
+    z
+      .array(
+        z
+          .int()
+          .check(
+            z.gte(1, 'must be a weekday from 1 (Monday) to 7 (Sunday)'),
+            z.lte(7, 'must be a weekday from 1 (Monday) to 7 (Sunday)'),
+          ),
+      )
+      .check(z.maxLength(7)),
+  ),
   /** Times of day it plays; none means all day. */
   times: z.optional(z.array(TimeWindow).check(z.maxLength(24))),
 });
@@ -107,7 +124,7 @@ const slideBase = {
   id: Id,
   enabled: z._default(z.boolean(), true),
   /** How long the slide stays on screen during automatic rotation, in milliseconds. */
-  durationMs: z._default(z.int().check(z.gte(2000), z.lte(600_000)), 12_000),
+  durationMs: z._default(z.int().check(...between(2000, 600_000, 'milliseconds')), 12_000),
   transition: z.optional(TransitionStyle),
   title: LocalizedText,
   schedule: z.optional(Schedule),
@@ -208,9 +225,9 @@ export const Settings = z
   .object({
     schemaVersion: z._default(z.literal(SETTINGS_SCHEMA_VERSION), SETTINGS_SCHEMA_VERSION),
     /** Seconds without input before the "still there?" dialog. */
-    idleTimeoutSec: z._default(z.int().check(z.gte(10), z.lte(3600)), 90),
+    idleTimeoutSec: z._default(z.int().check(...between(10, 3600, 'seconds')), 90),
     /** Seconds the dialog counts down before the player resets. */
-    countdownSec: z._default(z.int().check(z.gte(5), z.lte(120)), 20),
+    countdownSec: z._default(z.int().check(...between(5, 120, 'seconds')), 20),
     defaultLanguage: z._default(LanguageCode, 'en'),
     enabledLanguages: z._default(z.array(LanguageCode).check(z.minLength(1)), [
       'en',
@@ -223,7 +240,7 @@ export const Settings = z
     /** Hide the mouse cursor (touch screens). */
     hideCursor: z._default(z.boolean(), false),
     /** Seconds without staff activity before the admin locks itself. */
-    staffIdleLockSec: z._default(z.int().check(z.gte(30), z.lte(3600)), 300),
+    staffIdleLockSec: z._default(z.int().check(...between(30, 3600, 'seconds')), 300),
     /** Serve the admin to other machines on the network (PIN login required). */
     lanAdmin: z._default(z.boolean(), false),
     /** IANA time zone for schedules, such as "Europe/Brussels"; the machine's when not set. */

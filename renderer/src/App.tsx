@@ -1,7 +1,7 @@
 /**
  * The app: the player at `/`, the staff screens at `/#/admin` (loaded only when asked for).
  */
-import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion';
+import { domMin, LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { KioskApi } from '../../core/contract';
 import { Player } from './player/Player';
@@ -23,7 +23,8 @@ export function App({ api }: { api: KioskApi }) {
   const route = useHashRoute();
   return (
     <MotionConfig reducedMotion="user">
-      <LazyMotion features={domAnimation} strict>
+      {/* domMin: animations and exits without gesture features, which the player never uses. */}
+      <LazyMotion features={domMin} strict>
         {route.startsWith('#/admin') ? (
           <Suspense fallback={null}>
             <AdminScreen api={api} />

@@ -9,7 +9,7 @@ import {
   type CallOutput,
   type KioskApi,
 } from '../../../core/contract';
-import { ApiError } from './api-error';
+import { ApiError, checkInput } from './api-error';
 
 /**
  * Wrap `window.kiosk`: parse inputs and outputs with the contract, and turn the preload's
@@ -21,7 +21,7 @@ export function createBridgeApi(bridge: KioskApi): KioskApi {
       const spec = contract[name];
       let output: unknown;
       try {
-        output = await bridge.invoke(name, spec.input.parse(input) as CallInput<K>);
+        output = await bridge.invoke(name, checkInput(name, input) as CallInput<K>);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         let body: unknown;

@@ -9,7 +9,7 @@ import {
   type CallOutput,
   type KioskApi,
 } from '../../../core/contract';
-import { ApiError } from './api-error';
+import { ApiError, checkInput } from './api-error';
 
 /** Upload chunks travel as raw bytes with their ids in the query; everything else as JSON. */
 function isChunk(body: unknown): body is { uploadId: string; offset: number; bytes: Uint8Array } {
@@ -41,7 +41,7 @@ export function createHttpApi(base = ''): KioskApi {
   return {
     async invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
       const spec = contract[name];
-      const body: unknown = spec.input.parse(input);
+      const body = checkInput(name, input);
       const response = await fetch(`${base}/api/call/${encodeURIComponent(name)}${query(body)}`, {
         method: 'POST',
         credentials: 'same-origin',

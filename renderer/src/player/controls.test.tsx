@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { domAnimation, LazyMotion, MotionGlobalConfig } from 'framer-motion';
+import { domMin, LazyMotion, MotionGlobalConfig } from 'framer-motion';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Slide } from '../../../core/schema';
 import { uiStrings } from '../i18n/strings';
@@ -112,7 +112,7 @@ describe('IdleDialog', () => {
   it('is a modal alertdialog with a countdown and a focused Continue button', () => {
     const onContinue = vi.fn();
     render(
-      <LazyMotion features={domAnimation} strict>
+      <LazyMotion features={domMin} strict>
         <IdleDialog
           secondsLeft={7}
           strings={uiStrings('de')}
