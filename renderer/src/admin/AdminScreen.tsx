@@ -1,26 +1,113 @@
 /**
- * The staff area at `/#/admin`. This release has no staff screens yet: it says so plainly and
- * leads back to the player. Playlists, media, schedule and settings arrive with the admin work.
+ * The staff area at `/#/admin`: the Staff access dialog while locked, the admin once unlocked.
+ *
+ * Loaded lazily from App.tsx, so none of the admin reaches the player's bundle.
  */
-import type { KioskApi } from '../../../core/contract';
+import './admin.css';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AuthStatus, KioskApi } from '../../../core/contract';
+import { AdminShell } from './AdminShell';
+import { backToPlayer } from './routes';
+import { withSessionGuard } from './session-guard';
+import { StaffAccess } from './StaffAccess';
+import { toFailure, type AdminFailure } from './useAdminData';
 
-/** The staff area placeholder (code-split away from the player). */
-export default function AdminScreen(_props: { api: KioskApi }) {
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'failed'; failure: AdminFailure }
+  /** `expired`: the host ended the session; the admin stays underneath so no draft is lost. */
+  | { kind: 'ready'; status: AuthStatus; expired?: boolean };
+
+/** Ask the host whether staff are signed in; `expired` when a staff call was just refused. */
+async function readScreen(api: KioskApi, expired: boolean): Promise<Screen> {
+  try {
+    const status = await api.invoke('auth:status', undefined);
+    return { kind: 'ready', status, expired: expired && !status.unlocked };
+  } catch (error) {
+    return { kind: 'failed', failure: toFailure(error) };
+  }
+}
+
+const EXPIRED_NOTICE = 'Your staff session ended. Enter the PIN to continue where you were.';
+
+/** Staff access, then the admin; a session the host has ended leads back to the PIN. */
+export default function AdminScreen({ api }: { api: KioskApi }) {
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+
+  const loadStatus = useCallback(
+    (expired = false) => void readScreen(api, expired).then(setScreen),
+    [api],
+  );
+
+  useEffect(() => {
+    let live = true;
+    void readScreen(api, false).then((next) => live && setScreen(next));
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  useEffect(() => {
+    // The player may have left another language or direction on <html>; the admin is English.
+    const root = document.documentElement;
+    root.lang = 'en';
+    root.dir = 'ltr';
+  }, []);
+
+  const staffApi = useMemo(() => withSessionGuard(api, () => loadStatus(true)), [api, loadStatus]);
+  const show = (status: AuthStatus) => setScreen({ kind: 'ready', status });
+  // While the admin waits under the dialog, a new status keeps it there until staff unlock.
+  const update = (status: AuthStatus) =>
+    setScreen((current) => ({
+      kind: 'ready',
+      status,
+      expired: current.kind === 'ready' && current.expired === true && !status.unlocked,
+    }));
+
+  if (screen.kind === 'loading') {
+    return <main className="admin admin--centered" aria-busy="true" />;
+  }
+  if (screen.kind === 'failed') {
+    return (
+      <main className="admin admin--centered">
+        <div className="admin-card admin-access">
+          <h1>Staff admin</h1>
+          <p role="alert" className="admin-alert">
+            The kiosk did not answer: {screen.failure.message}
+          </p>
+          <div className="admin-actions">
+            <button
+              type="button"
+              className="admin-button admin-button--primary"
+              onClick={() => loadStatus()}
+            >
+              Try again
+            </button>
+            <button type="button" className="admin-button" onClick={backToPlayer}>
+              Back to the player
+            </button>
+          </div>
+        </div>
+      </main>
+    );
+  }
+
+  const { status, expired } = screen;
+  if (status.unlocked || expired) {
+    return (
+      <>
+        <AdminShell api={staffApi} locked={!status.unlocked} onLocked={show} />
+        {!status.unlocked && (
+          <div className="admin admin--centered admin-overlay">
+            <StaffAccess api={api} status={status} notice={EXPIRED_NOTICE} onStatus={update} />
+          </div>
+        )}
+      </>
+    );
+  }
   return (
-    <main className="admin-placeholder">
-      <h1>Staff administration</h1>
-      <p>
-        The staff screens (playlists, media, schedule, settings) are not part of this version yet.
-        Content lives in the kiosk&rsquo;s data folder as <code>content.json</code> and{' '}
-        <code>settings.json</code>; check a file with <code>openness-kiosk validate FILE</code>.
-      </p>
-      <button
-        type="button"
-        className="pill pill--primary"
-        onClick={() => (window.location.hash = '')}
-      >
-        Back to the player
-      </button>
+    <main className="admin admin--centered">
+      <StaffAccess api={api} status={status} onStatus={show} />
     </main>
   );
 }

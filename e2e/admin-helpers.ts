@@ -1,0 +1,35 @@
+/**
+ * Helpers for admin tests: set the staff PIN with the real CLI, and unlock the admin.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** The PIN the admin tests use. */
+export const PIN = '246810';
+
+/** Run `openness-kiosk pin set --data DIR` with the PIN on standard input. */
+export async function setPin(dataDir: string, pin = PIN): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/openness-kiosk.mjs'), 'pin', 'set', '--data', dataDir],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  child.stdin.end(`${pin}\n`);
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`pin set failed (${code}): ${output}`);
+}
+
+/** Open `/#/admin` and unlock it with the PIN; resolves once the admin navigation shows. */
+export async function unlockAdmin(page: Page, url: string, pin = PIN): Promise<void> {
+  await page.goto(`${url}/#/admin`);
+  const dialog = page.getByRole('dialog', { name: 'Staff access' });
+  await dialog.getByLabel('PIN', { exact: true }).fill(pin);
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('navigation')).toBeVisible();
+}

@@ -1,0 +1,81 @@
+/**
+ * Create the first staff PIN, offered only at the kiosk itself while none is set.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import type { AuthStatus, KioskApi } from '../../../../core/contract';
+import { ApiError } from '../../api/api-error';
+import { PinField } from './PinField';
+import { isPin, PIN_RULE } from './pin-check';
+
+interface CreatePinFormProps {
+  api: KioskApi;
+  onStatus(status: AuthStatus): void;
+}
+
+/** New PIN, repeat it, Create PIN. */
+export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
+  const [pin, setPin] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const introId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const found: string[] = [];
+    if (!isPin(pin)) found.push(`New PIN: ${PIN_RULE}`);
+    if (pin !== repeat) found.push('Repeat PIN: the two PINs are not the same.');
+    setProblems(found);
+    if (found.length > 0) return;
+    setBusy(true);
+    try {
+      onStatus(await api.invoke('auth:create-pin', { pin }));
+    } catch (error) {
+      const listed = error instanceof ApiError ? error.problems.map((p) => p.message) : [];
+      setProblems([error instanceof Error ? error.message : String(error), ...listed]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-describedby={introId}>
+      <p id={introId}>
+        No staff PIN is set yet. Choose one now: it protects the admin from visitors. Keep it
+        somewhere safe.
+      </p>
+      <PinField
+        label="New PIN"
+        value={pin}
+        onChange={setPin}
+        invalid={problems.length > 0}
+        autoFocus
+      />
+      <PinField
+        label="Repeat PIN"
+        value={repeat}
+        onChange={setRepeat}
+        invalid={problems.length > 0}
+      />
+      <p className="admin-note">4 to 12 digits.</p>
+      {problems.length > 0 && (
+        <div role="alert" className="admin-alert">
+          <p className="admin-alert__message">The PIN was not created:</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <button
+        type="submit"
+        className="admin-button admin-button--primary admin-button--wide"
+        disabled={busy}
+      >
+        Create PIN
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * Media: upload pictures, videos and captions, see the library, delete what no slide uses.
+ */
+import { useId, useState } from 'react';
+import type { MediaItem } from '../../../../core/contract';
+import { ApiError } from '../../api/api-error';
+import type { SectionProps } from '../section';
+import { ConfirmDialog } from './ConfirmDialog';
+import { MediaLibrary } from './MediaLibrary';
+import { UploadPanel } from './UploadPanel';
+import { useUpload } from './useUpload';
+
+/** Why a delete was refused; `slides` lists the slides that use the file. */
+interface DeleteFailure {
+  name: string;
+  message: string;
+  slides: string[];
+}
+
+/** The Media section. */
+export function MediaSection({ api, data }: SectionProps) {
+  const uploads = useUpload(api, data.reload);
+  const [confirming, setConfirming] = useState<MediaItem | undefined>();
+  const [deleteFailure, setDeleteFailure] = useState<DeleteFailure | undefined>();
+  const [deleted, setDeleted] = useState<string | undefined>();
+  const titleId = useId();
+  const libraryId = useId();
+  const media = data.state?.media ?? [];
+
+  const remove = async (item: MediaItem) => {
+    setConfirming(undefined);
+    setDeleted(undefined);
+    setDeleteFailure(undefined);
+    try {
+      await api.invoke('media:delete', { ref: item.ref });
+      setDeleted(item.name);
+    } catch (error) {
+      const slides = error instanceof ApiError ? error.details.slides : undefined;
+      setDeleteFailure({
+        name: item.name,
+        message: error instanceof Error ? error.message : String(error),
+        slides: Array.isArray(slides) ? slides.map(String) : [],
+      });
+    }
+    await data.reload();
+  };
+
+  return (
+    <section className="admin-section media-section" aria-labelledby={titleId}>
+      <h2 id={titleId}>Media</h2>
+      <p className="admin-note">
+        Pictures, videos and captions for your slides. The kiosk checks each file&rsquo;s contents,
+        not its name; SVG files are not accepted because they can carry scripts.
+      </p>
+
+      <UploadPanel uploads={uploads} />
+
+      <section className="media-library" aria-labelledby={libraryId}>
+        <h3 id={libraryId}>Library ({media.length})</h3>
+        {deleteFailure && (
+          <div role="alert" className="admin-alert">
+            {deleteFailure.slides.length > 0 ? (
+              <>
+                <p className="admin-alert__message">
+                  Not deleted: {deleteFailure.name} is used by these slides:
+                </p>
+                <ul>
+                  {deleteFailure.slides.map((slide) => (
+                    <li key={slide}>{slide}</li>
+                  ))}
+                </ul>
+                <p className="admin-alert__note">
+                  Take it out of those slides first, then delete it.
+                </p>
+              </>
+            ) : (
+              <p className="admin-alert__message">Not deleted: {deleteFailure.message}</p>
+            )}
+          </div>
+        )}
+        <p role="status" className="admin-status">
+          {deleted ? `Deleted ${deleted}.` : ''}
+        </p>
+        <MediaLibrary media={media} onDelete={setConfirming} />
+      </section>
+
+      {confirming && (
+        <ConfirmDialog
+          title={`Delete ${confirming.name}?`}
+          confirm="Delete"
+          onConfirm={() => void remove(confirming)}
+          onCancel={() => setConfirming(undefined)}
+        >
+          <p>The file is removed from the kiosk. This cannot be undone.</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Upload files in chunks through the KioskApi, with the progress and outcome of each file.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { KioskApi } from '../../../../core/contract';
+
+/** One file's upload as staff see it. */
+export interface UploadEntry {
+  key: number;
+  name: string;
+  size: number;
+  /** Bytes the host has received. */
+  sent: number;
+  state: 'waiting' | 'uploading' | 'done' | 'failed';
+  /** Why it failed: the host's message. */
+  message?: string;
+}
+
+/** The uploads of this visit, and how to start more. */
+export interface Uploads {
+  entries: UploadEntry[];
+  /** Whether any file is still waiting or uploading. */
+  busy: boolean;
+  /** Queue files for upload; resolves once they are all done or failed. */
+  add(files: readonly File[]): Promise<void>;
+  /** Forget finished and failed entries. */
+  clearFinished(): void;
+}
+
+/** The name sent with an upload: at most 255 characters, keeping its start and its extension. */
+export function shortName(name: string): string {
+  return name.length <= 255 ? name : `${name.slice(0, 200)}…${name.slice(-54)}`;
+}
+
+/** Send each file with media:upload-begin, media:upload-chunk per slice, media:upload-finish. */
+export function useUpload(api: KioskApi, onUploaded: () => unknown): Uploads {
+  const [entries, setEntries] = useState<UploadEntry[]>([]);
+  const nextKey = useRef(1);
+  // One file at a time: progress stays meaningful and the host's upload slots stay free.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const patch = useCallback((key: number, change: Partial<UploadEntry>) => {
+    setEntries((all) => all.map((entry) => (entry.key === key ? { ...entry, ...change } : entry)));
+  }, []);
+
+  const send = useCallback(
+    async (key: number, file: File) => {
+      if (file.size === 0) {
+        patch(key, { state: 'failed', message: `${file.name} is empty.` });
+        return;
+      }
+      patch(key, { state: 'uploading' });
+      try {
+        const { uploadId, chunkSize } = await api.invoke('media:upload-begin', {
+          name: shortName(file.name),
+          size: file.size,
+        });
+        for (let offset = 0; offset < file.size; offset += chunkSize) {
+          const bytes = new Uint8Array(await file.slice(offset, offset + chunkSize).arrayBuffer());
+          const { received } = await api.invoke('media:upload-chunk', { uploadId, offset, bytes });
+          patch(key, { sent: received });
+        }
+        await api.invoke('media:upload-finish', { uploadId });
+        patch(key, { state: 'done', sent: file.size });
+      } catch (error) {
+        patch(key, {
+          state: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    },
+    [api, patch],
+  );
+
+  const add = useCallback(
+    (files: readonly File[]) => {
+      if (files.length === 0) return queue.current;
+      const batch = files.map((file) => ({ key: nextKey.current++, file }));
+      setEntries((all) => [
+        ...all,
+        ...batch.map(({ key, file }) => ({
+          key,
+          name: file.name,
+          size: file.size,
+          sent: 0,
+          state: 'waiting' as const,
+        })),
+      ]);
+      queue.current = queue.current
+        .then(async () => {
+          for (const { key, file } of batch) await send(key, file);
+          await onUploaded();
+        })
+        .catch(() => undefined);
+      return queue.current;
+    },
+    [send, onUploaded],
+  );
+
+  return {
+    entries,
+    busy: entries.some((entry) => entry.state === 'waiting' || entry.state === 'uploading'),
+    add,
+    clearFinished: () =>
+      setEntries((all) => all.filter((e) => e.state === 'waiting' || e.state === 'uploading')),
+  };
+}

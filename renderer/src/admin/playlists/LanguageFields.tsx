@@ -1,0 +1,135 @@
+/**
+ * A slide's texts in one language, each field marked "Not translated" when it is missing here
+ * but written in the default language.
+ */
+import { useId } from 'react';
+import { isRightToLeft, languageName } from '../../../../core/i18n';
+import type { LocalizedText, MediaRef, Slide } from '../../../../core/schema';
+import { isUntranslated, setText } from './content-edit';
+import { MediaPicker, type MediaChoice } from './MediaPicker';
+
+interface LanguageFieldsProps {
+  slide: Slide;
+  lang: string;
+  defaultLang: string;
+  captionChoices: readonly MediaChoice[];
+  onChange(slide: Slide): void;
+}
+
+/** One fieldset per language, named by the language's own name. */
+export function LanguageFields({
+  slide,
+  lang,
+  defaultLang,
+  captionChoices,
+  onChange,
+}: LanguageFieldsProps) {
+  const name = languageName(lang);
+  const field = (
+    label: string,
+    text: LocalizedText | undefined,
+    set: (text: LocalizedText) => Slide,
+    multiline = false,
+  ) => (
+    <TextField
+      label={label}
+      language={name}
+      lang={lang}
+      value={text?.[lang] ?? ''}
+      multiline={multiline}
+      untranslated={isUntranslated(text, lang, defaultLang)}
+      onChange={(value) => onChange(set(setText(text, lang, value)))}
+    />
+  );
+  return (
+    <fieldset className="pl-lang" lang="en">
+      <legend>
+        {name} <span className="pl-lang__code">({lang})</span>
+        {lang === defaultLang && <span className="pl-badge">Default language</span>}
+      </legend>
+      {field('Title', slide.title, (title) => ({ ...slide, title }))}
+      {slide.kind === 'theme' && (
+        <>
+          {field('Lead', slide.lead, (lead) => ({ ...slide, lead }))}
+          {field('Body', slide.body, (body) => ({ ...slide, body }), true)}
+        </>
+      )}
+      {slide.kind === 'image' &&
+        field('Caption', slide.caption, (caption) => ({ ...slide, caption }), true)}
+      {slide.kind === 'video' &&
+        field('Description', slide.description, (description) => ({ ...slide, description }), true)}
+      {slide.kind !== 'video' &&
+        slide.image &&
+        field('Alt text', slide.image.alt, (alt) => ({
+          ...slide,
+          image: { ...slide.image!, alt },
+        }))}
+      {slide.kind === 'video' && (
+        <MediaPicker
+          label={`Captions (${name})`}
+          kind="captions"
+          choices={captionChoices}
+          value={slide.video.captions?.[lang]}
+          optional
+          onChange={(ref) => onChange({ ...slide, video: setCaptions(slide, lang, ref) })}
+        />
+      )}
+      {slide.kind === 'theme' && (
+        <p className="admin-note">Separate paragraphs of the body with a blank line.</p>
+      )}
+    </fieldset>
+  );
+}
+
+function setCaptions(
+  slide: Extract<Slide, { kind: 'video' }>,
+  lang: string,
+  ref: MediaRef | undefined,
+): Extract<Slide, { kind: 'video' }>['video'] {
+  const captions = { ...slide.video.captions };
+  if (ref) captions[lang] = ref;
+  else delete captions[lang];
+  const { captions: _old, ...video } = slide.video;
+  return Object.keys(captions).length ? { ...video, captions } : video;
+}
+
+interface TextFieldProps {
+  label: string;
+  language: string;
+  lang: string;
+  value: string;
+  multiline: boolean;
+  untranslated: boolean;
+  onChange(value: string): void;
+}
+
+function TextField(props: TextFieldProps) {
+  const { label, language, lang, value, multiline, untranslated, onChange } = props;
+  const id = useId();
+  const noteId = `${id}-note`;
+  const common = {
+    id,
+    value,
+    lang,
+    dir: isRightToLeft(lang) ? 'rtl' : 'auto',
+    className: untranslated ? 'is-untranslated' : undefined,
+    'aria-describedby': untranslated ? noteId : undefined,
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+  };
+  return (
+    <div className="admin-field pl-text">
+      <span className="pl-text__head">
+        <label htmlFor={id}>
+          {label}
+          <span className="visually-hidden"> ({language})</span>
+        </label>
+        {untranslated && (
+          <span className="pl-untranslated" id={noteId}>
+            <span aria-hidden="true">⚠ </span>Not translated
+          </span>
+        )}
+      </span>
+      {multiline ? <textarea {...common} rows={5} /> : <input type="text" {...common} />}
+    </div>
+  );
+}

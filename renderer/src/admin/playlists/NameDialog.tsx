@@ -1,0 +1,42 @@
+/**
+ * Ask for a playlist's name (create, rename) in an in-page dialog.
+ */
+import { useId, useState } from 'react';
+import { Dialog } from './Dialog';
+
+interface NameDialogProps {
+  title: string;
+  confirm: string;
+  initial?: string;
+  onConfirm(name: string): void;
+  onClose(): void;
+}
+
+/** A dialog with one "Name" field; the name must not be empty (120 characters at most). */
+export function NameDialog({ title, confirm, initial = '', onConfirm, onClose }: NameDialogProps) {
+  const [name, setName] = useState(initial);
+  const id = useId();
+  const trimmed = name.trim();
+  return (
+    <Dialog
+      title={title}
+      confirm={confirm}
+      canConfirm={trimmed !== ''}
+      onConfirm={() => onConfirm(trimmed)}
+      onClose={onClose}
+    >
+      <div className="admin-field">
+        <label htmlFor={id}>Name</label>
+        <input
+          id={id}
+          type="text"
+          value={name}
+          maxLength={120}
+          autoFocus
+          required
+          onChange={(event) => setName(event.target.value)}
+        />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * The Playlists section: every playlist, and the editor of the one that is open.
+ */
+import '../playlists.css';
+import { useState } from 'react';
+import type { Playlist } from '../../../../core/schema';
+import type { SectionProps } from '../section';
+import { createPlaylist, duplicatePlaylist } from './content-edit';
+import { Dialog } from './Dialog';
+import { NameDialog } from './NameDialog';
+import { PlaylistEditor } from './PlaylistEditor';
+import { PlaylistList } from './PlaylistList';
+import { SaveBar } from './SaveBar';
+import { useContentDraft } from './useContentDraft';
+import { usePlaylistRoute } from './usePlaylistRoute';
+
+type Asking =
+  | { kind: 'create' }
+  | { kind: 'rename'; playlist: Playlist }
+  | { kind: 'delete'; playlist: Playlist };
+
+/** Playlists: list, create, duplicate, rename, delete, make default, and edit. */
+export function PlaylistsSection({ data }: SectionProps) {
+  const state = data.state;
+  return (
+    <section className="pl-section" aria-labelledby="pl-heading">
+      <h2 id="pl-heading">Playlists</h2>
+      {state ? (
+        <Playlists data={data} state={state} />
+      ) : (
+        <p className="admin-note" aria-busy="true">
+          Loading playlists…
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Playlists({
+  data,
+  state,
+}: Pick<SectionProps, 'data'> & { state: NonNullable<SectionProps['data']['state']> }) {
+  const draft = useContentDraft(data, state.content);
+  const [openId, open] = usePlaylistRoute();
+  const [asking, setAsking] = useState<Asking | undefined>();
+  const [notice, setNotice] = useState('');
+  const [returnTo, setReturnTo] = useState<string | undefined>();
+  const { content, update } = draft;
+  const settings = state.settings;
+  const kioskTimeZone = settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const openPlaylist = content.playlists.find((p) => p.id === openId);
+
+  const replacePlaylist = (id: string, playlist: Playlist) =>
+    update((c) => ({ ...c, playlists: c.playlists.map((p) => (p.id === id ? playlist : p)) }));
+
+  const create = (name: string) => {
+    const playlist = createPlaylist(name, settings.defaultLanguage, content);
+    update((c) => ({ ...c, playlists: [...c.playlists, playlist] }));
+    setAsking(undefined);
+    setNotice(`Created “${name}”.`);
+    open(playlist.id);
+  };
+  const duplicate = (original: Playlist) => {
+    const copy = duplicatePlaylist(original, content);
+    update((c) => {
+      const at = c.playlists.findIndex((p) => p.id === original.id) + 1;
+      return { ...c, playlists: [...c.playlists.slice(0, at), copy, ...c.playlists.slice(at)] };
+    });
+    setNotice(`Made “${copy.name}”.`);
+  };
+  const rename = (playlist: Playlist, name: string) => {
+    replacePlaylist(playlist.id, { ...playlist, name });
+    setAsking(undefined);
+    setNotice(`Renamed to “${name}”.`);
+  };
+  const remove = (playlist: Playlist) => {
+    update((c) => ({ ...c, playlists: c.playlists.filter((p) => p.id !== playlist.id) }));
+    setAsking(undefined);
+    setNotice(`Deleted “${playlist.name}”.`);
+    if (openId === playlist.id) open(undefined);
+  };
+  const makeDefault = (playlist: Playlist) => {
+    update((c) => ({ ...c, defaultPlaylistId: playlist.id }));
+    setNotice(`“${playlist.name}” is now the default.`);
+  };
+  const save = async () => {
+    setNotice('');
+    if (await draft.save()) setNotice('Saved: the kiosk plays the new version.');
+  };
+
+  return (
+    <>
+      <SaveBar
+        dirty={draft.dirty}
+        saving={data.saving}
+        notice={notice}
+        // The shell leaves the Playlists section to show refused saves beside its Save button.
+        failures={[draft.invalid, data.failure]}
+        onSave={() => void save()}
+        onDiscard={() => {
+          draft.discard();
+          setNotice('Changes discarded.');
+        }}
+        onDismiss={draft.dismiss}
+      />
+      {openPlaylist ? (
+        <PlaylistEditor
+          key={openPlaylist.id}
+          playlist={openPlaylist}
+          content={content}
+          settings={settings}
+          media={state.media}
+          kioskTimeZone={kioskTimeZone}
+          onChange={(playlist) => replacePlaylist(openPlaylist.id, playlist)}
+          onUpdate={(edit) =>
+            update((c) => ({
+              ...c,
+              playlists: c.playlists.map((p) => (p.id === openPlaylist.id ? edit(p) : p)),
+            }))
+          }
+          onRename={() => setAsking({ kind: 'rename', playlist: openPlaylist })}
+          onBack={() => {
+            setReturnTo(openPlaylist.id);
+            open(undefined);
+          }}
+        />
+      ) : (
+        <PlaylistList
+          content={content}
+          returnTo={returnTo}
+          onEdit={open}
+          onCreate={() => setAsking({ kind: 'create' })}
+          onDuplicate={duplicate}
+          onRename={(playlist) => setAsking({ kind: 'rename', playlist })}
+          onDelete={(playlist) => setAsking({ kind: 'delete', playlist })}
+          onMakeDefault={makeDefault}
+        />
+      )}
+      {asking?.kind === 'create' && (
+        <NameDialog
+          title="Create playlist"
+          confirm="Create"
+          onConfirm={create}
+          onClose={() => setAsking(undefined)}
+        />
+      )}
+      {asking?.kind === 'rename' && (
+        <NameDialog
+          title={`Rename “${asking.playlist.name}”`}
+          confirm="Rename"
+          initial={asking.playlist.name}
+          onConfirm={(name) => rename(asking.playlist, name)}
+          onClose={() => setAsking(undefined)}
+        />
+      )}
+      {asking?.kind === 'delete' && (
+        <Dialog
+          title={`Delete “${asking.playlist.name}”?`}
+          confirm="Delete playlist"
+          danger
+          onConfirm={() => remove(asking.playlist)}
+          onClose={() => setAsking(undefined)}
+        >
+          <p>
+            Its {asking.playlist.slides.length} slides and its schedule go with it when you save.
+            Pictures and videos stay in Media.
+          </p>
+        </Dialog>
+      )}
+    </>
+  );
+}

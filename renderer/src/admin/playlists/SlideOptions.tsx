@@ -1,0 +1,156 @@
+/**
+ * A slide's settings that are the same in every language: file, duration, on/off, transition.
+ */
+import { useId, useState } from 'react';
+import type { Slide, TransitionStyle } from '../../../../core/schema';
+import { MediaPicker, type MediaChoice } from './MediaPicker';
+
+interface SlideOptionsProps {
+  slide: Slide;
+  imageChoices: readonly MediaChoice[];
+  videoChoices: readonly MediaChoice[];
+  onChange(slide: Slide): void;
+}
+
+/** The slide's file, how long it shows, whether it plays, and how it enters. */
+export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: SlideOptionsProps) {
+  const ids = { enabled: useId(), transition: useId(), muted: useId(), loop: useId() };
+  return (
+    <div className="pl-options">
+      {slide.kind === 'theme' && (
+        <MediaPicker
+          label="Picture (optional)"
+          kind="image"
+          choices={imageChoices}
+          value={slide.image?.src}
+          optional
+          onChange={(src) => {
+            const { image: _old, ...rest } = slide;
+            onChange(src ? { ...rest, image: { src, alt: slide.image?.alt ?? {} } } : rest);
+          }}
+        />
+      )}
+      {slide.kind === 'image' && (
+        <MediaPicker
+          label="Picture"
+          kind="image"
+          choices={imageChoices}
+          value={slide.image.src}
+          onChange={(src) => src && onChange({ ...slide, image: { ...slide.image, src } })}
+        />
+      )}
+      {slide.kind === 'video' && (
+        <MediaPicker
+          label="Video"
+          kind="video"
+          choices={videoChoices}
+          value={slide.video.src}
+          onChange={(src) => src && onChange({ ...slide, video: { ...slide.video, src } })}
+        />
+      )}
+      <div className="pl-options__row">
+        <DurationField
+          key={slide.id}
+          durationMs={slide.durationMs}
+          onChange={(durationMs) => onChange({ ...slide, durationMs })}
+        />
+        <div className="admin-field">
+          <label htmlFor={ids.transition}>Transition</label>
+          <select
+            id={ids.transition}
+            value={slide.transition ?? 'slide'}
+            onChange={(event) =>
+              onChange({ ...slide, transition: event.target.value as TransitionStyle })
+            }
+          >
+            <option value="slide">Slide</option>
+            <option value="fade">Fade</option>
+          </select>
+        </div>
+      </div>
+      <div className="pl-checks">
+        <Check
+          id={ids.enabled}
+          label="Show this slide"
+          checked={slide.enabled}
+          onChange={(enabled) => onChange({ ...slide, enabled })}
+        />
+        {slide.kind === 'video' && (
+          <>
+            <Check
+              id={ids.muted}
+              label="Muted"
+              checked={slide.video.muted}
+              onChange={(muted) => onChange({ ...slide, video: { ...slide.video, muted } })}
+            />
+            <Check
+              id={ids.loop}
+              label="Loop (otherwise the next slide follows when the video ends)"
+              checked={slide.video.loop}
+              onChange={(loop) => onChange({ ...slide, video: { ...slide.video, loop } })}
+            />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Check(props: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange(on: boolean): void;
+}) {
+  return (
+    <div className="pl-check">
+      <input
+        id={props.id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
+      <label htmlFor={props.id}>{props.label}</label>
+    </div>
+  );
+}
+
+/**
+ * Seconds on screen. What staff type is kept as typed, so an out-of-range value reaches the
+ * save check and is reported there by field, rather than silently corrected.
+ */
+function DurationField(props: { durationMs: number; onChange(durationMs: number): void }) {
+  const id = useId();
+  const [text, setText] = useState(() => String(props.durationMs / 1000));
+  // Show what staff typed while it means the saved duration (or is unfinished), else the duration.
+  const typed = Number(text);
+  const shown =
+    text === '' || !Number.isFinite(typed) || Math.round(typed * 1000) === props.durationMs
+      ? text
+      : String(props.durationMs / 1000);
+  return (
+    <div className="admin-field">
+      <label htmlFor={id}>Duration (seconds)</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        min={2}
+        max={600}
+        step={1}
+        value={shown}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => {
+          setText(event.target.value);
+          const seconds = Number(event.target.value);
+          if (event.target.value !== '' && Number.isFinite(seconds)) {
+            props.onChange(Math.round(seconds * 1000));
+          }
+        }}
+      />
+      <span className="admin-note" id={`${id}-hint`}>
+        2 to 600 seconds
+      </span>
+    </div>
+  );
+}

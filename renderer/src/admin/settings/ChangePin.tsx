@@ -1,0 +1,86 @@
+/**
+ * Change the staff PIN: the current one, then the new one twice.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import type { KioskApi } from '../../../../core/contract';
+import { ApiError } from '../../api/api-error';
+import { PinField } from '../access/PinField';
+import { isPin, PIN_RULE } from '../access/pin-check';
+
+/** Why a change was refused, in staff's words. */
+function refusal(error: unknown): string {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  if (error.code === 'wrong-pin') {
+    const left = error.details.attemptsLeft;
+    const tries = left === 1 ? '1 try' : `${String(left)} tries`;
+    return typeof left === 'number'
+      ? `The current PIN is not right. ${tries} left before a pause.`
+      : 'The current PIN is not right.';
+  }
+  return error.message;
+}
+
+/** The Change PIN form, with a clear message when it worked. */
+export function ChangePin({ api }: { api: KioskApi }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    const found: string[] = [];
+    if (!isPin(current)) found.push(`Current PIN: ${PIN_RULE}`);
+    if (!isPin(next)) found.push(`New PIN: ${PIN_RULE}`);
+    if (next !== repeat) found.push('Repeat new PIN: the two new PINs are not the same.');
+    setProblems(found);
+    if (found.length > 0) return;
+    setBusy(true);
+    try {
+      await api.invoke('auth:change-pin', { currentPin: current, newPin: next });
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setDone(true);
+    } catch (error) {
+      setCurrent('');
+      setProblems([refusal(error)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="admin-card" aria-labelledby={titleId}>
+      <h3 id={titleId}>Change PIN</h3>
+      <form onSubmit={submit} noValidate>
+        <PinField label="Current PIN" value={current} onChange={setCurrent} />
+        <PinField label="New PIN" value={next} onChange={setNext} />
+        <PinField label="Repeat new PIN" value={repeat} onChange={setRepeat} />
+        <p className="admin-note">
+          4 to 12 digits. Staff signed in elsewhere will need the new PIN.
+        </p>
+        {problems.length > 0 && (
+          <div role="alert" className="admin-alert">
+            <p className="admin-alert__message">The PIN was not changed:</p>
+            <ul>
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p role="status" className="admin-status">
+          {done ? 'The PIN was changed. Use the new PIN from now on.' : ''}
+        </p>
+        <button type="submit" className="admin-button admin-button--primary" disabled={busy}>
+          Change PIN
+        </button>
+      </form>
+    </section>
+  );
+}

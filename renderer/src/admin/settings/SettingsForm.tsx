@@ -1,0 +1,221 @@
+/**
+ * The settings form: visitors, schedules, staff and start-up; saved together with one button.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import type { Problem } from '../../../../core/problems';
+import type { Settings } from '../../../../core/schema';
+import { ErrorAlert } from '../ErrorAlert';
+import type { AdminFailure } from '../useAdminData';
+import { CheckField, SecondsField, SelectField, TextField } from './fields';
+import { LanguagesField, ownName } from './LanguagesField';
+import {
+  FIELD_LABELS,
+  fieldOf,
+  fromDraft,
+  knownTimeZones,
+  RANGES,
+  toDraft,
+  type SettingsDraft,
+} from './settings-draft';
+
+interface SettingsFormProps {
+  saved: Settings;
+  /** Why the host refused the last save (its problems name fields by JSON path). */
+  failure: AdminFailure | undefined;
+  onDismissFailure(): void;
+  /** Throw this draft away and start again from what is saved now (after a conflict). */
+  onLoadSaved(): void;
+  saving: boolean;
+  /** Save checked settings; true when saved. */
+  onSave(settings: Settings): Promise<boolean>;
+}
+
+/** A number's allowed range, as "(5 to 120)". */
+function span(field: keyof typeof RANGES): string {
+  return `(${RANGES[field].min} to ${RANGES[field].max})`;
+}
+
+/** Errors by setting name; the first message wins. */
+function errorsByField(problems: readonly Problem[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const problem of problems) {
+    const field = fieldOf(problem);
+    if (field && !(field in errors)) errors[field] = problem.message;
+  }
+  return errors;
+}
+
+/** Edit a draft of the settings; nothing changes on the kiosk until Save. */
+export function SettingsForm({
+  saved,
+  failure,
+  onDismissFailure,
+  onLoadSaved,
+  saving,
+  onSave,
+}: SettingsFormProps) {
+  const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(saved));
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [timeZones] = useState(knownTimeZones);
+  const base = useId();
+  const id = (field: keyof typeof FIELD_LABELS) => `${base}-${field}`;
+  const hostProblems = failure?.code === 'invalid-input' ? failure.problems : [];
+  const errors = errorsByField([...problems, ...hostProblems]);
+  const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+  const field = (name: keyof typeof FIELD_LABELS) => ({
+    id: id(name),
+    label: FIELD_LABELS[name]!,
+    error: errors[name],
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = fromDraft(draft, saved);
+    if (!checked.ok) {
+      onDismissFailure();
+      setProblems(checked.problems);
+      const first = checked.problems.map(fieldOf).find(Boolean);
+      if (first) document.getElementById(id(first))?.focus();
+      return;
+    }
+    setProblems([]);
+    await onSave(checked.settings);
+  };
+
+  const enabled = draft.languages.filter((l) => l.enabled);
+  const defaultOptions = (
+    enabled.some((l) => l.code === draft.defaultLanguage)
+      ? enabled.map((l) => l.code)
+      : [draft.defaultLanguage, ...enabled.map((l) => l.code)]
+  ).map((code) => ({ value: code, label: `${ownName(code)} (${code})`, lang: code }));
+
+  return (
+    <form className="settings-form" onSubmit={submit} noValidate>
+      <section className="admin-card" aria-labelledby={`${base}-visitors`}>
+        <h3 id={`${base}-visitors`}>Visitors</h3>
+        <SecondsField
+          {...field('idleTimeoutSec')}
+          hint={`With no touch or key for this long, the player asks whether someone is still there ${span('idleTimeoutSec')}.`}
+          value={draft.idleTimeoutSec}
+          {...RANGES.idleTimeoutSec}
+          onChange={(value) => set('idleTimeoutSec', value)}
+        />
+        <SecondsField
+          {...field('countdownSec')}
+          hint={`How long that question counts down before the player starts again ${span('countdownSec')}.`}
+          value={draft.countdownSec}
+          {...RANGES.countdownSec}
+          onChange={(value) => set('countdownSec', value)}
+        />
+        <LanguagesField
+          languages={draft.languages}
+          onChange={(languages) => set('languages', languages)}
+          error={errors.enabledLanguages}
+        />
+        <SelectField
+          {...field('defaultLanguage')}
+          hint="The language the player starts in and returns to."
+          value={draft.defaultLanguage}
+          options={defaultOptions}
+          onChange={(value) => set('defaultLanguage', value)}
+        />
+        <SelectField
+          {...field('reducedMotion')}
+          value={draft.reducedMotion}
+          options={[
+            { value: 'system', label: 'Follow the device setting' },
+            { value: 'always', label: 'Always: fades without movement' },
+          ]}
+          onChange={(value) => set('reducedMotion', value as SettingsDraft['reducedMotion'])}
+        />
+        <CheckField
+          {...field('hideCursor')}
+          hint="For touch screens."
+          checked={draft.hideCursor}
+          onChange={(checked) => set('hideCursor', checked)}
+        />
+      </section>
+
+      <section className="admin-card" aria-labelledby={`${base}-schedules`}>
+        <h3 id={`${base}-schedules`}>Schedules</h3>
+        <TextField
+          {...field('timeZone')}
+          hint="An IANA name such as Europe/Brussels. Leave empty to use the kiosk computer's own time zone."
+          value={draft.timeZone}
+          suggestions={timeZones}
+          onChange={(value) => set('timeZone', value)}
+        />
+      </section>
+
+      <section className="admin-card" aria-labelledby={`${base}-staff`}>
+        <h3 id={`${base}-staff`}>Staff and start-up</h3>
+        <SecondsField
+          {...field('staffIdleLockSec')}
+          hint={`The admin locks itself and returns to the player after this long without use ${span('staffIdleLockSec')}.`}
+          value={draft.staffIdleLockSec}
+          {...RANGES.staffIdleLockSec}
+          onChange={(value) => set('staffIdleLockSec', value)}
+        />
+        <CheckField
+          {...field('autostart')}
+          hint="Start the kiosk app when the computer starts (the desktop app)."
+          checked={draft.autostart}
+          onChange={(checked) => set('autostart', checked)}
+        />
+        <CheckField
+          {...field('lanAdmin')}
+          hint="Lets staff open this admin from other computers on the network. Takes effect the next time the kiosk starts, and always requires the staff PIN."
+          checked={draft.lanAdmin}
+          onChange={(checked) => set('lanAdmin', checked)}
+        />
+      </section>
+
+      {problems.length > 0 && (
+        <div role="alert" className="admin-alert">
+          <p className="admin-alert__message">Not saved. Some values are not valid:</p>
+          <ul>
+            {problems.map((problem, index) => {
+              const name = fieldOf(problem);
+              return (
+                <li key={index}>
+                  <strong>{(name && FIELD_LABELS[name]) ?? problem.path}</strong>: {problem.message}
+                </li>
+              );
+            })}
+          </ul>
+          <p className="admin-alert__note">What was saved before is unchanged.</p>
+        </div>
+      )}
+      {failure && problems.length === 0 && (
+        <ErrorAlert failure={failure} onDismiss={onDismissFailure} />
+      )}
+      {failure?.code === 'conflict' && (
+        <div className="admin-card admin-conflict">
+          <p>
+            Your changes are still in this form. To see what was saved instead, load the saved
+            settings (your changes here are then lost), and make your change again.
+          </p>
+          <button type="button" className="admin-button" onClick={onLoadSaved}>
+            Load the saved settings
+          </button>
+        </div>
+      )}
+      <div className="admin-actions">
+        <button type="submit" className="admin-button admin-button--primary" disabled={saving}>
+          Save settings
+        </button>
+        <button
+          type="button"
+          className="admin-button"
+          onClick={() => {
+            setDraft(toDraft(saved));
+            setProblems([]);
+          }}
+        >
+          Undo changes
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * Labelled form fields that show their own error under them and say so to screen readers.
+ */
+import type { ReactNode } from 'react';
+
+interface FieldFrame {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+}
+
+function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+  const ids = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Help({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint && (
+        <p id={`${id}-hint`} className="admin-note admin-field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="admin-field__error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A whole number of seconds. */
+export function SecondsField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  min,
+  max,
+  onChange,
+}: FieldFrame & { value: string; min: number; max: number; onChange(value: string): void }) {
+  return (
+    <div className="admin-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+      <Help id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A checkbox with its label beside it. */
+export function CheckField({
+  id,
+  label,
+  hint,
+  error,
+  checked,
+  onChange,
+}: FieldFrame & { checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <div className="admin-field admin-field--check">
+      <label className="admin-check" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+        />
+        {label}
+      </label>
+      <Help id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** A choice from a short list. */
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  options,
+  onChange,
+}: FieldFrame & {
+  value: string;
+  options: readonly { value: string; label: string; lang?: string }[];
+  onChange(value: string): void;
+}) {
+  return (
+    <div className="admin-field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value} lang={option.lang}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <Help id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** Free text with suggestions from a datalist. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  suggestions,
+  placeholder,
+  onChange,
+}: FieldFrame & {
+  value: string;
+  suggestions?: readonly string[];
+  placeholder?: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <div className="admin-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        value={value}
+        placeholder={placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        list={suggestions?.length ? `${id}-list` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+      {suggestions && suggestions.length > 0 && (
+        <datalist id={`${id}-list`}>
+          {suggestions.map((option) => (
+            <option key={option} value={option} />
+          ))}
+        </datalist>
+      )}
+      <Help id={id} hint={hint} error={error} />
+    </div>
+  );
+}

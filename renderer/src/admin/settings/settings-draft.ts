@@ -1,0 +1,149 @@
+/**
+ * The settings form's draft: what staff typed, checked the way the host will check it.
+ */
+import type { Problem } from '../../../../core/problems';
+import { problemsFromZod } from '../../../../core/problems';
+import { LanguageCode, Settings } from '../../../../core/schema';
+
+/** Settings as the form holds them: numbers as typed, languages with their checkbox. */
+export interface SettingsDraft {
+  idleTimeoutSec: string;
+  countdownSec: string;
+  staffIdleLockSec: string;
+  defaultLanguage: string;
+  /** Every language listed; the checked ones are enabled. */
+  languages: { code: string; enabled: boolean }[];
+  reducedMotion: Settings['reducedMotion'];
+  hideCursor: boolean;
+  /** Empty: the kiosk computer's own time zone. */
+  timeZone: string;
+  autostart: boolean;
+  lanAdmin: boolean;
+}
+
+/** Each setting's field label, for problems named by field. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  idleTimeoutSec: 'Idle timeout (seconds)',
+  countdownSec: 'Countdown (seconds)',
+  defaultLanguage: 'Default language',
+  enabledLanguages: 'Enabled languages',
+  reducedMotion: 'Reduced motion',
+  hideCursor: 'Hide the mouse cursor',
+  staffIdleLockSec: 'Staff idle lock (seconds)',
+  timeZone: 'Time zone',
+  autostart: 'Start at login',
+  lanAdmin: 'Remote admin over the network',
+};
+
+/** The setting a problem is about: `$.settings.countdownSec` and `$.countdownSec` both name it. */
+export function fieldOf(problem: Problem): string | undefined {
+  const match = /^\$(?:\.settings)?\.([A-Za-z]+)/.exec(problem.path);
+  return match?.[1];
+}
+
+/** The form's starting point: the saved settings. */
+export function toDraft(settings: Settings): SettingsDraft {
+  return {
+    idleTimeoutSec: String(settings.idleTimeoutSec),
+    countdownSec: String(settings.countdownSec),
+    staffIdleLockSec: String(settings.staffIdleLockSec),
+    defaultLanguage: settings.defaultLanguage,
+    languages: settings.enabledLanguages.map((code) => ({ code, enabled: true })),
+    reducedMotion: settings.reducedMotion,
+    hideCursor: settings.hideCursor,
+    timeZone: settings.timeZone ?? '',
+    autostart: settings.autostart,
+    lanAdmin: settings.lanAdmin,
+  };
+}
+
+/**
+ * The allowed range of each number, as core/schema.ts sets it; kept here so staff read "between
+ * 5 and 120" rather than zod's bare "Invalid input" (the schema still has the last word).
+ */
+export const RANGES = {
+  idleTimeoutSec: { min: 10, max: 3600 },
+  countdownSec: { min: 5, max: 120 },
+  staffIdleLockSec: { min: 30, max: 3600 },
+} as const;
+
+const NUMBER_FIELDS = Object.keys(RANGES) as (keyof typeof RANGES)[];
+
+/** Check the draft; the settings to save, or the problems by field (`$.<setting>`). */
+export function fromDraft(
+  draft: SettingsDraft,
+  saved: Settings,
+): { ok: true; settings: Settings } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const numbers: Partial<Record<(typeof NUMBER_FIELDS)[number], number>> = {};
+  for (const field of NUMBER_FIELDS) {
+    const text = draft[field].trim();
+    const { min, max } = RANGES[field];
+    if (!/^\d{1,7}$/.test(text)) problems.push(problem(field, 'must be a whole number of seconds'));
+    else if (Number(text) < min || Number(text) > max) {
+      problems.push(problem(field, `must be between ${min} and ${max} seconds`));
+    } else numbers[field] = Number(text);
+  }
+  const timeZone = draft.timeZone.trim();
+  if (timeZone && !isTimeZone(timeZone)) {
+    problems.push(
+      problem('timeZone', `"${timeZone}" is not a time zone name such as Europe/Brussels`),
+    );
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const candidate = {
+    ...saved,
+    ...numbers,
+    defaultLanguage: draft.defaultLanguage,
+    enabledLanguages: draft.languages.filter((l) => l.enabled).map((l) => l.code),
+    reducedMotion: draft.reducedMotion,
+    hideCursor: draft.hideCursor,
+    timeZone: timeZone || undefined,
+    autostart: draft.autostart,
+    lanAdmin: draft.lanAdmin,
+  };
+  const parsed = Settings.safeParse(candidate);
+  if (!parsed.success) return { ok: false, problems: problemsFromZod('settings', parsed.error) };
+  return { ok: true, settings: parsed.data };
+}
+
+/** A language tag as typed, in its canonical form (`nl-be` → `nl-BE`), or an error to show. */
+export function checkLanguageCode(
+  typed: string,
+): { ok: true; code: string } | { ok: false; message: string } {
+  const text = typed.trim();
+  const message = `"${text}" is not a BCP 47 language tag such as "ar", "es" or "nl-BE".`;
+  if (!LanguageCode.safeParse(text).success) return { ok: false, message };
+  try {
+    const [canonical] = Intl.getCanonicalLocales(text);
+    return canonical && LanguageCode.safeParse(canonical).success
+      ? { ok: true, code: canonical }
+      : { ok: false, message };
+  } catch {
+    return { ok: false, message };
+  }
+}
+
+/** Every time zone name this browser knows, for suggestions (none where it cannot list them). */
+export function knownTimeZones(): string[] {
+  const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
+  try {
+    return intl.supportedValuesOf?.('timeZone') ?? [];
+  } catch {
+    return [];
+  }
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function problem(field: string, message: string): Problem {
+  return { source: 'settings', path: `$.${field}`, message };
+}

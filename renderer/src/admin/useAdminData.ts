@@ -1,0 +1,96 @@
+/**
+ * The admin's data: what is saved, and saving it with the revision it was based on.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { AdminState, KioskApi } from '../../../core/contract';
+import type { ContentFile, Settings } from '../../../core/schema';
+import { ApiError } from '../api/api-error';
+
+/** A failed save or load, as staff see it. */
+export interface AdminFailure {
+  message: string;
+  problems: ApiError['problems'];
+  code: ApiError['code'];
+}
+
+/** The admin's view of saved data and the ways to change it. */
+export interface AdminData {
+  state: AdminState | undefined;
+  failure: AdminFailure | undefined;
+  /** Whether a save is under way. */
+  saving: boolean;
+  reload(): Promise<void>;
+  /** Save playlists; resolves true when saved, false when refused (the failure says why). */
+  saveContent(content: ContentFile): Promise<boolean>;
+  saveSettings(settings: Settings): Promise<boolean>;
+  clearFailure(): void;
+}
+
+/** Turn any error into what staff are shown. */
+export function toFailure(error: unknown): AdminFailure {
+  if (error instanceof ApiError) {
+    return { message: error.message, problems: error.problems, code: error.code };
+  }
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    problems: [],
+    code: 'failed',
+  };
+}
+
+/** Load the admin state and offer saves that never overwrite someone else's changes. */
+export function useAdminData(api: KioskApi): AdminData {
+  const [state, setState] = useState<AdminState | undefined>();
+  const [failure, setFailure] = useState<AdminFailure | undefined>();
+  const [saving, setSaving] = useState(false);
+
+  const reload = useCallback(async () => {
+    try {
+      setState(await api.invoke('admin:get', undefined));
+    } catch (error) {
+      setFailure(toFailure(error));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    let alive = true;
+    api.invoke('admin:get', undefined).then(
+      (loaded) => alive && setState(loaded),
+      (error: unknown) => alive && setFailure(toFailure(error)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [api]);
+
+  const save = useCallback(
+    async (run: (baseRevision: string) => Promise<unknown>) => {
+      if (!state) return false;
+      setSaving(true);
+      try {
+        await run(state.revision);
+        setFailure(undefined);
+        await reload();
+        return true;
+      } catch (error) {
+        setFailure(toFailure(error));
+        return false;
+      } finally {
+        setSaving(false);
+      }
+    },
+    [state, reload],
+  );
+
+  return {
+    state,
+    failure,
+    saving,
+    reload,
+    saveContent: (content) =>
+      save((baseRevision) => api.invoke('content:save', { baseRevision, content })),
+    saveSettings: (settings) =>
+      save((baseRevision) => api.invoke('settings:save', { baseRevision, settings })),
+    clearFailure: () => setFailure(undefined),
+  };
+}
