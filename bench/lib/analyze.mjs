@@ -1,0 +1,94 @@
+/**
+ * Turn raw recordings into the numbers the report shows: per-run frame and LoAF counts, medians
+ * across runs, and tap latencies matched from Event Timing entries.
+ */
+import { median, percentile, round, sum } from './stats.mjs';
+
+/** Event Timing reports only events of at least this many ms. */
+export const EVENT_THRESHOLD_MS = 16;
+const TAP_TYPES = ['pointerdown', 'pointerup', 'click'];
+
+/** Frame and LoAF numbers of one transitions recording. */
+export function summariseTransitions(t) {
+  return {
+    transitions: t.transitions,
+    advanced: t.advanced,
+    frames: t.deltas.length,
+    framesOver33: t.deltas.filter((d) => d > 33.4).length,
+    framesOver50: t.deltas.filter((d) => d > 50).length,
+    worstFrameMs: round(Math.max(0, ...t.deltas)),
+    loafCount: t.loaf.length,
+    loafBlockingMs: round(sum(t.loaf.map((l) => l.blockingDuration ?? 0))),
+    cdp: Object.fromEntries(Object.entries(t.cdp ?? {}).map(([k, v]) => [k, round(v, 2)])),
+  };
+}
+
+/**
+ * One latency sample per tap: the Event Timing entries between this tap's mark and the next are
+ * the tap's. `latency` is the longest of them (null: every event under 16 ms); `byType` holds
+ * the longest pointerdown, pointerup and click (null when that type had no entry).
+ */
+export function tapsOf(t) {
+  return t.marks.map((mark, i) => {
+    const end = t.marks[i + 1] ?? t.end;
+    const mine = t.events.filter((e) => e.startTime >= mark && e.startTime < end);
+    const longest = (entries) =>
+      entries.length ? Math.max(...entries.map((e) => e.duration)) : null;
+    return {
+      latency: longest(mine),
+      byType: Object.fromEntries(
+        TAP_TYPES.map((type) => [type, longest(mine.filter((e) => e.name === type))]),
+      ),
+    };
+  });
+}
+
+/** Median and p95 of samples where null means "under 16 ms", counted as 16 (an upper bound). */
+function ceilingStats(samples) {
+  const values = samples.map((v) => v ?? EVENT_THRESHOLD_MS);
+  return {
+    count: samples.length,
+    missing: samples.filter((v) => v === null).length,
+    median: median(values),
+    p95: percentile(values, 95),
+  };
+}
+
+/** Tap latency over all taps of all runs of one page. */
+export function summariseTaps(taps) {
+  return {
+    latency: ceilingStats(taps.map((tap) => tap.latency)),
+    byType: Object.fromEntries(
+      TAP_TYPES.map((type) => [type, ceilingStats(taps.map((tap) => tap.byType[type]))]),
+    ),
+  };
+}
+
+/** Medians across runs of one page's load and transition numbers. */
+export function summariseRuns(runs) {
+  const pick = (get) => median(runs.map(get).filter((v) => v !== null && v !== undefined));
+  const transitions = runs.map((run) => summariseTransitions(run.transitions));
+  const cdpNames = Object.keys(transitions[0]?.cdp ?? {});
+  const fonts = runs[0]?.load.resources.filter((r) => /\.woff2?$/.test(r.url)) ?? [];
+  const scripts = runs[0]?.load.resources.filter((r) => r.initiator === 'script') ?? [];
+  return {
+    runs: runs.length,
+    titleWithFontMs: pick((r) => r.load.titleWithFont),
+    titleVisibleMs: pick((r) => r.load.titleVisible),
+    firstContentfulPaintMs: pick((r) => r.load.firstContentfulPaint),
+    fontsLoaded: fonts.map((f) => ({ file: f.url.split('/').pop(), bytes: f.bytes })),
+    scriptsLoaded: scripts.map((s) => s.url.split('/').pop()),
+    framesOver50: median(transitions.map((t) => t.framesOver50)),
+    framesOver33: median(transitions.map((t) => t.framesOver33)),
+    worstFrameMs: Math.max(0, ...transitions.map((t) => t.worstFrameMs)),
+    loafCount: median(transitions.map((t) => t.loafCount)),
+    loafBlockingMs: median(transitions.map((t) => t.loafBlockingMs)),
+    advanced: sum(transitions.map((t) => t.advanced)),
+    transitions: sum(transitions.map((t) => t.transitions)),
+    cdpPerTransition: Object.fromEntries(
+      cdpNames.map((name) => [name, round(median(transitions.map((t) => t.cdp[name])), 2)]),
+    ),
+    perRun: transitions,
+    taps: summariseTaps(runs.flatMap((run) => tapsOf(run.transitions))),
+  };
+}
