@@ -247,6 +247,18 @@ export const Settings = z
     timeZone: z.optional(TimeZone),
     /** Start the kiosk app when the computer starts (Electron). */
     autostart: z._default(z.boolean(), false),
+    /** Fleet sync: the URL of a published bundle's manifest.json; no sync when not set. */
+    syncManifestUrl: z.optional(
+      z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }),
+    ),
+    /** Seconds between two checks of the manifest. */
+    syncIntervalSec: z._default(z.int().check(...between(10, 86_400, 'seconds')), 300),
+    /** Ed25519 public key (PEM or base64 SPKI); when set, only bundles it signed are accepted. */
+    syncPublicKey: z.optional(z.string().check(z.minLength(40), z.maxLength(2000))),
+    /** Hour of the day (0 to 23, kiosk time) for a planned soft reload of the player; off when not set. */
+    quietReloadHour: z.optional(z.int().check(...between(0, 23, 'hours'))),
+    /** Days that proof-of-play and session records are kept. */
+    playLogRetentionDays: z._default(z.int().check(...between(1, 3650, 'days')), 90),
   })
   .check(
     z.superRefine((settings, ctx) => {

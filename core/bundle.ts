@@ -1,0 +1,160 @@
+/**
+ * A fleet content bundle: static files any web server, bucket or CDN can host.
+ *
+ * `manifest.json` names the playlists, the settings fleets share and every media file with its
+ * sha256 and size; the media sit beside it as `media/<sha256>.<ext>`. With a key the manifest is
+ * signed (Ed25519) over its canonical JSON without the `signature` field.
+ */
+import * as z from 'zod/mini';
+import { ContentFile, MediaRef, Settings } from './schema.js';
+
+export const BUNDLE_FORMAT = 'openness-kiosk-bundle';
+export const BUNDLE_SCHEMA_VERSION = 1;
+export const MANIFEST_FILE = 'manifest.json';
+
+/** The settings every kiosk of a fleet takes from the bundle; the rest stay per kiosk. */
+export const SHARED_SETTING_KEYS = [
+  'idleTimeoutSec',
+  'countdownSec',
+  'defaultLanguage',
+  'enabledLanguages',
+  'reducedMotion',
+  'hideCursor',
+] as const satisfies readonly (keyof Settings)[];
+
+export const SharedSettings = z.pick(Settings, {
+  idleTimeoutSec: true,
+  countdownSec: true,
+  defaultLanguage: true,
+  enabledLanguages: true,
+  reducedMotion: true,
+  hideCursor: true,
+});
+export type SharedSettings = z.infer<typeof SharedSettings>;
+
+const Sha256 = z.string().check(z.regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'));
+
+/** One media file of the bundle. */
+export const BundleFile = z.object({
+  /** Where it is, relative to the manifest: `media/<sha256>.<ext>`. */
+  path: z
+    .string()
+    .check(
+      z.regex(
+        /^media\/[a-f0-9]{64}\.(png|jpg|jpeg|webp|avif|mp4|webm|vtt)$/,
+        'must be "media/<sha256>.<ext>"',
+      ),
+    ),
+  /** The reference slides use: `media:<sha256>.<ext>`. */
+  ref: MediaRef,
+  sha256: Sha256,
+  size: z.int().check(z.nonnegative()),
+  kind: z.enum(['image', 'video', 'captions']),
+  mime: z.string(),
+  /** The name staff uploaded it with, for people only. */
+  name: z.string(),
+});
+export type BundleFile = z.infer<typeof BundleFile>;
+
+export const BundleSignature = z.object({
+  algorithm: z.literal('ed25519'),
+  /** The first 16 hex digits of the sha256 of the public key (DER/SPKI). */
+  keyId: z.string().check(z.regex(/^[a-f0-9]{16}$/, 'must be 16 lowercase hex digits')),
+  /** base64 of the signature over `canonicalJson(manifest without signature)`. */
+  value: z.string().check(z.minLength(1)),
+});
+export type BundleSignature = z.infer<typeof BundleSignature>;
+
+export const Manifest = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+    /** sha256 (hex) of the canonical JSON of content, settings and files: same content, same revision. */
+    revision: Sha256,
+    /** When this revision was first published (ISO 8601). */
+    createdAt: z.iso.datetime(),
+    content: ContentFile,
+    settings: SharedSettings,
+    files: z.array(BundleFile),
+    signature: z.optional(BundleSignature),
+  })
+  .check(
+    z.superRefine((manifest, ctx) => {
+      manifest.files.forEach((file, index) => {
+        if (file.path !== `media/${file.ref.slice('media:'.length)}`) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['files', index, 'path'],
+            message: `does not match its ref "${file.ref}"`,
+          });
+        }
+        if (!file.ref.startsWith(`media:${file.sha256}.`)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['files', index, 'sha256'],
+            message: `does not match its ref "${file.ref}"`,
+          });
+        }
+      });
+      const listed = new Set(manifest.files.map((file) => file.ref));
+      for (const ref of mediaRefsOf(manifest.content)) {
+        if (!listed.has(ref)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['files'],
+            message: `the content uses ${ref}, which the bundle does not list`,
+          });
+        }
+      }
+    }),
+  );
+export type Manifest = z.infer<typeof Manifest>;
+
+const UPLOADED_REF = /^media:[a-f0-9]{64}\.[a-z0-9]+$/;
+
+/** Every uploaded media reference (`media:…`) the content uses, sorted, once each. */
+export function mediaRefsOf(content: ContentFile): string[] {
+  const refs = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (UPLOADED_REF.test(value)) refs.add(value);
+    } else if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (value && typeof value === 'object') {
+      Object.values(value).forEach(visit);
+    }
+  };
+  visit(content.playlists);
+  return [...refs].sort();
+}
+
+/** JSON with object keys sorted at every level: the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined) sorted[key] = sortKeys(item);
+    }
+    return sorted;
+  }
+  return value;
+}
+
+/** The text a signature covers: the manifest's canonical JSON without its signature. */
+export function signedText(manifest: Manifest): string {
+  const { signature: _signature, ...unsigned } = manifest;
+  return canonicalJson(unsigned);
+}
+
+/** The shared part of a kiosk's settings. */
+export function sharedSettingsOf(settings: Settings): SharedSettings {
+  const shared: Record<string, unknown> = {};
+  for (const key of SHARED_SETTING_KEYS) shared[key] = settings[key];
+  return shared as SharedSettings;
+}
