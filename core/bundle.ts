@@ -6,7 +6,7 @@
  * signed (Ed25519) over its canonical JSON without the `signature` field.
  */
 import * as z from 'zod/mini';
-import { ContentFile, MediaRef, Settings } from './schema.js';
+import { ContentFile, MediaRef, SettingsFields, type Settings } from './schema.js';
 
 export const BUNDLE_FORMAT = 'openness-kiosk-bundle';
 export const BUNDLE_SCHEMA_VERSION = 1;
@@ -22,7 +22,7 @@ export const SHARED_SETTING_KEYS = [
   'hideCursor',
 ] as const satisfies readonly (keyof Settings)[];
 
-export const SharedSettings = z.pick(Settings, {
+export const SharedSettings = z.pick(SettingsFields, {
   idleTimeoutSec: true,
   countdownSec: true,
   defaultLanguage: true,
@@ -158,3 +158,45 @@ export function sharedSettingsOf(settings: Settings): SharedSettings {
   for (const key of SHARED_SETTING_KEYS) shared[key] = settings[key];
   return shared as SharedSettings;
 }
+
+const Iso = z.nullable(z.string());
+
+/** How a running or finished sync is going. */
+export const SyncProgress = z.object({
+  filesDone: z.number(),
+  filesTotal: z.number(),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;
+
+/** A kiosk's fleet sync, for the admin Status panel and health reports. */
+export const SyncStatus = z.object({
+  /** `off` when no manifest URL is set. */
+  state: z.enum(['off', 'idle', 'checking', 'downloading', 'error']),
+  manifestUrl: z.nullable(z.string()),
+  /** The bundle revision playing (null before the first sync). */
+  revision: z.nullable(z.string()),
+  /** The revision kept for "Roll back". */
+  previousRevision: z.nullable(z.string()),
+  /** A revision staff rolled back from; it is not taken again. */
+  rolledBackFrom: z.nullable(z.string()),
+  lastCheckAt: Iso,
+  /** When a new revision was last switched in. */
+  lastSyncAt: Iso,
+  lastError: z.nullable(z.object({ message: z.string(), at: z.string() })),
+  nextCheckAt: Iso,
+  progress: z.nullable(SyncProgress),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** The admin's publish job. */
+export const PublishStatus = z.object({
+  state: z.enum(['idle', 'running', 'done', 'failed']),
+  outDir: z.nullable(z.string()),
+  filesDone: z.number(),
+  filesTotal: z.number(),
+  revision: z.nullable(z.string()),
+  error: z.nullable(z.string()),
+});
+export type PublishStatus = z.infer<typeof PublishStatus>;

@@ -5,6 +5,7 @@
  * typed against this one list, and each side parses payloads with the same schemas.
  */
 import * as z from 'zod/mini';
+import { PublishStatus, SyncStatus } from './bundle.js';
 import { Problem } from './problems.js';
 import { ContentFile, MediaRef, Playlist, Settings } from './schema.js';
 
@@ -18,6 +19,11 @@ export const ContentSnapshot = z.object({
   settings: Settings,
   /** Problems found on disk; when non-empty the kiosk is playing defaults or the last good copy. */
   problems: z.array(Problem),
+  /**
+   * Who made the latest change: staff edits show at once; a fleet sync waits for the player's
+   * next slide boundary, so nobody sees a slide change under their eyes.
+   */
+  changedBy: z._default(z.enum(['staff', 'fleet']), 'staff'),
 });
 export type ContentSnapshot = z.infer<typeof ContentSnapshot>;
 
@@ -28,8 +34,19 @@ export const Health = z.object({
   uptimeSec: z.number(),
   revision: z.string(),
   problems: z.array(Problem),
+  /** Memory the host process uses, in bytes. */
+  memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number() }),
+  /** When fleet content was last switched in (null when never). */
+  lastSyncAt: z.nullable(z.string()),
+  /** The latest failure: a sync that failed, else the newest problem (null when none). */
+  lastError: z.nullable(z.object({ message: z.string(), at: z.nullable(z.string()) })),
+  sync: SyncStatus,
 });
 export type Health = z.infer<typeof Health>;
+
+/** Fleet sync and publishing, for the admin Status panel. */
+export const FleetStatus = z.object({ sync: SyncStatus, publish: PublishStatus });
+export type FleetStatus = z.infer<typeof FleetStatus>;
 
 /** A staff PIN: 4 to 12 digits. */
 export const Pin = z.string().check(z.regex(/^\d{4,12}$/, 'must be 4 to 12 digits'));
@@ -113,6 +130,17 @@ export const contract = {
   ),
   'media:upload-finish': call('staff', z.object({ uploadId: z.string() }), MediaItem),
   'media:delete': call('staff', z.object({ ref: MediaRef }), Nothing),
+  'fleet:status': call('staff', z.undefined(), FleetStatus),
+  'fleet:sync-now': call('staff', z.undefined(), FleetStatus),
+  'fleet:roll-back': call('staff', z.undefined(), FleetStatus),
+  'fleet:publish': call(
+    'staff',
+    z.object({
+      outDir: z.string().check(z.minLength(1, 'name a folder'), z.maxLength(1000)),
+      keyFile: z.optional(z.string().check(z.maxLength(1000))),
+    }),
+    FleetStatus,
+  ),
   'player:report': call(
     'public',
     z.object({

@@ -221,56 +221,58 @@ export const ContentFile = z
 export type ContentFile = z.infer<typeof ContentFile>;
 
 /** Kiosk settings that staff can change. */
-export const Settings = z
-  .object({
-    schemaVersion: z._default(z.literal(SETTINGS_SCHEMA_VERSION), SETTINGS_SCHEMA_VERSION),
-    /** Seconds without input before the "still there?" dialog. */
-    idleTimeoutSec: z._default(z.int().check(...between(10, 3600, 'seconds')), 90),
-    /** Seconds the dialog counts down before the player resets. */
-    countdownSec: z._default(z.int().check(...between(5, 120, 'seconds')), 20),
-    defaultLanguage: z._default(LanguageCode, 'en'),
-    enabledLanguages: z._default(z.array(LanguageCode).check(z.minLength(1)), [
-      'en',
-      'fr',
-      'nl',
-      'de',
-    ]),
-    /** `always` uses fades without movement for everyone, `system` follows the device setting. */
-    reducedMotion: z._default(z.enum(['system', 'always']), 'system'),
-    /** Hide the mouse cursor (touch screens). */
-    hideCursor: z._default(z.boolean(), false),
-    /** Seconds without staff activity before the admin locks itself. */
-    staffIdleLockSec: z._default(z.int().check(...between(30, 3600, 'seconds')), 300),
-    /** Serve the admin to other machines on the network (PIN login required). */
-    lanAdmin: z._default(z.boolean(), false),
-    /** IANA time zone for schedules, such as "Europe/Brussels"; the machine's when not set. */
-    timeZone: z.optional(TimeZone),
-    /** Start the kiosk app when the computer starts (Electron). */
-    autostart: z._default(z.boolean(), false),
-    /** Fleet sync: the URL of a published bundle's manifest.json; no sync when not set. */
-    syncManifestUrl: z.optional(
-      z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }),
-    ),
-    /** Seconds between two checks of the manifest. */
-    syncIntervalSec: z._default(z.int().check(...between(10, 86_400, 'seconds')), 300),
-    /** Ed25519 public key (PEM or base64 SPKI); when set, only bundles it signed are accepted. */
-    syncPublicKey: z.optional(z.string().check(z.minLength(40), z.maxLength(2000))),
-    /** Hour of the day (0 to 23, kiosk time) for a planned soft reload of the player; off when not set. */
-    quietReloadHour: z.optional(z.int().check(...between(0, 23, 'hours'))),
-    /** Days that proof-of-play and session records are kept. */
-    playLogRetentionDays: z._default(z.int().check(...between(1, 3650, 'days')), 90),
-  })
-  .check(
-    z.superRefine((settings, ctx) => {
-      if (!settings.enabledLanguages.includes(settings.defaultLanguage)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['defaultLanguage'],
-          message: `default language "${settings.defaultLanguage}" is not among the enabled languages`,
-        });
-      }
-    }),
-  );
+/** The settings' fields, without the checks across fields (for picking some of them). */
+export const SettingsFields = z.object({
+  schemaVersion: z._default(z.literal(SETTINGS_SCHEMA_VERSION), SETTINGS_SCHEMA_VERSION),
+  /** Seconds without input before the "still there?" dialog. */
+  idleTimeoutSec: z._default(z.int().check(...between(10, 3600, 'seconds')), 90),
+  /** Seconds the dialog counts down before the player resets. */
+  countdownSec: z._default(z.int().check(...between(5, 120, 'seconds')), 20),
+  defaultLanguage: z._default(LanguageCode, 'en'),
+  enabledLanguages: z._default(z.array(LanguageCode).check(z.minLength(1)), [
+    'en',
+    'fr',
+    'nl',
+    'de',
+  ]),
+  /** `always` uses fades without movement for everyone, `system` follows the device setting. */
+  reducedMotion: z._default(z.enum(['system', 'always']), 'system'),
+  /** Hide the mouse cursor (touch screens). */
+  hideCursor: z._default(z.boolean(), false),
+  /** Seconds without staff activity before the admin locks itself. */
+  staffIdleLockSec: z._default(z.int().check(...between(30, 3600, 'seconds')), 300),
+  /** Serve the admin to other machines on the network (PIN login required). */
+  lanAdmin: z._default(z.boolean(), false),
+  /** IANA time zone for schedules, such as "Europe/Brussels"; the machine's when not set. */
+  timeZone: z.optional(TimeZone),
+  /** Start the kiosk app when the computer starts (Electron). */
+  autostart: z._default(z.boolean(), false),
+  /** Fleet sync: the URL of a published bundle's manifest.json; no sync when not set. */
+  syncManifestUrl: z.optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }),
+  ),
+  /** Seconds between two checks of the manifest. */
+  syncIntervalSec: z._default(z.int().check(...between(10, 86_400, 'seconds')), 300),
+  /** Ed25519 public key (PEM or base64 SPKI); when set, only bundles it signed are accepted. */
+  syncPublicKey: z.optional(z.string().check(z.minLength(40), z.maxLength(2000))),
+  /** Hour of the day (0 to 23, kiosk time) for a planned soft reload of the player; off when not set. */
+  quietReloadHour: z.optional(z.int().check(...between(0, 23, 'hours'))),
+  /** Days that proof-of-play and session records are kept. */
+  playLogRetentionDays: z._default(z.int().check(...between(1, 3650, 'days')), 90),
+});
+
+/** Kiosk settings that staff can change. */
+export const Settings = SettingsFields.check(
+  z.superRefine((settings, ctx) => {
+    if (!settings.enabledLanguages.includes(settings.defaultLanguage)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultLanguage'],
+        message: `default language "${settings.defaultLanguage}" is not among the enabled languages`,
+      });
+    }
+  }),
+);
 export type Settings = z.infer<typeof Settings>;
 
 /** The settings every kiosk starts with. */

@@ -44,6 +44,7 @@ export class ContentStore {
   private readonly listeners = new Set<Listener>();
   private watcher: FSWatcher | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
+  private changedBy: ContentSnapshot['changedBy'] = 'staff';
 
   private constructor(private readonly options: StoreOptions) {}
 
@@ -80,6 +81,37 @@ export class ContentStore {
   /** Save settings, if `baseRevision` is still current; resolves to the new snapshot. */
   saveSettings(baseRevision: string, settings: Settings): Promise<ContentSnapshot> {
     return this.save(SETTINGS_FILE, baseRevision, Settings, settings);
+  }
+
+  /**
+   * Switch to content and shared settings from a fleet bundle: both files are written, then read
+   * once, so the player sees one change (marked as coming from the fleet).
+   */
+  applyFleet(content: ContentFile, shared: Partial<Settings>): Promise<ContentSnapshot> {
+    return this.serial(async () => {
+      await this.reloadNow();
+      const settings = Settings.safeParse({ ...this.current.settings, ...shared });
+      if (!settings.success)
+        throw new ValidationError(problemsFromZod(SETTINGS_FILE, settings.error));
+      const parsed = ContentFile.safeParse(content);
+      if (!parsed.success) throw new ValidationError(problemsFromZod(CONTENT_FILE, parsed.error));
+      const { dataDir } = this.options;
+      try {
+        await writeAtomic(path.join(dataDir, SETTINGS_FILE), serialize(settings.data));
+        await writeAtomic(path.join(dataDir, CONTENT_FILE), serialize(parsed.data));
+      } catch (error) {
+        throw new KioskError(
+          'failed',
+          `Could not switch to the new content: ${describeWriteError(error)}.`,
+        );
+      }
+      this.changedBy = 'fleet';
+      try {
+        return await this.reloadNow();
+      } finally {
+        this.changedBy = 'staff';
+      }
+    });
   }
 
   private save<S extends z.ZodMiniType>(
@@ -183,6 +215,7 @@ export class ContentStore {
       content: content.value,
       settings: settings.value,
       problems: [...content.problems, ...settings.problems],
+      changedBy: this.changedBy,
     };
   }
 

@@ -5,7 +5,7 @@ import type { AuthStatus, CallContext, Handlers } from '../core/contract.js';
 import type { Problem } from '../core/problems.js';
 import type { ContentStore } from './content-store.js';
 import { mediaRefsUsedBy } from './media/usage.js';
-import type { AuthPort, MediaPort } from './ports.js';
+import type { AuthPort, FleetPort, MediaPort } from './ports.js';
 
 /** Facts about the running kiosk that health reports include. */
 export interface HostInfo {
@@ -19,12 +19,13 @@ export interface HandlerDeps {
   auth: AuthPort;
   media: MediaPort;
   info: HostInfo;
+  fleet: FleetPort;
 }
 
 const MAX_REPORTS = 20;
 
 /** Build the call handlers over the host's services. */
-export function createHandlers({ store, auth, media, info }: HandlerDeps): Handlers {
+export function createHandlers({ store, auth, media, info, fleet }: HandlerDeps): Handlers {
   // Problems the player reported (a video that would not play), newest last.
   const reports: Problem[] = [];
   const statusOf = (context: CallContext): AuthStatus =>
@@ -41,12 +42,23 @@ export function createHandlers({ store, auth, media, info }: HandlerDeps): Handl
     'health:get': async () => {
       const snapshot = store.snapshot();
       const found = problems();
+      const { sync } = fleet.status();
+      const memory = process.memoryUsage();
+      const newest = found.at(-1);
       return {
-        ok: found.length === 0,
+        ok: found.length === 0 && !sync.lastError,
         version: info.version,
         uptimeSec: Math.round((Date.now() - info.startedAt) / 1000),
         revision: snapshot.revision,
         problems: found,
+        memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
+        lastSyncAt: sync.lastSyncAt,
+        lastError:
+          sync.lastError ??
+          (newest
+            ? { message: `${newest.source} ${newest.path}: ${newest.message}`, at: null }
+            : null),
+        sync,
       };
     },
     'auth:status': async (_input, context) => statusOf(context),
@@ -92,6 +104,19 @@ export function createHandlers({ store, auth, media, info }: HandlerDeps): Handl
     'media:delete': async ({ ref }) => {
       await media.delete(ref, mediaRefsUsedBy(store.snapshot().content).get(ref) ?? []);
       return {};
+    },
+    'fleet:status': async () => fleet.status(),
+    'fleet:sync-now': async () => {
+      fleet.syncNow();
+      return fleet.status();
+    },
+    'fleet:roll-back': async () => {
+      await fleet.rollBack();
+      return fleet.status();
+    },
+    'fleet:publish': async ({ outDir, keyFile }) => {
+      fleet.publish(outDir, keyFile || undefined);
+      return fleet.status();
     },
     'player:report': async ({ slideId, message }) => {
       reports.push({ source: 'player', path: `slide ${slideId}`, message });

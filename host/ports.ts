@@ -1,7 +1,7 @@
 /**
  * The services the call handlers need, as interfaces: the content store, staff auth, media.
  */
-import type { AuthStatus, MediaItem } from '../core/contract.js';
+import type { AuthStatus, FleetStatus, MediaItem } from '../core/contract.js';
 import type { Problem } from '../core/problems.js';
 
 /** Staff PIN, lock-out and sessions (host/auth). */
@@ -24,4 +24,12 @@ export interface MediaPort {
   list(): MediaItem[];
   delete(ref: string, usedBy: string[]): Promise<void>;
   problems(): Problem[];
+}
+
+/** Fleet sync and publishing (host/fleet). */
+export interface FleetPort {
+  status(): FleetStatus;
+  syncNow(): void;
+  rollBack(): Promise<void>;
+  publish(outDir: string, keyFile: string | undefined): void;
 }

@@ -4,6 +4,7 @@
 import { appPaths, type AppPaths } from './app-paths.js';
 import { ContentStore } from './content-store.js';
 import { AuthService } from './auth/auth-service.js';
+import { openFleet } from './fleet/fleet-service.js';
 import { createHandlers } from './handlers.js';
 import { isLoopbackHost } from './http/security-hooks.js';
 import { createServer } from './http/server.js';
@@ -46,6 +47,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { settings } = store.snapshot();
   auth.setStaffIdleMs(settings.staffIdleLockSec * 1000);
   store.watch();
+  const fleet = await openFleet({ dataDir, store, media });
   // Remote admin: `--host` decides, else the setting (which takes effect at the next start).
   const host = options.host ?? (settings.lanAdmin ? '0.0.0.0' : '127.0.0.1');
   const app = await createServer({
@@ -56,6 +58,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       auth,
       media,
       info: { version: paths.version, startedAt: Date.now() },
+      fleet: fleet.service,
     }),
     dataDir,
     assetsDir: paths.assetsDir,
@@ -65,6 +68,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   try {
     await app.listen({ port: options.port, host: host });
   } catch (error) {
+    await fleet.sync.stop();
     store.close();
     await app.close();
     const code = (error as NodeJS.ErrnoException).code;
@@ -93,6 +97,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://${hostForUrl}:${port}`,
     store,
     async close() {
+      await fleet.sync.stop();
       store.close();
       await app.close();
     },

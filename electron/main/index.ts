@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import { ContentStore } from '../../host/content-store.js';
+import { openFleet } from '../../host/fleet/fleet-service.js';
 import { createHandlers } from '../../host/handlers.js';
 import { AuthService } from '../../host/auth/auth-service.js';
 import { MediaLibrary } from '../../host/media/media-library.js';
@@ -39,7 +40,16 @@ export async function start(options: KioskOptions): Promise<BrowserWindow> {
   setupProtocol({ renderer: path.join(root, 'out', 'renderer'), assets: assetsDir, data: dataDir });
   const session = new WindowSession();
   const info = { version: app.getVersion(), startedAt: Date.now() };
-  setupIpc({ handlers: createHandlers({ store, auth, media, info }), auth, session }, () => window);
+  const fleet = await openFleet({
+    dataDir,
+    store,
+    media,
+    log: (level, message) => log()[level](message),
+  });
+  setupIpc(
+    { handlers: createHandlers({ store, auth, media, info, fleet: fleet.service }), auth, session },
+    () => window,
+  );
   const stopBlocking = setupPowerSaveBlocker();
   const kiosk = createKioskWindow({
     preload: path.join(root, 'out', 'preload', 'index.cjs'),

@@ -1,18 +1,17 @@
 /**
- * The `openness-kiosk` command line: serve, pin set, validate.
+ * The `openness-kiosk` command line: serve, pin set, validate, publish, keys generate.
  *
  * Exit codes: 0 success, 1 failure (invalid file, port taken), 2 bad arguments.
  */
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pin } from '../../core/contract.js';
-import { ContentFile, Playlist } from '../../core/schema.js';
-import { formatProblem, problemsFromZod } from '../../core/problems.js';
+import { formatProblem } from '../../core/problems.js';
 import { AuthService } from '../auth/auth-service.js';
 import { readSecretLine } from '../auth/read-secret.js';
 import { ListenError, startHost } from '../serve.js';
+import { keysCommand, publishCommand, validateCommand } from './fleet-commands.js';
 
 /** Where the command writes and how it waits. */
 export interface CliIo {
@@ -27,10 +26,9 @@ export interface CliIo {
 }
 
 const USAGE = {
-  main: 'usage: openness-kiosk <serve|pin|validate> [options]   (openness-kiosk <command> --help for more)',
+  main: 'usage: openness-kiosk <serve|pin|validate|publish|keys> [options]   (openness-kiosk <command> --help for more)',
   serve: 'usage: openness-kiosk serve [--data DIR] [--port N] [--host H]',
   pin: 'usage: openness-kiosk pin set [--data DIR]',
-  validate: 'usage: openness-kiosk validate FILE',
 };
 
 const HELP = {
@@ -39,7 +37,9 @@ const HELP = {
 Commands:
   serve      serve the player at / and admin at /#/admin, with the JSON API
   pin set    read a new staff PIN from standard input and store its salted hash
-  validate   check a content or playlist file; one line per problem
+  validate   check a content file, playlist or bundle manifest; one line per problem
+  publish    write the content as a static bundle for fleet sync
+  keys       make an Ed25519 key pair for signing bundles
 
 Run \`npm start\` for the Electron kiosk, \`npm run start:browser\` for a browser kiosk.`,
   serve: `${USAGE.serve}
@@ -57,10 +57,6 @@ Reads a new staff PIN (4 to 12 digits) from standard input: typed at a terminal,
 twice and not shown; piped, the first line is used. Stores only its salted scrypt hash, in
 auth.json in the data folder; clears any lock-out and signs staff out.
   --data DIR   the kiosk's data folder (default: ${defaultDataDir()})`,
-  validate: `${USAGE.validate}
-
-Checks a content file (content.json) or a single playlist. Exit 0 when valid; otherwise exit 1
-with one line per problem, naming its JSON path.`,
 };
 
 /** The default data folder: per user, where each OS keeps application data. */
@@ -103,7 +99,10 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     return 0;
   }
   if (command === 'pin') return pin(rest, io);
-  if (command !== 'serve' && command !== 'validate') {
+  if (command === 'validate') return validateCommand(rest, io);
+  if (command === 'publish') return publishCommand(rest, io);
+  if (command === 'keys') return keysCommand(rest, io);
+  if (command !== 'serve') {
     io.err(`openness-kiosk: unknown command "${command}"`);
     io.err(USAGE.main);
     return 2;
@@ -130,9 +129,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     io.out(HELP[command]);
     return 0;
   }
-  return command === 'serve'
-    ? serve(args.values, args.positionals, io)
-    : validate(args.values, args.positionals, io);
+  return serve(args.values, args.positionals, io);
 }
 
 async function serve(
@@ -225,39 +222,4 @@ async function pin(argv: string[], io: CliIo): Promise<number> {
   }
   io.out(`Staff PIN saved for ${dataDir}.`);
   return 0;
-}
-
-async function validate(
-  values: Record<string, unknown>,
-  positionals: string[],
-  io: CliIo,
-): Promise<number> {
-  const bad = (message: string) => {
-    io.err(`openness-kiosk validate: ${message}`);
-    io.err(USAGE.validate);
-    return 2;
-  };
-  if (Object.keys(values).length > 0) return bad(`unexpected option --${Object.keys(values)[0]}`);
-  if (positionals.length !== 1) return bad('needs exactly one FILE');
-  const file = positionals[0]!;
-  const source = path.basename(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.err(
-      `${source}: $: ${code ? `cannot read the file (${code})` : `not valid JSON: ${(error as Error).message}`}`,
-    );
-    return 1;
-  }
-  // A file with `playlists` is a content file; otherwise it is a single playlist.
-  const isContent = typeof json === 'object' && json !== null && 'playlists' in json;
-  const parsed = (isContent ? ContentFile : Playlist).safeParse(json);
-  if (parsed.success) {
-    io.out(`${source}: valid ${isContent ? 'content file' : 'playlist'}`);
-    return 0;
-  }
-  for (const problem of problemsFromZod(source, parsed.error)) io.err(formatProblem(problem));
-  return 1;
 }

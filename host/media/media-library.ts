@@ -193,6 +193,44 @@ export class MediaLibrary {
     });
   }
 
+  /**
+   * Add a file whose bytes were already checked elsewhere (a fleet download verified against its
+   * sha256): `tempFile` is moved into the library under the item's reference.
+   */
+  adopt(tempFile: string, item: MediaItem): Promise<MediaItem> {
+    return this.serial(async () => {
+      await rename(tempFile, path.join(this.mediaDir, fileOfRef(item.ref)));
+      await fsyncDir(this.mediaDir);
+      const known = this.items.get(item.ref);
+      if (known) return known;
+      this.items.set(item.ref, item);
+      await this.saveIndex();
+      return item;
+    });
+  }
+
+  /** Whether the file of a reference is in the library with the given size. */
+  async present(ref: string, size: number): Promise<boolean> {
+    if (!this.items.has(ref)) return false;
+    const found = await stat(path.join(this.mediaDir, fileOfRef(ref))).catch(() => undefined);
+    return found?.isFile() === true && found.size === size;
+  }
+
+  /** Remove files no content uses any more (fleet clean-up); unknown references are ignored. */
+  removeUnused(refs: readonly string[]): Promise<void> {
+    return this.serial(async () => {
+      const gone = refs.filter((ref) => this.items.delete(ref));
+      if (gone.length === 0) return;
+      await this.saveIndex();
+      for (const ref of gone) await rm(path.join(this.mediaDir, fileOfRef(ref)), { force: true });
+    });
+  }
+
+  /** Where downloads in progress are kept (swept like abandoned uploads). */
+  get tempDir(): string {
+    return this.uploadsDir;
+  }
+
   /** Remove uploads that have had no chunk for the abandon time; resolves when their files are gone. */
   async sweepAbandoned(): Promise<number> {
     const stale = this.expireAbandoned();

@@ -1,0 +1,188 @@
+/**
+ * Publishing: write a kiosk's content as a static bundle any web server, bucket or CDN can host.
+ *
+ * The bundle is `manifest.json` plus `media/<sha256>.<ext>`. The same content gives the same
+ * files: keys are sorted, the files are listed in order, and the created time is the time the
+ * content was last saved (or `SOURCE_DATE_EPOCH`), kept from an earlier publish of the revision.
+ */
+import type { KeyObject } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_SCHEMA_VERSION,
+  MANIFEST_FILE,
+  mediaRefsOf,
+  sharedSettingsOf,
+  type BundleFile,
+  type Manifest,
+} from '../../core/bundle.js';
+import { KioskError, ValidationError } from '../../core/errors.js';
+import { migrateContent } from '../../core/migrations.js';
+import { ContentFile, Settings } from '../../core/schema.js';
+import { writeAtomic } from '../atomic-write.js';
+import { CONTENT_FILE, readValidated, SETTINGS_FILE } from '../content-store.js';
+import { fileOfRef, INDEX_FILE, parseIndex } from '../media/media-index.js';
+import { signManifest } from './keys.js';
+import { hashFile, readManifestFile, revisionOf } from './manifest-io.js';
+
+/** How far a publish has got. */
+export interface PublishProgress {
+  filesDone: number;
+  filesTotal: number;
+}
+
+export interface PublishOptions {
+  dataDir: string;
+  outDir: string;
+  /** Sign the manifest with this Ed25519 private key. */
+  privateKey?: KeyObject;
+  onProgress?(progress: PublishProgress): void;
+  /** The environment, for SOURCE_DATE_EPOCH (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Published {
+  manifest: Manifest;
+  manifestFile: string;
+  /** Files copied this time (those already in the bundle folder are kept). */
+  copied: number;
+}
+
+/** Write the bundle of a data folder's content into `outDir`. */
+export async function publishBundle(options: PublishOptions): Promise<Published> {
+  const { dataDir, outDir } = options;
+  const content = await readValidated(
+    path.join(dataDir, CONTENT_FILE),
+    CONTENT_FILE,
+    ContentFile,
+    migrateContent,
+  );
+  if (!content.ok) throw new ValidationError(content.problems);
+  const settings = await readValidated(path.join(dataDir, SETTINGS_FILE), SETTINGS_FILE, Settings);
+  if (!settings.ok) throw new ValidationError(settings.problems);
+  await checkOutDir(outDir);
+
+  const index = await readMediaIndex(dataDir);
+  const files: BundleFile[] = [];
+  for (const ref of mediaRefsOf(content.value)) {
+    const name = fileOfRef(ref);
+    const source = path.join(dataDir, 'media', name);
+    const found = await hashFile(source).catch(() => undefined);
+    if (!found) {
+      throw new KioskError(
+        'not-found',
+        `The content uses ${ref}, but ${source} is missing; upload it again or remove it from the slides.`,
+      );
+    }
+    const sha256 = name.slice(0, name.indexOf('.'));
+    if (found.sha256 !== sha256) {
+      throw new KioskError('failed', `${source} is damaged: its bytes do not match its name.`);
+    }
+    const item = index.get(ref);
+    const kind = item?.kind ?? kindOf(name);
+    files.push({
+      path: `media/${name}`,
+      ref,
+      sha256,
+      size: found.size,
+      kind,
+      mime: item?.mime ?? mimeOf(name),
+      name: item?.name ?? name,
+    });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const shared = sharedSettingsOf(settings.value);
+  const revision = revisionOf({ content: content.value, settings: shared, files });
+  const manifestFile = path.join(outDir, MANIFEST_FILE);
+  const earlier = await readManifestFile(manifestFile);
+  const createdAt =
+    earlier.ok && earlier.manifest.revision === revision
+      ? earlier.manifest.createdAt
+      : await createdTime(dataDir, options.env ?? process.env);
+  let manifest: Manifest = {
+    format: BUNDLE_FORMAT,
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    revision,
+    createdAt,
+    content: content.value,
+    settings: shared,
+    files,
+  };
+  if (options.privateKey) manifest = signManifest(manifest, options.privateKey);
+
+  // Media first, the manifest last: a kiosk never sees a manifest whose files are not there yet.
+  await mkdir(path.join(outDir, 'media'), { recursive: true });
+  let copied = 0;
+  options.onProgress?.({ filesDone: 0, filesTotal: files.length });
+  for (const [done, file] of files.entries()) {
+    const target = path.join(outDir, file.path);
+    const there = await stat(target).catch(() => undefined);
+    if (there?.size !== file.size || (await hashFile(target)).sha256 !== file.sha256) {
+      const temp = `${target}.${process.pid}.tmp`;
+      try {
+        await copyFile(path.join(dataDir, 'media', fileOfRef(file.ref)), temp);
+        await rename(temp, target);
+      } finally {
+        await rm(temp, { force: true });
+      }
+      copied += 1;
+    }
+    options.onProgress?.({ filesDone: done + 1, filesTotal: files.length });
+  }
+  await writeAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  return { manifest, manifestFile, copied };
+}
+
+// Refuse to write into a folder that holds something other than a bundle.
+async function checkOutDir(outDir: string): Promise<void> {
+  const entries = await readdir(outDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw new KioskError('failed', `Cannot read ${outDir} (${error.code}).`);
+  });
+  const foreign = entries.filter((name) => name !== MANIFEST_FILE && name !== 'media');
+  if (foreign.length > 0) {
+    throw new KioskError(
+      'conflict',
+      `${outDir} is not empty and holds no bundle (it has ${foreign.slice(0, 3).join(', ')}); choose an empty folder or an earlier bundle's folder.`,
+    );
+  }
+}
+
+async function readMediaIndex(
+  dataDir: string,
+): Promise<Map<string, { kind: BundleFile['kind']; mime: string; name: string }>> {
+  const text = await readFile(path.join(dataDir, 'media', INDEX_FILE), 'utf8').catch(() => '[]');
+  return new Map(parseIndex(text).items.map((item) => [item.ref, item]));
+}
+
+async function createdTime(dataDir: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  if (env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000).toISOString();
+  let newest = 0;
+  for (const name of [CONTENT_FILE, SETTINGS_FILE]) {
+    const found = await stat(path.join(dataDir, name)).catch(() => undefined);
+    newest = Math.max(newest, Math.floor(found?.mtimeMs ?? 0));
+  }
+  return new Date(Math.floor(newest / 1000) * 1000).toISOString();
+}
+
+const MIME: Record<string, [BundleFile['kind'], string]> = {
+  png: ['image', 'image/png'],
+  jpg: ['image', 'image/jpeg'],
+  jpeg: ['image', 'image/jpeg'],
+  webp: ['image', 'image/webp'],
+  avif: ['image', 'image/avif'],
+  mp4: ['video', 'video/mp4'],
+  webm: ['video', 'video/webm'],
+  vtt: ['captions', 'text/vtt'],
+};
+
+function kindOf(name: string): BundleFile['kind'] {
+  return MIME[name.slice(name.lastIndexOf('.') + 1)]?.[0] ?? 'image';
+}
+
+function mimeOf(name: string): string {
+  return MIME[name.slice(name.lastIndexOf('.') + 1)]?.[1] ?? 'application/octet-stream';
+}
