@@ -74,7 +74,7 @@ describe('publish, keys and validate', () => {
     // A damaged media file and an edited manifest are both caught, with their JSON paths.
     const blob = path.join(a, 'media', ref.slice('media:'.length));
     const bytes = await readFile(blob);
-    bytes[bytes.length - 1] ^= 1;
+    bytes[bytes.length - 1]! ^= 1;
     await writeFile(blob, bytes);
     const damaged = io();
     expect(await run(['validate', a], damaged.cli)).toBe(1);

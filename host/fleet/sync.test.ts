@@ -192,7 +192,7 @@ describe('fleet sync against a real web server', () => {
     expect(a.media.has(ref)).toBe(false);
 
     const wrong = Buffer.from(good);
-    wrong[wrong.length - 1] ^= 0xff;
+    wrong[wrong.length - 1]! ^= 0xff;
     await writeFile(blob, wrong);
     await a.sync.syncNow();
     expect(a.sync.status().lastError?.message).toMatch(/sha256 does not match/);
