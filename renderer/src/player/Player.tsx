@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ContentSnapshot, KioskApi } from '../../../core/contract';
 import { PlayerView } from './PlayerView';
+import { useBoundarySnapshot } from './useBoundarySnapshot';
 
 /** Load the content, follow changes, and show the player (or a calm screen while loading). */
 export function Player({ api }: { api: KioskApi }) {
@@ -42,7 +43,9 @@ export function Player({ api }: { api: KioskApi }) {
     };
   }, [api]);
 
-  if (!snapshot) {
+  const { shown, atBoundary } = useBoundarySnapshot(snapshot);
+
+  if (!shown) {
     return (
       <main className="splash" aria-busy={!failed}>
         <div className="splash__flag" aria-hidden="true">
@@ -53,5 +56,5 @@ export function Player({ api }: { api: KioskApi }) {
       </main>
     );
   }
-  return <PlayerView snapshot={snapshot} onReport={report} />;
+  return <PlayerView snapshot={shown} onReport={report} onSlideBoundary={atBoundary} />;
 }

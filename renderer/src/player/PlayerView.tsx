@@ -2,7 +2,7 @@
  * The player screen: carousel, languages, accessibility options, attract hint and idle reset.
  */
 import { AnimatePresence, useReducedMotion } from 'framer-motion';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ContentSnapshot } from '../../../core/contract';
 import type { Slide } from '../../../core/schema';
 import { isRightToLeft } from '../../../core/i18n';
@@ -25,10 +25,12 @@ interface PlayerViewProps {
   snapshot: ContentSnapshot;
   /** Tell the host a slide could not play (it is skipped). */
   onReport(slideId: string, message: string): void;
+  /** A new slide started (content waiting for a boundary may be shown now). */
+  onSlideBoundary?(): void;
 }
 
 /** Everything a visitor sees, for one content snapshot. */
-export function PlayerView({ snapshot, onReport }: PlayerViewProps) {
+export function PlayerView({ snapshot, onReport, onSlideBoundary }: PlayerViewProps) {
   const { settings } = snapshot;
   const slides = usePlaylistNow(snapshot);
   const languages = settings.enabledLanguages;
@@ -79,6 +81,7 @@ export function PlayerView({ snapshot, onReport }: PlayerViewProps) {
     },
     [onReport, next],
   );
+  useSlideBoundary(current?.id, onSlideBoundary);
   useArrowKeys(rtl, nav.previous, nav.next);
   useKioskGuards();
   const staffCorner = useStaffEntry();
@@ -150,4 +153,15 @@ export function PlayerView({ snapshot, onReport }: PlayerViewProps) {
       </AnimatePresence>
     </main>
   );
+}
+
+// Tell the parent each time a new slide starts, before it is painted.
+function useSlideBoundary(slideId: string | undefined, onBoundary: (() => void) | undefined) {
+  const latest = useRef(onBoundary);
+  useLayoutEffect(() => {
+    latest.current = onBoundary;
+  });
+  useLayoutEffect(() => {
+    latest.current?.();
+  }, [slideId]);
 }
