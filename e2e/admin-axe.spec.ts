@@ -1,6 +1,6 @@
 /**
  * Admin accessibility: axe-core (WCAG 2.0, 2.1 and 2.2 A and AA) finds nothing on the locked
- * dialog, the lock-out, creating a PIN, each of the five sections, an error shown, and the
+ * dialog, the lock-out, creating a PIN, each of the six sections, an error shown, and the
  * confirmation dialog; targets are at least 48 px; it fits portrait, landscape and a laptop.
  */
 import type { Page } from '@playwright/test';
@@ -8,7 +8,7 @@ import { setPin, unlockAdmin } from './admin-helpers';
 import { expectNoAxeViolations, makePng } from './admin-test-files';
 import { expect, test } from './fixtures';
 
-const SECTIONS = ['Playlists', 'Media', 'Schedule', 'Analytics', 'Settings'] as const;
+const SECTIONS = ['Playlists', 'Media', 'Schedule', 'Analytics', 'Status', 'Settings'] as const;
 
 async function openSection(page: Page, name: (typeof SECTIONS)[number]): Promise<void> {
   const link = page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name });

@@ -4,6 +4,8 @@
 import type { AuthStatus, CallContext, Handlers } from '../core/contract.js';
 import type { Problem } from '../core/problems.js';
 import type { ContentStore } from './content-store.js';
+import { ValidationError } from '../core/errors.js';
+import { parsePublicKey } from './fleet/keys.js';
 import { mediaRefsUsedBy } from './media/usage.js';
 import type { AuthPort, FleetPort, MediaPort } from './ports.js';
 
@@ -93,6 +95,7 @@ export function createHandlers({ store, auth, media, info, fleet }: HandlerDeps)
       revision: (await store.saveContent(baseRevision, content)).revision,
     }),
     'settings:save': async ({ baseRevision, settings }) => {
+      if (settings.syncPublicKey) checkPublicKey(settings.syncPublicKey);
       const saved = await store.saveSettings(baseRevision, settings);
       auth.setStaffIdleMs(saved.settings.staffIdleLockSec * 1000);
       return { revision: saved.revision };
@@ -129,4 +132,15 @@ export function createHandlers({ store, auth, media, info, fleet }: HandlerDeps)
 // The session was just started through the context; report the status as the caller now sees it.
 function statusAfterStart(auth: AuthPort, context: CallContext): AuthStatus {
   return { ...auth.status(undefined, context.local), unlocked: true };
+}
+
+// A key that cannot verify anything is refused when saved, not found out at the next sync.
+function checkPublicKey(text: string): void {
+  try {
+    parsePublicKey(text, 'The key');
+  } catch (error) {
+    throw new ValidationError([
+      { source: 'settings', path: '$.syncPublicKey', message: (error as Error).message },
+    ]);
+  }
 }

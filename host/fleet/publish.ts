@@ -6,6 +6,7 @@
  * content was last saved (or `SOURCE_DATE_EPOCH`), kept from an earlier publish of the revision.
  */
 import type { KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -19,7 +20,7 @@ import {
 } from '../../core/bundle.js';
 import { KioskError, ValidationError } from '../../core/errors.js';
 import { migrateContent } from '../../core/migrations.js';
-import { ContentFile, Settings } from '../../core/schema.js';
+import { ContentFile, DEFAULT_SETTINGS, Settings } from '../../core/schema.js';
 import { writeAtomic } from '../atomic-write.js';
 import { CONTENT_FILE, readValidated, SETTINGS_FILE } from '../content-store.js';
 import { fileOfRef, INDEX_FILE, parseIndex } from '../media/media-index.js';
@@ -59,7 +60,11 @@ export async function publishBundle(options: PublishOptions): Promise<Published>
     migrateContent,
   );
   if (!content.ok) throw new ValidationError(content.problems);
-  const settings = await readValidated(path.join(dataDir, SETTINGS_FILE), SETTINGS_FILE, Settings);
+  // A folder without settings.json shares the default settings.
+  const settingsFile = path.join(dataDir, SETTINGS_FILE);
+  const settings = existsSync(settingsFile)
+    ? await readValidated(settingsFile, SETTINGS_FILE, Settings)
+    : { ok: true as const, value: DEFAULT_SETTINGS };
   if (!settings.ok) throw new ValidationError(settings.problems);
   await checkOutDir(outDir);
 

@@ -12,6 +12,7 @@ import { backToPlayer, sectionHref } from './routes';
 import { ScheduleSection } from './schedule/ScheduleSection';
 import { SECTIONS, type SectionId, type SectionProps } from './section';
 import { SettingsSection } from './settings/SettingsSection';
+import { StatusSection } from './status/StatusSection';
 import { toFailure, useAdminData, type AdminFailure } from './useAdminData';
 import { useSectionRoute } from './useSectionRoute';
 import { useStaffIdleLock } from './useStaffIdleLock';
@@ -21,6 +22,7 @@ const VIEWS: Record<SectionId, ComponentType<SectionProps>> = {
   media: MediaSection,
   schedule: ScheduleSection,
   analytics: AnalyticsSection,
+  status: StatusSection,
   settings: SettingsSection,
 };
 

@@ -4,7 +4,7 @@
 import type { KioskApi } from '../../../core/contract';
 import type { AdminData } from './useAdminData';
 
-/** Props of a section of the admin (Playlists, Media, Schedule, Analytics, Settings). */
+/** Props of a section of the admin (Playlists, Media, Schedule, Analytics, Status, Settings). */
 export interface SectionProps {
   api: KioskApi;
   data: AdminData;
@@ -16,6 +16,7 @@ export const SECTIONS = [
   { id: 'media', title: 'Media' },
   { id: 'schedule', title: 'Schedule' },
   { id: 'analytics', title: 'Analytics' },
+  { id: 'status', title: 'Status' },
   { id: 'settings', title: 'Settings' },
 ] as const;
 

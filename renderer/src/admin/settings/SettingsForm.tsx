@@ -148,6 +148,32 @@ export function SettingsForm({
         />
       </section>
 
+      <section className="admin-card" aria-labelledby={`${base}-fleet`}>
+        <h3 id={`${base}-fleet`}>Fleet sync</h3>
+        <TextField
+          {...field('syncManifestUrl')}
+          hint="The address of a published bundle's manifest.json, such as https://content.example.org/kiosks/manifest.json. Leave empty to edit content on this kiosk only. Synced content replaces the playlists and shared settings here."
+          value={draft.syncManifestUrl}
+          placeholder="https://…/manifest.json"
+          onChange={(value) => set('syncManifestUrl', value)}
+        />
+        <SecondsField
+          {...field('syncIntervalSec')}
+          hint={`How often the kiosk looks for a new bundle ${span('syncIntervalSec')}. After a failure it tries again sooner, then less and less often.`}
+          value={draft.syncIntervalSec}
+          {...RANGES.syncIntervalSec}
+          onChange={(value) => set('syncIntervalSec', value)}
+        />
+        <TextField
+          {...field('syncPublicKey')}
+          multiline
+          hint="Optional. Paste bundle-signing.pub (from openness-kiosk keys generate) to accept only bundles signed with its private key."
+          value={draft.syncPublicKey}
+          placeholder="-----BEGIN PUBLIC KEY-----"
+          onChange={(value) => set('syncPublicKey', value)}
+        />
+      </section>
+
       <section className="admin-card" aria-labelledby={`${base}-staff`}>
         <h3 id={`${base}-staff`}>Staff and start-up</h3>
         <SecondsField

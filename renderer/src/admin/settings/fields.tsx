@@ -134,13 +134,34 @@ export function TextField({
   value,
   suggestions,
   placeholder,
+  multiline,
   onChange,
 }: FieldFrame & {
   value: string;
   suggestions?: readonly string[];
   placeholder?: string;
+  /** Several lines (a key in PEM form). */
+  multiline?: boolean;
   onChange(value: string): void;
 }) {
+  if (multiline) {
+    return (
+      <div className="admin-field">
+        <label htmlFor={id}>{label}</label>
+        <textarea
+          id={id}
+          rows={4}
+          value={value}
+          placeholder={placeholder}
+          spellCheck={false}
+          onChange={(event) => onChange(event.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+        />
+        <Help id={id} hint={hint} error={error} />
+      </div>
+    );
+  }
   return (
     <div className="admin-field">
       <label htmlFor={id}>{label}</label>

@@ -19,6 +19,10 @@ export interface SettingsDraft {
   timeZone: string;
   autostart: boolean;
   lanAdmin: boolean;
+  /** Empty: no fleet sync. */
+  syncManifestUrl: string;
+  syncIntervalSec: string;
+  syncPublicKey: string;
 }
 
 /** Each setting's field label, for problems named by field. */
@@ -33,6 +37,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   timeZone: 'Time zone',
   autostart: 'Start at login',
   lanAdmin: 'Remote admin over the network',
+  syncManifestUrl: 'Manifest URL',
+  syncIntervalSec: 'Check every (seconds)',
+  syncPublicKey: 'Bundle public key',
 };
 
 /** The setting a problem is about: `$.settings.countdownSec` and `$.countdownSec` both name it. */
@@ -54,6 +61,9 @@ export function toDraft(settings: Settings): SettingsDraft {
     timeZone: settings.timeZone ?? '',
     autostart: settings.autostart,
     lanAdmin: settings.lanAdmin,
+    syncManifestUrl: settings.syncManifestUrl ?? '',
+    syncIntervalSec: String(settings.syncIntervalSec),
+    syncPublicKey: settings.syncPublicKey ?? '',
   };
 }
 
@@ -65,6 +75,7 @@ export const RANGES = {
   idleTimeoutSec: { min: 10, max: 3600 },
   countdownSec: { min: 5, max: 120 },
   staffIdleLockSec: { min: 30, max: 3600 },
+  syncIntervalSec: { min: 10, max: 86_400 },
 } as const;
 
 const NUMBER_FIELDS = Object.keys(RANGES) as (keyof typeof RANGES)[];
@@ -102,6 +113,8 @@ export function fromDraft(
     timeZone: timeZone || undefined,
     autostart: draft.autostart,
     lanAdmin: draft.lanAdmin,
+    syncManifestUrl: draft.syncManifestUrl.trim() || undefined,
+    syncPublicKey: draft.syncPublicKey.trim() || undefined,
   };
   const parsed = Settings.safeParse(candidate);
   if (!parsed.success) return { ok: false, problems: problemsFromZod('settings', parsed.error) };

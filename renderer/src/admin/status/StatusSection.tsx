@@ -1,0 +1,266 @@
+/**
+ * Status: this kiosk's health, its fleet sync (with Sync now and Roll back), and publishing the
+ * content here as a bundle for other kiosks.
+ */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import type { SyncProgress } from '../../../../core/bundle';
+import type { FleetStatus, Health } from '../../../../core/contract';
+import { ErrorAlert } from '../ErrorAlert';
+import type { SectionProps } from '../section';
+import { toFailure, type AdminFailure } from '../useAdminData';
+
+const SYNC_STATES: Record<FleetStatus['sync']['state'], string> = {
+  off: 'Off: no manifest URL is set (Settings, Fleet sync).',
+  idle: 'Up to date.',
+  checking: 'Checking for a new bundle…',
+  downloading: 'Downloading a new bundle…',
+  error: 'The last check failed; the kiosk keeps playing its current content and tries again.',
+};
+
+/** The Status section. */
+export function StatusSection({ api, data }: SectionProps) {
+  const titleId = useId();
+  const [health, setHealth] = useState<Health | undefined>();
+  const [fleet, setFleet] = useState<FleetStatus | undefined>();
+  const [failure, setFailure] = useState<AdminFailure | undefined>();
+  const [outDir, setOutDir] = useState('');
+  const [keyFile, setKeyFile] = useState('');
+  const busy =
+    fleet?.publish.state === 'running' ||
+    fleet?.sync.state === 'checking' ||
+    fleet?.sync.state === 'downloading';
+
+  const [tick, setTick] = useState(0);
+  const refresh = useCallback(() => setTick((n) => n + 1), []);
+
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      Promise.all([
+        api.invoke('health:get', undefined),
+        api.invoke('fleet:status', undefined),
+      ]).then(
+        ([nextHealth, nextFleet]) => {
+          if (!alive) return;
+          setHealth(nextHealth);
+          setFleet(nextFleet);
+        },
+        (error: unknown) => alive && setFailure(toFailure(error)),
+      );
+    void load();
+    const timer = setInterval(() => void load(), busy ? 1000 : 5000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [api, busy, tick]);
+
+  // New content arrived (a sync or a roll back): the other sections show it too.
+  const revision = fleet?.sync.revision;
+  const { reload } = data;
+  useEffect(() => {
+    if (revision) void reload();
+  }, [revision, reload]);
+
+  const act = async (run: () => Promise<FleetStatus>) => {
+    setFailure(undefined);
+    try {
+      setFleet(await run());
+      refresh();
+    } catch (error) {
+      setFailure(toFailure(error));
+    }
+  };
+  const publish = (event: FormEvent) => {
+    event.preventDefault();
+    void act(() =>
+      api.invoke('fleet:publish', {
+        outDir: outDir.trim(),
+        ...(keyFile.trim() ? { keyFile: keyFile.trim() } : {}),
+      }),
+    );
+  };
+
+  const sync = fleet?.sync;
+  const job = fleet?.publish;
+  return (
+    <section className="admin-section" aria-labelledby={titleId}>
+      <h2 id={titleId}>Status</h2>
+      {failure && <ErrorAlert failure={failure} onDismiss={() => setFailure(undefined)} />}
+
+      <div className="admin-card">
+        <h3>This kiosk</h3>
+        {health ? (
+          <dl className="admin-facts">
+            <Fact label="Health">{health.ok ? 'Good' : 'Needs attention'}</Fact>
+            <Fact label="Version">{health.version}</Fact>
+            <Fact label="Running for">{duration(health.uptimeSec)}</Fact>
+            <Fact label="Content revision">
+              <code>{health.revision}</code>
+            </Fact>
+            <Fact label="Memory">{megabytes(health.memory.rssBytes)}</Fact>
+            <Fact label="Last error">{health.lastError?.message ?? 'None'}</Fact>
+          </dl>
+        ) : (
+          <p>Loading…</p>
+        )}
+      </div>
+
+      <div className="admin-card">
+        <h3>Fleet sync</h3>
+        {sync && (
+          <>
+            <p role="status">{SYNC_STATES[sync.state]}</p>
+            {sync.progress && sync.progress.filesTotal > 0 && <Progress progress={sync.progress} />}
+            <dl className="admin-facts">
+              <Fact label="Manifest URL">{sync.manifestUrl ?? 'Not set'}</Fact>
+              <Fact label="Bundle playing">{short(sync.revision)}</Fact>
+              <Fact label="Kept for roll back">{short(sync.previousRevision)}</Fact>
+              <Fact label="Last check">{when(sync.lastCheckAt)}</Fact>
+              <Fact label="Last new bundle">{when(sync.lastSyncAt)}</Fact>
+              <Fact label="Next check">{when(sync.nextCheckAt)}</Fact>
+              {sync.rolledBackFrom && (
+                <Fact label="Rolled back from">
+                  {short(sync.rolledBackFrom)} (not taken again; a newer bundle will be)
+                </Fact>
+              )}
+            </dl>
+            {sync.lastError && (
+              <p className="admin-alert__message">
+                <strong>Sync problem:</strong> {sync.lastError.message} ({when(sync.lastError.at)})
+              </p>
+            )}
+            <div className="admin-actions">
+              <button
+                type="button"
+                className="admin-button"
+                disabled={sync.state === 'off'}
+                onClick={() => void act(() => api.invoke('fleet:sync-now', undefined))}
+              >
+                Sync now
+              </button>
+              <button
+                type="button"
+                className="admin-button"
+                disabled={!sync.previousRevision}
+                onClick={() => void act(() => api.invoke('fleet:roll-back', undefined))}
+              >
+                Roll back
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+
+      <form className="admin-card" onSubmit={publish} aria-labelledby={`${titleId}-publish`}>
+        <h3 id={`${titleId}-publish`}>Publish</h3>
+        <p className="admin-note">
+          Write this kiosk&apos;s playlists, media and shared settings as a bundle for other kiosks.
+          Host the folder on any web server and set the other kiosks&apos; manifest URL to its
+          manifest.json.
+        </p>
+        <div className="admin-field">
+          <label htmlFor={`${titleId}-out`}>Bundle folder</label>
+          <input
+            id={`${titleId}-out`}
+            type="text"
+            value={outDir}
+            placeholder="/srv/kiosk-bundle"
+            spellCheck={false}
+            onChange={(event) => setOutDir(event.target.value)}
+          />
+        </div>
+        <div className="admin-field">
+          <label htmlFor={`${titleId}-key`}>Signing key file (optional)</label>
+          <input
+            id={`${titleId}-key`}
+            type="text"
+            value={keyFile}
+            placeholder="/etc/openness-kiosk/bundle-signing.key"
+            spellCheck={false}
+            onChange={(event) => setKeyFile(event.target.value)}
+          />
+        </div>
+        <div className="admin-actions">
+          <button
+            type="submit"
+            className="admin-button admin-button--primary"
+            disabled={!outDir.trim() || job?.state === 'running'}
+          >
+            Publish
+          </button>
+        </div>
+        {job && job.state !== 'idle' && (
+          <div role={job.state === 'failed' ? 'alert' : 'status'}>
+            {job.state === 'running' && (
+              <>
+                <p>Publishing to {job.outDir}…</p>
+                <progress
+                  aria-label="Publish progress"
+                  max={Math.max(job.filesTotal, 1)}
+                  value={job.filesDone}
+                />
+              </>
+            )}
+            {job.state === 'done' && (
+              <p>
+                Published revision <code>{short(job.revision)}</code> to {job.outDir}.
+              </p>
+            )}
+            {job.state === 'failed' && (
+              <p className="admin-alert__message">Not published: {job.error}</p>
+            )}
+          </div>
+        )}
+      </form>
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Progress({ progress }: { progress: SyncProgress }) {
+  return (
+    <div>
+      <progress
+        aria-label="Sync progress"
+        max={Math.max(progress.bytesTotal, 1)}
+        value={progress.bytesDone}
+      />
+      <p>
+        {progress.filesDone} of {progress.filesTotal} files, {megabytes(progress.bytesDone)} of{' '}
+        {megabytes(progress.bytesTotal)}
+      </p>
+    </div>
+  );
+}
+
+function short(revision: string | null): string {
+  return revision ? revision.slice(0, 12) : 'None';
+}
+
+function when(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString() : 'Never';
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}
+
+function duration(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  return days > 0
+    ? `${days} d ${hours} h`
+    : hours > 0
+      ? `${hours} h ${minutes} min`
+      : `${minutes} min`;
+}
