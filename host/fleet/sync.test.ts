@@ -96,10 +96,19 @@ describe('fleet sync against a real web server', () => {
     await hq.publish();
     const server = await serveBundle(hq.bundleDir);
     open.push(server);
-    const a = await kiosk(server.manifestUrl);
+    const seen: unknown[] = [];
+    const a = await kiosk(server.manifestUrl, {
+      beforeSwitch: () => void seen.push(a.sync.status()),
+    });
 
     await a.sync.syncNow();
     expect(a.sync.status().lastError).toBeNull();
+    // Progress is visible while the sync runs, and gone once it is done.
+    expect(seen[0]).toMatchObject({
+      state: 'downloading',
+      progress: { filesDone: 2, filesTotal: 2, bytesDone: expect.any(Number) },
+    });
+    expect(a.sync.status().progress).toBeNull();
     expect(a.store.snapshot().content).toEqual(hq.store.snapshot().content);
     expect(a.store.snapshot().changedBy).toBe('fleet');
     expect(a.media.has(first)).toBe(true);
