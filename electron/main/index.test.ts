@@ -32,6 +32,9 @@ vi.mock('../../host/auth/auth-service.js', () => ({
 vi.mock('../../host/media/media-library.js', () => ({
   MediaLibrary: { open: async () => ({}) },
 }));
+vi.mock('../../host/fleet/fleet-service.js', () => ({
+  openFleet: async () => ({ service: {}, sync: { stop: vi.fn() } }),
+}));
 
 type FakeElectron = typeof Fake;
 let electron: FakeElectron;

@@ -19,7 +19,28 @@ import {
 
 vi.mock('electron', () => import('../test/fake-electron.js'));
 
-const HEALTH = { ok: true, version: '1.2.3', uptimeSec: 5, revision: 'r1', problems: [] };
+const HEALTH = {
+  ok: true,
+  version: '1.2.3',
+  uptimeSec: 5,
+  revision: 'r1',
+  problems: [],
+  memory: { rssBytes: 1, heapUsedBytes: 1 },
+  lastSyncAt: null,
+  lastError: null,
+  sync: {
+    state: 'off' as const,
+    manifestUrl: null,
+    revision: null,
+    previousRevision: null,
+    rolledBackFrom: null,
+    lastCheckAt: null,
+    lastSyncAt: null,
+    lastError: null,
+    nextCheckAt: null,
+    progress: null,
+  },
+};
 
 const STATUS = {
   pinSet: true,
