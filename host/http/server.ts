@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import type { CallContext, ContentSnapshot, Handlers } from '../../core/contract.js';
 import { HTTP_STATUS, KioskError } from '../../core/errors.js';
 import { mediaType, parseMediaPath } from '../../core/media.js';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   rendererDir: string;
   /** Whether other machines may reach it (remote admin over the LAN). */
   lan: boolean;
+  /** The host's log: calls that fail on the host's side (a full disk, a bug) are written there. */
+  log?: Logger;
 }
 
 /** Largest upload chunk accepted in one request. */
@@ -95,6 +98,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     try {
       return await dispatch(handlers, name, input, contextFor(request, reply), isStaff);
     } catch (error) {
+      if (!(error instanceof KioskError) || error.code === 'failed') {
+        options.log?.error({ call: name, err: error }, 'call failed');
+      }
       return sendError(reply, error);
     }
   };
