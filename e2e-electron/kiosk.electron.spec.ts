@@ -102,3 +102,37 @@ test('the page runs under the strict CSP', async () => {
   );
   expect(violated).toBe('connect-src');
 });
+
+test('permission requests are denied', async () => {
+  const permission = await page.evaluate(() => {
+    const scope = globalThis as unknown as {
+      Notification: { requestPermission(): Promise<string> };
+    };
+    return scope.Notification.requestPermission();
+  });
+  expect(permission).toBe('denied');
+});
+
+test('a crashed renderer is reloaded within seconds, in the same window', async () => {
+  if (!app) return;
+  await app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows()[0]!.webContents.forcefullyCrashRenderer(),
+  );
+  // recovery.ts reloads after 1 s on a first crash.
+  await expect
+    .poll(
+      () =>
+        app!.evaluate(({ BrowserWindow }) => {
+          const windows = BrowserWindow.getAllWindows();
+          const contents = windows[0]?.webContents;
+          return {
+            windows: windows.length,
+            crashed: contents?.isCrashed() ?? true,
+            loading: contents?.isLoading() ?? true,
+            url: contents?.getURL(),
+          };
+        }),
+      { timeout: 15_000 },
+    )
+    .toEqual({ windows: 1, crashed: false, loading: false, url: 'kiosk://app/index.html' });
+});

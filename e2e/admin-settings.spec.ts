@@ -61,6 +61,28 @@ test('a changed idle timeout is saved, and kept after a reload and a host restar
   }
 });
 
+test('the quiet-hour reload is off by default, can be set to an hour, and off again', async ({
+  page,
+  host,
+  dataDir,
+}) => {
+  await openSettings(page, host.url);
+  const quiet = page.getByLabel('Quiet-hour reload');
+  await expect(quiet).toHaveValue('');
+  await expect(quiet.locator('option:checked')).toHaveText('Off');
+  await quiet.selectOption({ label: '04:00 to 05:00' });
+  await save(page);
+  await expect(savedMessage(page)).toBeVisible();
+  expect(await settingsOnDisk(dataDir)).toMatchObject({ quietReloadHour: 4 });
+
+  await page.reload();
+  await expect(page.getByLabel('Quiet-hour reload')).toHaveValue('4');
+  await page.getByLabel('Quiet-hour reload').selectOption({ label: 'Off' });
+  await save(page);
+  await expect(savedMessage(page)).toBeVisible();
+  expect(await settingsOnDisk(dataDir)).not.toHaveProperty('quietReloadHour');
+});
+
 test('languages: add one by its BCP 47 tag, refuse a bad tag, and save', async ({
   page,
   host,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -52,3 +52,58 @@ test('start:browser serves the kiosk and opens the player in Chromium kiosk mode
   }
   expect(child.exitCode).toBe(0);
 });
+
+test('start:browser restarts a browser that exits, backs off, and SIGTERM stops it all', async () => {
+  test.skip(process.platform === 'win32', 'the stand-in browser is a shell script');
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-browser-'));
+  // A stand-in browser: the first run exits at once, as a crash would; the second stays up.
+  const browser = path.join(dataDir, 'browser.sh');
+  const starts = path.join(dataDir, 'starts');
+  await writeFile(
+    browser,
+    `#!/bin/sh\necho "$$" >> "${starts}"\n` +
+      `[ "$(wc -l < "${starts}")" -ge 2 ] && exec sleep 120\nexit 3\n`,
+  );
+  await chmod(browser, 0o755);
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'scripts/start-browser.mjs'), '--data', dataDir],
+    { env: { ...process.env, CHROMIUM_PATH: browser }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  try {
+    await expect
+      .poll(async () => (await readFile(starts, 'utf8').catch(() => '')).split('\n').length - 1, {
+        timeout: 30_000,
+      })
+      .toBe(2);
+    await expect
+      .poll(() => output)
+      .toMatch(/The browser exited with code 3; restarting it in 2\.0 s/);
+    const url = /at (http:\/\/127\.0\.0\.1:\d+);/.exec(output)?.[1];
+    expect(url).toBeDefined();
+    const running = Number((await readFile(starts, 'utf8')).trim().split('\n')[1]);
+    expect(() => process.kill(running, 0)).not.toThrow();
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    // The browser and the host went with it.
+    await expect.poll(() => isAlive(running), { timeout: 10_000 }).toBe(false);
+    await expect(fetch(`${url}/`)).rejects.toThrow();
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

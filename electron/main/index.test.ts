@@ -1,8 +1,9 @@
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callNames, type ContentSnapshot } from '../../core/contract.js';
+import { HEARTBEAT_CHANNEL, HEARTBEAT_TIMEOUT_MS } from '../common/heartbeat.js';
 import type * as Fake from '../test/fake-electron.js';
 
 vi.mock('electron', () => import('../test/fake-electron.js'));
@@ -31,6 +32,12 @@ vi.mock('../../host/auth/auth-service.js', () => ({
 }));
 vi.mock('../../host/media/media-library.js', () => ({
   MediaLibrary: { open: async () => ({}) },
+}));
+vi.mock('../../host/alert-store.js', () => ({
+  AlertStore: { open: async () => ({}) },
+}));
+vi.mock('../../host/analytics/play-log.js', () => ({
+  PlayLog: { open: async () => ({}) },
 }));
 vi.mock('../../host/fleet/fleet-service.js', () => ({
   openFleet: async () => ({ service: {}, sync: { stop: vi.fn() } }),
@@ -181,5 +188,65 @@ describe('main', () => {
     electron.app.emit('will-quit');
     expect(electron.powerSaveBlocker.stop).toHaveBeenCalled();
     expect(store.close).toHaveBeenCalled();
+  });
+});
+
+describe('recovery and lockdown wiring', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('turns hardware acceleration off before ready when relaunched with --disable-gpu', async () => {
+    await launchWith(['--disable-gpu']);
+    await vi.waitFor(() => expect(BrowserWindow.created).toHaveLength(1));
+    const off = electron.app.disableHardwareAcceleration.mock.invocationCallOrder[0]!;
+    expect(off).toBeLessThan(electron.app.whenReady.mock.invocationCallOrder[0]!);
+  });
+
+  it('keeps hardware acceleration on by default', async () => {
+    await launch();
+    expect(electron.app.disableHardwareAcceleration).not.toHaveBeenCalled();
+  });
+
+  it('reloads a crashed player, and hands content to the fresh window that replaces it', async () => {
+    const first = await launch();
+    vi.useFakeTimers();
+    for (let i = 0; i < 4; i++) {
+      first.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+      vi.advanceTimersToNextTimer();
+    }
+    expect(first.webContents.reload).toHaveBeenCalledTimes(4);
+    first.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    expect(BrowserWindow.created).toHaveLength(2);
+    expect(first.destroy).toHaveBeenCalled();
+    const fresh = BrowserWindow.created[1]!;
+    expect(fresh.loadURL).toHaveBeenCalledWith('kiosk://app/index.html');
+    const snapshot = { revision: 'r10' } as unknown as ContentSnapshot;
+    for (const listener of store.listeners) listener(snapshot);
+    expect(fresh.webContents.send).toHaveBeenCalledWith('content:changed', snapshot);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+  });
+
+  it("reloads the player when the window's heartbeat stops", async () => {
+    const window = await launch();
+    vi.useFakeTimers();
+    window.webContents.emit('did-finish-load');
+    const beat = { sender: window.webContents, senderFrame: { url: 'kiosk://app/index.html' } };
+    for (let i = 0; i < 12; i++) {
+      vi.advanceTimersByTime(5000);
+      electron.ipcMain.emit(HEARTBEAT_CHANNEL, beat, { idleMs: 0 });
+    }
+    expect(window.webContents.forcefullyCrashRenderer).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(HEARTBEAT_TIMEOUT_MS + 1000);
+    expect(window.webContents.forcefullyCrashRenderer).toHaveBeenCalledOnce();
+    expect(window.webContents.reload).toHaveBeenCalledOnce();
+  });
+
+  it('closes DevTools in the packaged app', async () => {
+    electron.app.isPackaged = true;
+    const window = await launch();
+    expect((window.options.webPreferences as { devTools: boolean }).devTools).toBe(false);
+    const contents = new electron.FakeWebContents();
+    electron.app.emit('web-contents-created', {}, contents);
+    contents.emit('devtools-opened');
+    expect(contents.closeDevTools).toHaveBeenCalled();
   });
 });

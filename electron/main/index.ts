@@ -2,10 +2,14 @@
  * The Electron main process: wires the kiosk's modules together and does nothing else.
  *
  * Order matters: the operator's options are read before anything starts (`--help` and bad values
- * exit there), the scheme is registered before ready, every IPC handler before the window.
+ * exit there), the scheme is registered (and the GPU turned off, after repeated GPU crashes) before
+ * ready, every IPC handler before the window. Recovery (recovery.ts) may later replace the window
+ * or relaunch the app.
  */
 import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
+import { AlertStore } from '../../host/alert-store.js';
+import { PlayLog } from '../../host/analytics/play-log.js';
 import { ContentStore } from '../../host/content-store.js';
 import { openFleet } from '../../host/fleet/fleet-service.js';
 import { createHandlers } from '../../host/handlers.js';
@@ -14,10 +18,12 @@ import { MediaLibrary } from '../../host/media/media-library.js';
 import { setupAutostart } from './autostart.js';
 import { optionsOrExit, type KioskOptions } from './cli-options.js';
 import { kioskBounds } from './displays.js';
-import { sendContentChanged, setupIpc, WindowSession } from './ipc.js';
+import { sendContentChanged, setupHeartbeat, setupIpc, WindowSession } from './ipc.js';
 import { log, setupLogging } from './logger.js';
 import { setupPowerSaveBlocker } from './power.js';
 import { registerKioskScheme, setupProtocol } from './protocol.js';
+import { setupQuietReload } from './quiet-reload.js';
+import { gpuTurnedOff, relaunchApp, RendererRecovery, setupGpuRecovery } from './recovery.js';
 import { setupSecurity } from './security.js';
 import { createKioskWindow, KIOSK_ADMIN_URL, KIOSK_START_URL } from './window.js';
 
@@ -31,12 +37,14 @@ export async function start(options: KioskOptions): Promise<BrowserWindow> {
   const store = await ContentStore.open({ dataDir, assetsDir });
   const auth = await AuthService.open({ dataDir });
   const media = await MediaLibrary.open({ dataDir });
+  const alerts = await AlertStore.open({ dataDir });
+  const analytics = await PlayLog.open({ dataDir, settings: store.snapshot().settings });
   auth.setStaffIdleMs(store.snapshot().settings.staffIdleLockSec * 1000);
   store.watch();
   void setupAutostart(store);
 
   let window: BrowserWindow | null = null;
-  setupSecurity();
+  setupSecurity({ devTools: !app.isPackaged });
   setupProtocol({ renderer: path.join(root, 'out', 'renderer'), assets: assetsDir, data: dataDir });
   const session = new WindowSession();
   const info = { version: app.getVersion(), startedAt: Date.now() };
@@ -47,26 +55,58 @@ export async function start(options: KioskOptions): Promise<BrowserWindow> {
     log: (level, message) => log()[level](message),
   });
   setupIpc(
-    { handlers: createHandlers({ store, auth, media, info, fleet: fleet.service }), auth, session },
+    {
+      handlers: createHandlers({
+        store,
+        auth,
+        media,
+        info,
+        fleet: fleet.service,
+        alerts,
+        analytics,
+      }),
+      auth,
+      session,
+    },
     () => window,
   );
-  const stopBlocking = setupPowerSaveBlocker();
-  const kiosk = createKioskWindow({
-    preload: path.join(root, 'out', 'preload', 'index.cjs'),
-    devTools: !app.isPackaged,
-    windowed: options.windowed,
-    bounds: kioskBounds(options.display, options.windowed),
-    startUrl: options.admin ? KIOSK_ADMIN_URL : KIOSK_START_URL,
+  const recovery = new RendererRecovery({
+    openWindow: () => openWindow(),
+    relaunch: () => relaunchApp(),
   });
-  window = kiosk;
-  // A reloaded or crashed page starts locked.
-  kiosk.webContents.on('did-navigate', () => session.end());
-  kiosk.webContents.on('render-process-gone', () => session.end());
+  setupHeartbeat(
+    () => window,
+    (from, beat) => recovery.beat(from, beat),
+  );
+  setupGpuRecovery({ argv: process.argv, relaunch: (args) => relaunchApp(args) });
+  const stopBlocking = setupPowerSaveBlocker();
+  const openWindow = (): BrowserWindow => {
+    const kiosk = createKioskWindow({
+      preload: path.join(root, 'out', 'preload', 'index.cjs'),
+      devTools: !app.isPackaged,
+      windowed: options.windowed,
+      bounds: kioskBounds(options.display, options.windowed),
+      startUrl: options.admin ? KIOSK_ADMIN_URL : KIOSK_START_URL,
+    });
+    window = kiosk;
+    // A reloaded or crashed page starts locked.
+    kiosk.webContents.on('did-navigate', () => session.end());
+    kiosk.webContents.on('render-process-gone', () => session.end());
+    kiosk.on('closed', () => {
+      // A fresh window from recovery has taken over by the time the old one closes.
+      if (window === kiosk) window = null;
+    });
+    recovery.watch(kiosk);
+    return kiosk;
+  };
+  const kiosk = openWindow();
+  const stopQuietReload = setupQuietReload({
+    getWindow: () => window,
+    getSettings: () => store.snapshot().settings,
+    idleMs: () => recovery.idleMs(),
+  });
 
   store.onChange((snapshot) => sendContentChanged(window, snapshot));
-  kiosk.on('closed', () => {
-    window = null;
-  });
   app.on('second-instance', () => {
     if (!window) return;
     if (window.isMinimized()) window.restore();
@@ -74,6 +114,8 @@ export async function start(options: KioskOptions): Promise<BrowserWindow> {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    stopQuietReload();
+    recovery.dispose();
     stopBlocking();
     store.close();
   });
@@ -89,6 +131,10 @@ const options = optionsOrExit(process.argv, process.env, app.getPath('userData')
 if (options) {
   app.setAppLogsPath();
   setupLogging(options.logLevel, app.getPath('logs'));
+  if (gpuTurnedOff(process.argv)) {
+    log().warn('hardware acceleration is off (--disable-gpu, set after repeated GPU crashes)');
+    app.disableHardwareAcceleration();
+  }
   registerKioskScheme();
   if (!app.requestSingleInstanceLock()) {
     log().info('another instance is running; quitting');

@@ -6,11 +6,13 @@ import {
   type ContentSnapshot,
   type Handlers,
 } from '../../core/contract.js';
+import { HEARTBEAT_CHANNEL } from '../common/heartbeat.js';
 import * as electron from '../test/fake-electron.js';
 import { BrowserWindow, FakeWebContents, resetFakeElectron } from '../test/fake-electron.js';
 import {
   REFUSED,
   sendContentChanged,
+  setupHeartbeat,
   setupIpc,
   trustedSender,
   WindowSession,
@@ -224,5 +226,30 @@ describe('sendContentChanged', () => {
     sendContentChanged(asWindow(window), snapshot);
     sendContentChanged(null, snapshot);
     expect(window.webContents.send).toHaveBeenCalledOnce();
+  });
+});
+
+describe('setupHeartbeat', () => {
+  it('hands beats from our own window on, and drops foreign or malformed ones', () => {
+    const onBeat = vi.fn();
+    setupHeartbeat(() => asWindow(window), onBeat);
+    const own = eventFrom(window.webContents, 'kiosk://app/index.html');
+    electron.ipcMain.emit(HEARTBEAT_CHANNEL, own, { idleMs: 1200 });
+    expect(onBeat).toHaveBeenCalledExactlyOnceWith(window, { idleMs: 1200 });
+
+    electron.ipcMain.emit(
+      HEARTBEAT_CHANNEL,
+      eventFrom(new FakeWebContents(), 'kiosk://app/index.html'),
+      { idleMs: 0 },
+    );
+    electron.ipcMain.emit(
+      HEARTBEAT_CHANNEL,
+      eventFrom(window.webContents, 'https://evil.example/'),
+      { idleMs: 0 },
+    );
+    for (const bad of [undefined, null, 'beat', { idleMs: -1 }, { idleMs: 'x' }, { idleMs: NaN }]) {
+      electron.ipcMain.emit(HEARTBEAT_CHANNEL, own, bad);
+    }
+    expect(onBeat).toHaveBeenCalledOnce();
   });
 });

@@ -20,6 +20,7 @@ import {
   type Handlers,
 } from '../../core/contract.js';
 import { KioskError, type ErrorBody } from '../../core/errors.js';
+import { HEARTBEAT_CHANNEL, parseHeartbeat, type Heartbeat } from '../common/heartbeat.js';
 import { dispatch } from '../../host/dispatch.js';
 import type { AuthPort } from '../../host/ports.js';
 import { isOwnOrigin } from './security.js';
@@ -115,6 +116,22 @@ export function setupIpc(deps: IpcDeps, getWindow: () => BrowserWindow | null): 
       callFromIpc(deps, getWindow(), event, name, input),
     );
   }
+}
+
+/**
+ * Listen for the preload's heartbeats (a one-way channel outside the KioskApi).
+ *
+ * Beats from anything but our own window, or that are not beats, are dropped.
+ */
+export function setupHeartbeat(
+  getWindow: () => BrowserWindow | null,
+  onBeat: (window: BrowserWindow, beat: Heartbeat) => void,
+): void {
+  ipcMain.on(HEARTBEAT_CHANNEL, (event, value: unknown) => {
+    const window = getWindow();
+    const beat = parseHeartbeat(value);
+    if (window && beat && trustedSender(event, window)) onBeat(window, beat);
+  });
 }
 
 /** Push a content snapshot to the kiosk window, if it is still there. */

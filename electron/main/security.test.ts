@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from '../test/fake-electron.js';
 import { FakeWebContents, resetFakeElectron } from '../test/fake-electron.js';
-import { isOwnOrigin, setupSecurity } from './security.js';
+import {
+  filterShortcuts,
+  isBlockedShortcut,
+  isOwnOrigin,
+  NETWORK_URLS,
+  setupSecurity,
+} from './security.js';
 
 vi.mock('electron', () => import('../test/fake-electron.js'));
 
@@ -11,8 +17,8 @@ function navigation(url: string) {
 }
 
 /** Run setupSecurity and create one web contents, as Electron would. */
-function hardenedContents(): FakeWebContents {
-  setupSecurity();
+function hardenedContents(options?: { devTools?: boolean }): FakeWebContents {
+  setupSecurity(options);
   const contents = new FakeWebContents();
   electron.app.emit('web-contents-created', {}, contents);
   return contents;
@@ -87,5 +93,135 @@ describe('setupSecurity', () => {
       const device = target.devicePermission as unknown as (...args: unknown[]) => boolean;
       expect(device({ deviceType: 'usb', origin: 'kiosk://app' })).toBe(false);
     }
+  });
+});
+
+describe('setupSecurity, the rest of the lockdown', () => {
+  beforeEach(() => resetFakeElectron());
+
+  it('prevents the context menu', () => {
+    const contents = hardenedContents();
+    const event = navigation('kiosk://app/index.html');
+    contents.emit('context-menu', event, { x: 1, y: 1 });
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+
+  it('closes DevTools at once in production, and leaves them in development', () => {
+    const production = hardenedContents();
+    production.emit('devtools-opened');
+    expect(production.closeDevTools).toHaveBeenCalledOnce();
+
+    resetFakeElectron();
+    const development = hardenedContents({ devTools: true });
+    development.emit('devtools-opened');
+    expect(development.closeDevTools).not.toHaveBeenCalled();
+  });
+
+  it('cancels every request to the network in every session', () => {
+    const contents = hardenedContents();
+    expect(NETWORK_URLS).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
+    for (const target of [contents.session, electron.session.defaultSession]) {
+      const rule = target.webRequest.beforeRequest;
+      expect(rule?.filter).toEqual({ urls: NETWORK_URLS });
+      const handler = rule?.handler as unknown as (...args: unknown[]) => void;
+      const callback = vi.fn();
+      handler({ url: 'https://tracker.example/pixel.gif' }, callback);
+      expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel: true });
+    }
+  });
+});
+
+/** A key as before-input-event reports it. */
+function key(spec: string, type: 'keyDown' | 'keyUp' = 'keyDown') {
+  const [, modifiers = '', name = ''] = /^((?:(?:Ctrl|Meta|Alt|Shift)\+)*)(.+)$/.exec(spec) ?? [];
+  const has = (modifier: string) => modifiers.includes(`${modifier}+`);
+  return {
+    type,
+    key: name,
+    control: has('Ctrl'),
+    meta: has('Meta'),
+    alt: has('Alt'),
+    shift: has('Shift'),
+  };
+}
+
+describe('isBlockedShortcut', () => {
+  it('swallows shortcuts that close, reload, print, zoom, navigate or open tools', () => {
+    for (const spec of [
+      'Ctrl+w',
+      'Meta+w',
+      'Ctrl+q',
+      'Meta+q',
+      'Ctrl+F4',
+      'Alt+F4',
+      'Ctrl+r',
+      'Ctrl+Shift+R',
+      'F5',
+      'Ctrl+p',
+      'Meta+p',
+      'Ctrl+n',
+      'Ctrl+t',
+      'Ctrl+o',
+      'Ctrl+s',
+      'Ctrl+u',
+      'Meta+h',
+      'Meta+m',
+      'Ctrl++',
+      'Ctrl+=',
+      'Ctrl+-',
+      'Ctrl+0',
+      'F11',
+      'F12',
+      'Ctrl+Shift+I',
+      'Ctrl+Shift+J',
+      'Ctrl+Shift+C',
+      'Meta+Alt+i',
+      'Alt+ArrowLeft',
+      'Alt+ArrowRight',
+      'Alt+Home',
+      'BrowserBack',
+      'BrowserRefresh',
+    ]) {
+      expect(isBlockedShortcut(key(spec)), spec).toBe(true);
+    }
+  });
+
+  it('lets typing, editing and the staff entry through', () => {
+    for (const spec of [
+      'a',
+      'Shift+A',
+      'Enter',
+      'Escape',
+      'ArrowLeft',
+      'F1',
+      'Ctrl+c',
+      'Ctrl+v',
+      'Ctrl+x',
+      'Ctrl+a',
+      'Ctrl+z',
+      'Ctrl+Shift+Z',
+      'Meta+c',
+      'Ctrl+Shift+A',
+      'Alt+a',
+    ]) {
+      expect(isBlockedShortcut(key(spec)), spec).toBe(false);
+    }
+  });
+});
+
+describe('filterShortcuts', () => {
+  beforeEach(() => resetFakeElectron());
+
+  it('prevents blocked keys, down and up, and lets others reach the page', () => {
+    const contents = new FakeWebContents();
+    filterShortcuts(contents as unknown as Parameters<typeof filterShortcuts>[0]);
+    for (const type of ['keyDown', 'keyUp'] as const) {
+      const blocked = navigation('');
+      contents.emit('before-input-event', blocked, key('Ctrl+w', type));
+      expect(blocked.preventDefault, type).toHaveBeenCalled();
+    }
+    const typed = navigation('');
+    contents.emit('before-input-event', typed, key('Ctrl+c'));
+    expect(typed.preventDefault).not.toHaveBeenCalled();
   });
 });

@@ -1,9 +1,12 @@
 /**
- * Lockdown of every web contents: no new windows, no navigation away, no webviews, no permissions.
+ * Lockdown of every web contents: no new windows, no navigation away, no webviews, no permissions,
+ * no context menu, no DevTools in production, no requests to the network.
  *
- * The player is served from `kiosk://app` (see protocol.ts); anything else is refused.
+ * The player is served from `kiosk://app` (see protocol.ts); anything else is refused. The kiosk
+ * window's keyboard filter ({@link isBlockedShortcut}) is added by window.ts in kiosk mode.
  */
-import { app, session, type Session, type WebContents } from 'electron';
+import { app, session, type Input, type Session, type WebContents } from 'electron';
+import { log } from './logger.js';
 
 /** The scheme the kiosk is served from. */
 export const KIOSK_SCHEME = 'kiosk';
@@ -29,31 +32,131 @@ export function isOwnOrigin(url: string): boolean {
   );
 }
 
-/** Refuse every permission request, permission check and device grant in a session. */
+/** The network schemes no page of the kiosk may reach; kiosk:// is all it needs. */
+export const NETWORK_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
+
+/**
+ * Refuse every permission request, permission check and device grant in a session, and cancel
+ * every request to the network (the CSP already forbids them; this holds even if it slipped).
+ */
 export function denyPermissions(target: Session): void {
-  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  target.setPermissionRequestHandler((_contents, permission, callback) => {
+    log().info(`refused a permission request: ${permission}`);
+    callback(false);
+  });
   target.setPermissionCheckHandler(() => false);
   target.setDevicePermissionHandler(() => false);
+  target.webRequest.onBeforeRequest({ urls: NETWORK_URLS }, (details, callback) => {
+    log().info(`refused a network request: ${details.url}`);
+    callback({ cancel: true });
+  });
+}
+
+/** What {@link hardenWebContents} allows. */
+export interface HardenOptions {
+  /** DevTools may stay open (development only); in production they are closed at once. */
+  devTools?: boolean;
 }
 
 /** Lock one web contents down: deny window.open, off-origin navigation and webviews. */
-export function hardenWebContents(contents: WebContents): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event) => {
-    if (!isOwnOrigin(event.url)) event.preventDefault();
+export function hardenWebContents(contents: WebContents, options: HardenOptions = {}): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    log().info(`refused to open a window: ${url}`);
+    return { action: 'deny' };
   });
-  contents.on('will-frame-navigate', (event) => {
-    if (!isOwnOrigin(event.url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event) => {
-    if (!isOwnOrigin(event.url)) event.preventDefault();
-  });
+  const stayHome = (kind: string) => (event: { url: string; preventDefault(): void }) => {
+    if (isOwnOrigin(event.url)) return;
+    log().info(`refused ${kind} to ${event.url}`);
+    event.preventDefault();
+  };
+  contents.on('will-navigate', stayHome('navigation'));
+  contents.on('will-frame-navigate', stayHome('frame navigation'));
+  contents.on('will-redirect', stayHome('a redirect'));
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // Electron shows no menu of its own; this keeps a long press from ever offering one.
+  contents.on('context-menu', (event) => event.preventDefault());
+  if (!options.devTools) {
+    contents.on('devtools-opened', () => {
+      log().warn('DevTools opened in production; closing them');
+      contents.closeDevTools();
+    });
+  }
   denyPermissions(contents.session);
 }
 
 /** Harden every web contents the app ever creates, and the default session. Call after ready. */
-export function setupSecurity(): void {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+export function setupSecurity(options: HardenOptions = {}): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, options));
   denyPermissions(session.defaultSession);
+}
+
+const CLOSE_RELOAD_PRINT_TOOLS = new Set([
+  'q', // quit
+  'w', // close the window
+  'f4', // close the tab (Ctrl+F4)
+  'r', // reload
+  'p', // print
+  'n', // new window
+  't', // new tab
+  'o', // open a file
+  's', // save the page
+  'u', // view source
+  'h', // hide (macOS)
+  'm', // minimise (macOS)
+  '+', // zoom in
+  '=', // zoom in (unshifted)
+  '-', // zoom out
+  '0', // reset zoom
+]);
+
+const DEVTOOLS_LETTERS = new Set(['i', 'j', 'c']);
+
+const BARE_KEYS = new Set([
+  'f5', // reload
+  'f11', // leave full screen
+  'f12', // DevTools
+  'browserback',
+  'browserforward',
+  'browserrefresh',
+  'browserhome',
+  'browsersearch',
+]);
+
+/**
+ * Whether the kiosk swallows this key: shortcuts that close, reload, print, zoom, navigate or
+ * open tools. Editing keys (Ctrl+C, V, X, A, Z, Y) still work in staff forms.
+ *
+ * Alt+F4 and Ctrl+Alt+Delete belong to the operating system, which acts before the app sees them;
+ * a kiosk account or shell lockdown (Windows Assigned Access, a Linux kiosk session) covers those.
+ */
+export function isBlockedShortcut(
+  input: Pick<Input, 'key' | 'control' | 'meta' | 'alt' | 'shift'>,
+): boolean {
+  const key = input.key.toLowerCase();
+  if (BARE_KEYS.has(key)) return true;
+  const command = input.control || input.meta;
+  if (input.alt && ['arrowleft', 'arrowright', 'home', 'f4'].includes(key)) return true;
+  if (!command) return false;
+  if (CLOSE_RELOAD_PRINT_TOOLS.has(key)) return true;
+  return (input.shift || input.alt) && DEVTOOLS_LETTERS.has(key);
+}
+
+/** Swallow {@link isBlockedShortcut} keys before the page or Chromium sees them (kiosk mode). */
+export function filterShortcuts(contents: WebContents): void {
+  contents.on('before-input-event', (event, input) => {
+    if (!isBlockedShortcut(input)) return;
+    if (input.type === 'keyDown') log().info(`refused the shortcut ${describeKey(input)}`);
+    event.preventDefault();
+  });
+}
+
+function describeKey(input: Pick<Input, 'key' | 'control' | 'meta' | 'alt' | 'shift'>): string {
+  const parts = [
+    input.control && 'Ctrl',
+    input.meta && 'Meta',
+    input.alt && 'Alt',
+    input.shift && 'Shift',
+    input.key,
+  ];
+  return parts.filter(Boolean).join('+');
 }

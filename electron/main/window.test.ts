@@ -24,6 +24,10 @@ describe('kioskWindowOptions', () => {
     expect(web.nodeIntegrationInSubFrames).toBe(false);
     expect(web.webviewTag).toBe(false);
     expect(web.webSecurity).toBe(true);
+    expect(web.disableBlinkFeatures).toBe('Auxclick');
+    expect(web.allowRunningInsecureContent).toBe(false);
+    expect(web).not.toHaveProperty('enableBlinkFeatures');
+    expect(web).not.toHaveProperty('experimentalFeatures');
   });
 
   it('is a frameless, black, full-screen kiosk that waits to be shown', () => {
@@ -118,6 +122,31 @@ describe('createKioskWindow', () => {
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();
+  });
+
+  it('filters close, reload, print and tools shortcuts in kiosk mode only', () => {
+    const ctrlW = {
+      type: 'keyDown',
+      key: 'w',
+      control: true,
+      meta: false,
+      alt: false,
+      shift: false,
+    };
+    const kiosk = createKioskWindow({
+      preload: PRELOAD,
+      devTools: false,
+    }) as unknown as BrowserWindow;
+    const swallowed = { preventDefault: vi.fn() };
+    kiosk.webContents.emit('before-input-event', swallowed, ctrlW);
+    expect(swallowed.preventDefault).toHaveBeenCalled();
+
+    const windowed = createKioskWindow({
+      preload: PRELOAD,
+      devTools: false,
+      windowed: true,
+    }) as unknown as BrowserWindow;
+    expect(windowed.webContents.listenerCount('before-input-event')).toBe(0);
   });
 
   it('locks zoom at 100 %, again after each load and after any zoom attempt', () => {

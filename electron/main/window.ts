@@ -2,7 +2,8 @@
  * The kiosk window: full screen, frameless, locked down, serving the player from `kiosk://app`.
  *
  * `--windowed` makes it an ordinary resizable window for staff trying the kiosk on a laptop; the
- * lockdown of its contents (security.ts) stays the same.
+ * lockdown of its contents (security.ts) stays the same, but the keyboard shortcuts are not
+ * filtered there.
  */
 import {
   BrowserWindow,
@@ -11,7 +12,7 @@ import {
   type Rectangle,
 } from 'electron';
 import { log } from './logger.js';
-import { KIOSK_ORIGIN } from './security.js';
+import { filterShortcuts, KIOSK_ORIGIN } from './security.js';
 
 /** The page the kiosk window opens. */
 export const KIOSK_START_URL = `${KIOSK_ORIGIN}/index.html`;
@@ -55,6 +56,8 @@ export function kioskWindowOptions(options: KioskWindowOptions): BrowserWindowCo
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A middle click opens links in a new window; that is denied anyway (security.ts).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       // An attract loop must keep animating even when the OS thinks nobody is looking.
       backgroundThrottling: false,
@@ -80,6 +83,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   Menu.setApplicationMenu(null);
   const window = new BrowserWindow(kioskWindowOptions(options));
   lockZoom(window);
+  // A laptop trying the kiosk out keeps its shortcuts; the kiosk itself swallows them.
+  if (!options.windowed) filterShortcuts(window.webContents);
   window.once('ready-to-show', () => window.show());
   const url = options.startUrl ?? KIOSK_START_URL;
   window.loadURL(url).catch((error: unknown) => {

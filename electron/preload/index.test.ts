@@ -1,5 +1,6 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentSnapshot, KioskApi } from '../../core/contract.js';
+import { HEARTBEAT_CHANNEL, HEARTBEAT_INTERVAL_MS } from '../common/heartbeat.js';
 import * as electron from '../test/fake-electron.js';
 
 vi.mock('electron', () => import('../test/fake-electron.js'));
@@ -16,9 +17,21 @@ async function failureOf(promise: Promise<unknown>): Promise<Record<string, unkn
   return JSON.parse((error as Error).message) as Record<string, unknown>;
 }
 
+// The page's window, as the preload sees it: node has no window, so an EventTarget stands in.
+const page = new EventTarget();
+const scope = globalThis as unknown as Record<string, unknown>;
+
 beforeAll(async () => {
+  scope.addEventListener = page.addEventListener.bind(page);
+  // Only timers are faked: the heartbeat's setInterval starts as the preload loads.
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
   await import('./index.js');
   api = electron.contextBridge.exposed.get('kiosk') as KioskApi;
+});
+
+afterAll(() => {
+  vi.useRealTimers();
+  delete scope.addEventListener;
 });
 
 beforeEach(() => {
@@ -83,5 +96,42 @@ describe('preload', () => {
     electron.ipcRenderer.emit('content:changed', event, snapshot);
     expect(listener).toHaveBeenCalledOnce();
     expect(electron.ipcRenderer.listenerCount('content:changed')).toBe(0);
+  });
+});
+
+describe('preload heartbeat and page guards', () => {
+  it('beats every interval with how long the page has gone without input', () => {
+    electron.ipcRenderer.send.mockClear();
+    page.dispatchEvent(new Event('pointerdown'));
+    vi.advanceTimersByTime(HEARTBEAT_INTERVAL_MS);
+    expect(electron.ipcRenderer.send).toHaveBeenCalledExactlyOnceWith(HEARTBEAT_CHANNEL, {
+      idleMs: HEARTBEAT_INTERVAL_MS,
+    });
+    vi.advanceTimersByTime(HEARTBEAT_INTERVAL_MS);
+    expect(electron.ipcRenderer.send).toHaveBeenLastCalledWith(HEARTBEAT_CHANNEL, {
+      idleMs: 2 * HEARTBEAT_INTERVAL_MS,
+    });
+  });
+
+  it('counts a key, a touch or a wheel as input too', () => {
+    for (const type of ['keydown', 'touchstart', 'wheel']) {
+      vi.advanceTimersByTime(HEARTBEAT_INTERVAL_MS - 1000);
+      page.dispatchEvent(new Event(type));
+      vi.advanceTimersByTime(1000);
+      expect(electron.ipcRenderer.send, type).toHaveBeenLastCalledWith(HEARTBEAT_CHANNEL, {
+        idleMs: 1000,
+      });
+    }
+  });
+
+  it('refuses dropped files: no default action, no drop effect', () => {
+    for (const type of ['dragover', 'drop']) {
+      const event = Object.assign(new Event(type, { cancelable: true }), {
+        dataTransfer: { dropEffect: 'copy' },
+      });
+      page.dispatchEvent(event);
+      expect(event.defaultPrevented, type).toBe(true);
+      expect(event.dataTransfer.dropEffect, type).toBe('none');
+    }
   });
 });

@@ -1,6 +1,9 @@
 /**
  * The preload: exposes the KioskApi to the player as `window.kiosk`, and nothing else.
  *
+ * It also beats a heartbeat to the main process every few seconds, saying how long the screen has
+ * gone untouched (see electron/common/heartbeat.ts), and refuses dropped files (page-guards.ts).
+ *
  * The only file in the renderer's process that touches ipcRenderer. It never hands the renderer
  * ipcRenderer itself or an IPC event object. A failed call rejects with an Error whose message is
  * the JSON of an IpcFailure `{ code, message, problems }` (see electron/main/ipc.ts), whatever
@@ -16,8 +19,10 @@ import {
   type EventName,
   type KioskApi,
 } from '../../core/contract.js';
+import { HEARTBEAT_CHANNEL, HEARTBEAT_INTERVAL_MS, type Heartbeat } from '../common/heartbeat.js';
 // Types only: the preload bundle must not pull in the main process's code.
 import type { IpcFailure, IpcReply } from '../main/ipc.js';
+import { refuseFileDrops, trackInput } from './page-guards.js';
 
 const CONTENT_CHANGED: EventName = 'content:changed';
 
@@ -56,3 +61,13 @@ const api = {
 } satisfies KioskApi;
 
 contextBridge.exposeInMainWorld('kiosk', api);
+
+// The page's own window; the preload has the DOM's events but no DOM types (tsconfig.electron).
+const page = globalThis as unknown as EventTarget;
+refuseFileDrops(page);
+const idleMs = trackInput(page);
+// A timer on the page's main thread: it stops when the page freezes, which is the point.
+setInterval(() => {
+  const beat: Heartbeat = { idleMs: idleMs() };
+  ipcRenderer.send(HEARTBEAT_CHANNEL, beat);
+}, HEARTBEAT_INTERVAL_MS);

@@ -27,6 +27,13 @@ export class FakeSession {
   setDevicePermissionHandler(handler: Handler | null) {
     this.devicePermission = handler;
   }
+  /** webRequest: keeps the one onBeforeRequest handler and its filter. */
+  webRequest = {
+    beforeRequest: null as { filter: unknown; handler: Handler } | null,
+    onBeforeRequest(filter: unknown, handler: Handler) {
+      this.beforeRequest = { filter, handler };
+    },
+  };
 }
 
 /** A web contents: an event emitter with the few methods the shell calls. */
@@ -37,6 +44,9 @@ export class FakeWebContents extends EventEmitter {
   send = vi.fn();
   setVisualZoomLevelLimits = vi.fn(async () => undefined);
   setZoomLevel = vi.fn();
+  reload = vi.fn();
+  forcefullyCrashRenderer = vi.fn();
+  closeDevTools = vi.fn();
   setWindowOpenHandler(handler: Handler) {
     this.windowOpenHandler = handler;
   }
@@ -54,6 +64,10 @@ export class BrowserWindow extends EventEmitter {
   focus = vi.fn();
   restore = vi.fn();
   loadURL = vi.fn(async (_url: string) => undefined);
+  destroy = vi.fn(() => {
+    this.destroyed = true;
+    this.emit('closed');
+  });
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.created.push(this);
@@ -73,6 +87,8 @@ export const app = Object.assign(new EventEmitter(), {
   requestSingleInstanceLock: vi.fn(() => true),
   quit: vi.fn(),
   exit: vi.fn(),
+  relaunch: vi.fn(),
+  disableHardwareAcceleration: vi.fn(),
   whenReady: vi.fn(async () => undefined),
   // Logs are really written (logger.ts), so they go to a temporary folder, not /fake.
   getPath: vi.fn((name: string) =>
@@ -117,18 +133,19 @@ export const screen = {
 /** The default session. */
 export const session = { defaultSession: new FakeSession() };
 
-/** ipcMain: keeps one handler per channel, as the real one does. */
-export const ipcMain = {
+/** ipcMain: keeps one handler per channel, as the real one does, and `on` listeners. */
+export const ipcMain = Object.assign(new EventEmitter(), {
   handlers: new Map<string, Handler>(),
   handle(channel: string, handler: Handler) {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, handler);
   },
-};
+});
 
 /** ipcRenderer: an emitter whose `invoke` a test programs. */
 export const ipcRenderer = Object.assign(new EventEmitter(), {
   invoke: vi.fn(async (_channel: string, _input: unknown): Promise<unknown> => undefined),
+  send: vi.fn(),
 });
 
 /** contextBridge: keeps what was exposed, by key. */
@@ -183,6 +200,7 @@ export function resetFakeElectron(): void {
   app.requestSingleInstanceLock.mockImplementation(() => true);
   session.defaultSession = new FakeSession();
   ipcMain.handlers.clear();
+  ipcMain.removeAllListeners();
   ipcRenderer.removeAllListeners();
   contextBridge.exposed.clear();
   protocol.handlers.clear();

@@ -30,6 +30,16 @@ interface SettingsFormProps {
   onSave(settings: Settings): Promise<boolean>;
 }
 
+/** The quiet-hour reload's choices: off, or an hour of the day. */
+const QUIET_HOURS = [
+  { value: '', label: 'Off' },
+  ...Array.from({ length: 24 }, (_, hour) => {
+    const from = String(hour).padStart(2, '0');
+    const to = String((hour + 1) % 24).padStart(2, '0');
+    return { value: String(hour), label: `${from}:00 to ${to}:00` };
+  }),
+];
+
 /** A number's allowed range, as "(5 to 120)". */
 function span(field: keyof typeof RANGES): string {
   return `(${RANGES[field].min} to ${RANGES[field].max})`;
@@ -145,6 +155,13 @@ export function SettingsForm({
           value={draft.timeZone}
           suggestions={timeZones}
           onChange={(value) => set('timeZone', value)}
+        />
+        <SelectField
+          {...field('quietReloadHour')}
+          hint="Once a day in this hour (kiosk time), the player reloads to start fresh, but only when nobody has touched the screen for the idle timeout. The desktop app only."
+          value={draft.quietReloadHour}
+          options={QUIET_HOURS}
+          onChange={(value) => set('quietReloadHour', value)}
         />
       </section>
 

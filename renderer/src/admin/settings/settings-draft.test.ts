@@ -50,6 +50,16 @@ describe('settings draft', () => {
     if (!mars.ok) expect(mars.problems[0]?.path).toBe('$.timeZone');
   });
 
+  it('turns the quiet-hour reload off when empty and on at the chosen hour', () => {
+    const draft = toDraft(DEFAULT_SETTINGS);
+    expect(draft.quietReloadHour).toBe('');
+    const off = fromDraft(draft, DEFAULT_SETTINGS);
+    expect(off.ok && off.settings.quietReloadHour).toBeUndefined();
+    const at3 = fromDraft({ ...draft, quietReloadHour: '3' }, DEFAULT_SETTINGS);
+    expect(at3.ok && at3.settings.quietReloadHour).toBe(3);
+    expect(toDraft({ ...DEFAULT_SETTINGS, quietReloadHour: 0 }).quietReloadHour).toBe('0');
+  });
+
   it('accepts BCP 47 tags in canonical form and refuses anything else', () => {
     expect(checkLanguageCode('ar')).toEqual({ ok: true, code: 'ar' });
     expect(checkLanguageCode(' nl-be ')).toEqual({ ok: true, code: 'nl-BE' });

@@ -17,6 +17,8 @@ export interface SettingsDraft {
   hideCursor: boolean;
   /** Empty: the kiosk computer's own time zone. */
   timeZone: string;
+  /** The hour (`0` to `23`) of the planned reload; empty: off. */
+  quietReloadHour: string;
   autostart: boolean;
   lanAdmin: boolean;
   /** Empty: no fleet sync. */
@@ -35,6 +37,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   hideCursor: 'Hide the mouse cursor',
   staffIdleLockSec: 'Staff idle lock (seconds)',
   timeZone: 'Time zone',
+  quietReloadHour: 'Quiet-hour reload',
   autostart: 'Start at login',
   lanAdmin: 'Remote admin over the network',
   syncManifestUrl: 'Manifest URL',
@@ -59,6 +62,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     reducedMotion: settings.reducedMotion,
     hideCursor: settings.hideCursor,
     timeZone: settings.timeZone ?? '',
+    quietReloadHour: settings.quietReloadHour === undefined ? '' : String(settings.quietReloadHour),
     autostart: settings.autostart,
     lanAdmin: settings.lanAdmin,
     syncManifestUrl: settings.syncManifestUrl ?? '',
@@ -111,6 +115,7 @@ export function fromDraft(
     reducedMotion: draft.reducedMotion,
     hideCursor: draft.hideCursor,
     timeZone: timeZone || undefined,
+    quietReloadHour: draft.quietReloadHour === '' ? undefined : Number(draft.quietReloadHour),
     autostart: draft.autostart,
     lanAdmin: draft.lanAdmin,
     syncManifestUrl: draft.syncManifestUrl.trim() || undefined,
