@@ -34,7 +34,7 @@ interface CarouselProps {
   onNext(): void;
   onSelect(index: number): void;
   onToggleRotation(): void;
-  /** A video slide could not play: skip it and tell the host. */
+  /** A slide's picture or video could not play: skip it and tell the host. */
   onSlideFailed(slide: Slide, reason: string): void;
   /** The hint and other overlays drawn above the slides. */
   children?: ReactNode;
@@ -124,6 +124,7 @@ function SlideFrame(props: CarouselProps & { slide: Slide }) {
         fitKey={props.fitKey}
         onVideoEnded={() => props.rotating && props.onNext()}
         onVideoFailed={(reason) => props.onSlideFailed(slide, reason)}
+        onImageFailed={(reason) => props.onSlideFailed(slide, reason)}
       />
     </m.div>
   );

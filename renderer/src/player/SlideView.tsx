@@ -20,6 +20,8 @@ interface SlideViewProps {
   fitKey: string;
   onVideoEnded(): void;
   onVideoFailed(reason: string): void;
+  /** A picture could not be loaded or decoded (the player skips the slide). */
+  onImageFailed?(reason: string): void;
 }
 
 /** The content of one slide (the carousel supplies the slide's group role and label). */
@@ -29,6 +31,7 @@ export function SlideView({
   fitKey,
   onVideoEnded,
   onVideoFailed,
+  onImageFailed,
 }: SlideViewProps) {
   const text = (value: LocalizedText | undefined) =>
     pickText(value, language.lang, language.fallback);
@@ -37,7 +40,12 @@ export function SlideView({
     return (
       <div className={`slide slide--theme slide--${slide.id}`}>
         {slide.image && (
-          <SlideImage image={slide.image} language={language} className="slide__art" />
+          <SlideImage
+            image={slide.image}
+            language={language}
+            className="slide__art"
+            onFailed={onImageFailed}
+          />
         )}
         <ThemeText slide={slide} language={language} fitKey={fitKey} />
       </div>
@@ -47,7 +55,12 @@ export function SlideView({
     const caption = text(slide.caption);
     return (
       <div className="slide slide--image">
-        <SlideImage image={slide.image} language={language} className="slide__full" />
+        <SlideImage
+          image={slide.image}
+          language={language}
+          className="slide__full"
+          onFailed={onImageFailed}
+        />
         <div className="slide__caption">
           <h2 className="slide__title" lang={title.lang}>
             {title.text}
@@ -121,10 +134,12 @@ function SlideImage({
   image,
   language,
   className,
+  onFailed,
 }: {
   image: ImageAsset;
   language: SlideLanguage;
   className: string;
+  onFailed?(reason: string): void;
 }) {
   const alt = pickText(image.alt, language.lang, language.fallback);
   return (
@@ -135,6 +150,7 @@ function SlideImage({
         lang={alt.lang}
         draggable={false}
         decoding="async"
+        onError={() => onFailed?.(`the picture ${image.src} could not be loaded`)}
       />
     </div>
   );

@@ -27,8 +27,10 @@ export function useBoundarySnapshot(latest: ContentSnapshot | undefined): {
     const timer = setTimeout(() => setShown(latest), MAX_WAIT_MS);
     return () => clearTimeout(timer);
   }, [waiting, latest]);
+  // Only when something waits: setting the same state again still queues an update on this hook,
+  // which the player (not re-rendering at slide changes) would keep forever, one per slide.
   const atBoundary = useCallback(() => {
-    if (latest !== undefined) setShown(latest);
-  }, [latest]);
+    if (waiting) setShown(latest);
+  }, [waiting, latest]);
   return { shown, atBoundary };
 }
