@@ -5,6 +5,8 @@
  * typed against this one list, and each side parses payloads with the same schemas.
  */
 import * as z from 'zod/mini';
+import { AlertInput, AlertState } from './alert.js';
+import { AnalyticsSummary, DateRange, RecordBatch, RecordResult } from './analytics.js';
 import { PublishStatus, SyncStatus } from './bundle.js';
 import { Problem } from './problems.js';
 import { ContentFile, MediaRef, Playlist, Settings } from './schema.js';
@@ -141,6 +143,10 @@ export const contract = {
     }),
     FleetStatus,
   ),
+  // Emergency message: the player polls `alert:get`; staff set and clear it.
+  'alert:get': call('public', z.undefined(), AlertState),
+  'alert:set': call('staff', AlertInput, AlertState),
+  'alert:clear': call('staff', z.undefined(), AlertState),
   'player:report': call(
     'public',
     z.object({
@@ -150,6 +156,10 @@ export const contract = {
     }),
     Nothing,
   ),
+  // Proof of play: the player reports slides shown and visits; staff read and export them.
+  'plays:record': call('public', RecordBatch, RecordResult),
+  'analytics:get': call('staff', DateRange, AnalyticsSummary),
+  'analytics:export': call('staff', DateRange, z.object({ csv: z.string() })),
 } as const;
 
 /** Name of a call in the contract. */

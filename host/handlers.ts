@@ -3,6 +3,8 @@
  */
 import type { AuthStatus, CallContext, Handlers } from '../core/contract.js';
 import type { Problem } from '../core/problems.js';
+import { noAlerts, type AlertPort } from './alert-store.js';
+import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
 import type { ContentStore } from './content-store.js';
 import { ValidationError } from '../core/errors.js';
 import { parsePublicKey } from './fleet/keys.js';
@@ -22,12 +24,24 @@ export interface HandlerDeps {
   media: MediaPort;
   info: HostInfo;
   fleet: FleetPort;
+  /** Emergency messages; hosts without one show none and refuse to set one. */
+  alerts?: AlertPort;
+  /** Proof of play; hosts without a log keep no records and show empty analytics. */
+  analytics?: AnalyticsPort;
 }
 
 const MAX_REPORTS = 20;
 
 /** Build the call handlers over the host's services. */
-export function createHandlers({ store, auth, media, info, fleet }: HandlerDeps): Handlers {
+export function createHandlers({
+  store,
+  auth,
+  media,
+  info,
+  fleet,
+  alerts = noAlerts,
+  analytics = noAnalytics,
+}: HandlerDeps): Handlers {
   // Problems the player reported (a video that would not play), newest last.
   const reports: Problem[] = [];
   const statusOf = (context: CallContext): AuthStatus =>
@@ -36,6 +50,7 @@ export function createHandlers({ store, auth, media, info, fleet }: HandlerDeps)
     ...store.snapshot().problems,
     ...auth.problems(),
     ...media.problems(),
+    ...alerts.problems(),
     ...reports,
   ];
 
@@ -121,11 +136,22 @@ export function createHandlers({ store, auth, media, info, fleet }: HandlerDeps)
       fleet.publish(outDir, keyFile || undefined);
       return fleet.status();
     },
+    'alert:get': async () => alerts.get(),
+    'alert:set': async (input) => alerts.set(input, store.snapshot().settings.defaultLanguage),
+    'alert:clear': async () => alerts.clear(),
     'player:report': async ({ slideId, message }) => {
-      reports.push({ source: 'player', path: `slide ${slideId}`, message });
+      const report = { source: 'player', path: `slide ${slideId}`, message };
+      reports.push(report);
       reports.splice(0, Math.max(0, reports.length - MAX_REPORTS));
+      // The slide is skipped; say so where operators look (stderr, the journal).
+      console.warn(`warning: ${report.source}: ${report.path}: ${report.message} (skipped)`);
       return {};
     },
+    'plays:record': async ({ records }) => analytics.record(records, store.snapshot().settings),
+    'analytics:get': async (range) => analytics.summary(range, store.snapshot().settings),
+    'analytics:export': async (range) => ({
+      csv: await analytics.exportCsv(range, store.snapshot().settings),
+    }),
   };
 }
 

@@ -2,13 +2,17 @@
  * Start the kiosk host: open the content store and serve it over HTTP.
  */
 import { appPaths, type AppPaths } from './app-paths.js';
+import { AlertStore } from './alert-store.js';
+import { PlayLog } from './analytics/play-log.js';
 import { ContentStore } from './content-store.js';
 import { AuthService } from './auth/auth-service.js';
 import { openFleet } from './fleet/fleet-service.js';
 import { createHandlers } from './handlers.js';
 import { isLoopbackHost } from './http/security-hooks.js';
+import { openHostLog } from './log.js';
 import { createServer } from './http/server.js';
 import { MediaLibrary } from './media/media-library.js';
+import type { Logger } from 'pino';
 
 /** How to start the host. */
 export interface HostOptions {
@@ -23,6 +27,8 @@ export interface HostOptions {
 export interface RunningHost {
   url: string;
   store: ContentStore;
+  /** The host's log (files in `<dataDir>/logs/`). */
+  log: Logger;
   close(): Promise<void>;
 }
 
@@ -41,13 +47,27 @@ export class ListenError extends Error {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const paths = options.paths ?? appPaths();
   const { dataDir } = options;
+  const hostLog = await openHostLog({ dataDir });
+  const log = hostLog.logger;
+  log.info({ dataDir, version: paths.version }, 'host starting');
   const store = await ContentStore.open({ dataDir, assetsDir: paths.assetsDir });
   const auth = await AuthService.open({ dataDir });
   const media = await MediaLibrary.open({ dataDir });
+  const alerts = await AlertStore.open({ dataDir });
   const { settings } = store.snapshot();
+  const analytics = await PlayLog.open({ dataDir, settings });
   auth.setStaffIdleMs(settings.staffIdleLockSec * 1000);
   store.watch();
-  const fleet = await openFleet({ dataDir, store, media });
+  for (const problem of store.snapshot().problems) log.warn({ problem }, 'content problem');
+  store.onChange(({ revision, changedBy, problems }) =>
+    log.info({ revision, changedBy, problems: problems.length }, 'content changed'),
+  );
+  const fleet = await openFleet({
+    dataDir,
+    store,
+    media,
+    log: (level, message) => log[level](message),
+  });
   // Remote admin: `--host` decides, else the setting (which takes effect at the next start).
   const host = options.host ?? (settings.lanAdmin ? '0.0.0.0' : '127.0.0.1');
   const app = await createServer({
@@ -59,11 +79,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       media,
       info: { version: paths.version, startedAt: Date.now() },
       fleet: fleet.service,
+      alerts,
+      analytics,
     }),
     dataDir,
     assetsDir: paths.assetsDir,
     rendererDir: paths.rendererDir,
     lan: !isLoopbackHost(host),
+    log,
   });
   try {
     await app.listen({ port: options.port, host: host });
@@ -72,6 +95,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     store.close();
     await app.close();
     const code = (error as NodeJS.ErrnoException).code;
+    log.error({ code, host, port: options.port }, 'cannot listen');
+    await hostLog.close();
     const where = `port ${options.port} on ${host}`;
     if (code === 'EADDRINUSE') {
       throw new ListenError(
@@ -93,13 +118,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const hostForUrl = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${hostForUrl}:${port}`;
+  log.info({ url }, 'host listening');
   return {
-    url: `http://${hostForUrl}:${port}`,
+    url,
     store,
+    log,
     async close() {
       await fleet.sync.stop();
       store.close();
       await app.close();
+      log.info('host stopped');
+      await hostLog.close();
     },
   };
 }

@@ -11,6 +11,8 @@ import { formatProblem } from '../../core/problems.js';
 import { AuthService } from '../auth/auth-service.js';
 import { readSecretLine } from '../auth/read-secret.js';
 import { ListenError, startHost } from '../serve.js';
+import { alertCommand } from './alert-command.js';
+import { exportPlaysCommand } from './plays-command.js';
 import { keysCommand, publishCommand, validateCommand } from './fleet-commands.js';
 
 /** Where the command writes and how it waits. */
@@ -26,7 +28,7 @@ export interface CliIo {
 }
 
 const USAGE = {
-  main: 'usage: openness-kiosk <serve|pin|validate|publish|keys> [options]   (openness-kiosk <command> --help for more)',
+  main: 'usage: openness-kiosk <serve|pin|validate|publish|keys|alert|export-plays> [options]   (openness-kiosk <command> --help for more)',
   serve: 'usage: openness-kiosk serve [--data DIR] [--port N] [--host H]',
   pin: 'usage: openness-kiosk pin set [--data DIR]',
 };
@@ -40,6 +42,8 @@ Commands:
   validate   check a content file, playlist or bundle manifest; one line per problem
   publish    write the content as a static bundle for fleet sync
   keys       make an Ed25519 key pair for signing bundles
+  alert      show (or clear) a full-screen emergency message over the player
+  export-plays  write the slides shown and visitor sessions for a date range as CSV
 
 Run \`npm start\` for the Electron kiosk, \`npm run start:browser\` for a browser kiosk.`,
   serve: `${USAGE.serve}
@@ -102,6 +106,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
   if (command === 'validate') return validateCommand(rest, io);
   if (command === 'publish') return publishCommand(rest, io);
   if (command === 'keys') return keysCommand(rest, io);
+  if (command === 'alert') return alertCommand(rest, io, defaultDataDir);
+  if (command === 'export-plays') return exportPlaysCommand(rest, io, defaultDataDir);
   if (command !== 'serve') {
     io.err(`openness-kiosk: unknown command "${command}"`);
     io.err(USAGE.main);

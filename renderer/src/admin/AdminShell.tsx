@@ -3,6 +3,7 @@
  */
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import type { AuthStatus, KioskApi } from '../../../core/contract';
+import { EmergencyPanel } from './alert/EmergencyPanel';
 import { AnalyticsSection } from './analytics/AnalyticsSection';
 import { ErrorAlert } from './ErrorAlert';
 import { MediaSection } from './media/MediaSection';
@@ -115,6 +116,7 @@ export function AdminShell({ api, locked, onLocked }: AdminShellProps) {
         {data.state && data.state.problems.length > 0 && (
           <ProblemsCard problems={data.state.problems} />
         )}
+        {data.state && <EmergencyPanel api={api} settings={data.state.settings} />}
         {data.state ? (
           <View api={api} data={data} />
         ) : data.failure ? (

@@ -1,15 +1,18 @@
 /**
  * The visitor player: loads content through the KioskApi and keeps it current.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ContentSnapshot, KioskApi } from '../../../core/contract';
+import { EmergencyOverlay } from './EmergencyOverlay';
 import { PlayerView } from './PlayerView';
+import { playSender } from './usePlayLog';
 import { useBoundarySnapshot } from './useBoundarySnapshot';
 
 /** Load the content, follow changes, and show the player (or a calm screen while loading). */
 export function Player({ api }: { api: KioskApi }) {
   const [snapshot, setSnapshot] = useState<ContentSnapshot | undefined>();
   const [failed, setFailed] = useState(false);
+  const record = useMemo(() => playSender(api), [api]);
   const report = useCallback(
     (slideId: string, message: string) => {
       // Reporting is best effort: the player moves on whatever the host says.
@@ -56,5 +59,15 @@ export function Player({ api }: { api: KioskApi }) {
       </main>
     );
   }
-  return <PlayerView snapshot={shown} onReport={report} onSlideBoundary={atBoundary} />;
+  return (
+    <>
+      <PlayerView
+        snapshot={shown}
+        onReport={report}
+        onSlideBoundary={atBoundary}
+        onRecord={record}
+      />
+      <EmergencyOverlay api={api} settings={shown.settings} />
+    </>
+  );
 }

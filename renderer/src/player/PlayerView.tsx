@@ -3,6 +3,7 @@
  */
 import { AnimatePresence, useReducedMotion } from 'framer-motion';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { AnalyticsRecord } from '../../../core/analytics';
 import type { ContentSnapshot } from '../../../core/contract';
 import type { Slide } from '../../../core/schema';
 import { isRightToLeft } from '../../../core/i18n';
@@ -10,11 +11,14 @@ import { timingsFromSettings } from '../../../core/session';
 import { uiLanguage, uiStrings } from '../i18n/strings';
 import { AccessibilityMenu, DEFAULT_PREFS, type AccessibilityPrefs } from './AccessibilityMenu';
 import { Carousel } from './Carousel';
+import { FallbackScreen } from './FallbackScreen';
 import { IdleDialog } from './IdleDialog';
 import { TouchIcon } from './Icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useArrowKeys } from './useArrowKeys';
 import { useKioskGuards } from './useKioskGuards';
+import { usePlayableSlides } from './usePlayableSlides';
+import { usePlayLog } from './usePlayLog';
 import { usePlaylistNow } from './usePlaylistNow';
 import { useRotation } from './useRotation';
 import { useSession } from './useSession';
@@ -27,12 +31,15 @@ interface PlayerViewProps {
   onReport(slideId: string, message: string): void;
   /** A new slide started (content waiting for a boundary may be shown now). */
   onSlideBoundary?(): void;
+  /** Proof of play: a slide play or visitor session that just ended. */
+  onRecord?(record: AnalyticsRecord): void;
 }
 
 /** Everything a visitor sees, for one content snapshot. */
-export function PlayerView({ snapshot, onReport, onSlideBoundary }: PlayerViewProps) {
+export function PlayerView({ snapshot, onReport, onSlideBoundary, onRecord }: PlayerViewProps) {
   const { settings } = snapshot;
-  const slides = usePlaylistNow(snapshot);
+  // Slides whose media failed are left out; when none is left, a calm fallback shows.
+  const { slides, allFailed, markFailed } = usePlayableSlides(usePlaylistNow(snapshot));
   const languages = settings.enabledLanguages;
   const [chosenLang, setLang] = useState(settings.defaultLanguage);
   const lang = languages.includes(chosenLang) ? chosenLang : settings.defaultLanguage;
@@ -68,18 +75,26 @@ export function PlayerView({ snapshot, onReport, onSlideBoundary }: PlayerViewPr
   const current = nav.slide;
   // A video that does not loop moves on when it ends, not after a fixed time.
   const timed = current?.kind !== 'video' || current.video.loop;
+  const phase = session.phase;
+  const rotate = usePlayLog({ snapshot, slide: current, lang, phase, next: nav.next, onRecord });
   useRotation(
     rotating && timed && session.phase !== 'countdown' && slides.length > 1,
     current?.id ?? '',
     current?.durationMs ?? 10_000,
-    nav.next,
+    rotate,
   );
+  const shownId = useRef(current?.id);
+  useLayoutEffect(() => {
+    shownId.current = current?.id;
+  });
   const onSlideFailed = useCallback(
     (slide: Slide, reason: string) => {
       onReport(slide.id, reason);
-      next();
+      markFailed(slide.id);
+      // A slide still fading out must not skip the one that replaced it.
+      if (slide.id === shownId.current) next();
     },
-    [onReport, next],
+    [onReport, markFailed, next],
   );
   useSlideBoundary(current?.id, onSlideBoundary);
   useArrowKeys(rtl, nav.previous, nav.next);
@@ -102,6 +117,7 @@ export function PlayerView({ snapshot, onReport, onSlideBoundary }: PlayerViewPr
     .filter(Boolean)
     .join(' ');
 
+  if (allFailed) return <FallbackScreen lang={lang} />;
   if (!current) return <main className="player splash" />;
   return (
     <main className={classes} lang={uiLanguage(lang)}>

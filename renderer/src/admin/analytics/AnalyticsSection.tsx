@@ -1,47 +1,201 @@
 /**
- * Analytics: what this version can say today. Plays are not recorded yet (proof of play is a
- * separate piece of work), so this shows counts of what is on the kiosk, and no charts.
+ * Analytics: what played and how visitors used the kiosk over a date range, from the
+ * proof-of-play log, with the records exported as CSV.
  */
-import { useId } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { AnalyticsSummary } from '../../../../core/analytics';
+import { languageName } from '../../../../core/i18n';
+import { ErrorAlert } from '../ErrorAlert';
+import { slideLabel } from '../playlists/slide-label';
 import type { SectionProps } from '../section';
+import { toFailure, type AdminFailure } from '../useAdminData';
+import { downloadText, formatDuration, lastDays } from './analytics-format';
+import { BarList, HourChart, type Bar } from './charts';
+import './analytics.css';
 
 /** The Analytics section. */
-export function AnalyticsSection({ data }: SectionProps) {
+export function AnalyticsSection({ api, data }: SectionProps) {
   const titleId = useId();
-  const { state } = data;
-  if (!state) return null;
-  const { playlists } = state.content;
-  const slides = playlists.reduce((sum, playlist) => sum + playlist.slides.length, 0);
-  const enabledSlides = playlists.reduce(
-    (sum, playlist) => sum + playlist.slides.filter((slide) => slide.enabled).length,
-    0,
-  );
-  const count = (kind: string) => state.media.filter((item) => item.kind === kind).length;
-  const facts: [string, number | string][] = [
-    ['Playlists', playlists.length],
-    ['Slides', `${slides} (${enabledSlides} enabled)`],
-    ['Media files', state.media.length],
-    ['Pictures', count('image')],
-    ['Videos', count('video')],
-    ['Captions files', count('captions')],
-    ['Languages enabled', state.settings.enabledLanguages.length],
-  ];
+  const [range, setRange] = useState(() => lastDays(7));
+  const [summary, setSummary] = useState<AnalyticsSummary | undefined>();
+  const [failure, setFailure] = useState<AdminFailure | undefined>();
+  const [exported, setExported] = useState('');
+  const [reloads, setReloads] = useState(0);
+  const { from, to } = range;
+  const rangeError =
+    !from || !to ? 'Choose both dates.' : from > to ? '"To" must not be before "From".' : '';
+
+  useEffect(() => {
+    if (rangeError) return;
+    let alive = true;
+    api.invoke('analytics:get', { from, to }).then(
+      (loaded) => {
+        if (!alive) return;
+        setSummary(loaded);
+        setFailure(undefined);
+      },
+      (error: unknown) => alive && setFailure(toFailure(error)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [api, from, to, rangeError, reloads]);
+
+  const exportCsv = async () => {
+    setExported('');
+    try {
+      const { csv } = await api.invoke('analytics:export', { from, to });
+      downloadText(csv, `plays-${from}-to-${to}.csv`);
+      const rows = csv.trimEnd().split('\n').length - 1;
+      setExported(`Exported ${rows} ${rows === 1 ? 'row' : 'rows'} (${from} to ${to}).`);
+    } catch (error) {
+      setFailure(toFailure(error));
+    }
+  };
+
+  const content = data.state?.content;
+  const slideBars = useMemo<Bar[]>(() => {
+    if (!summary) return [];
+    const playlists = content?.playlists ?? [];
+    const defaultLang = data.state?.settings.defaultLanguage ?? 'en';
+    return summary.playsPerSlide.map((row) => {
+      const playlist = playlists.find((list) => list.id === row.playlistId);
+      const slide = playlist?.slides.find((s) => s.id === row.slideId);
+      const name = slide ? slideLabel(slide, defaultLang) : row.slideId;
+      return {
+        key: `${row.playlistId}/${row.slideId}`,
+        label: playlists.length > 1 ? `${name} (${playlist?.name ?? row.playlistId})` : name,
+        value: row.plays,
+        display: row.visitor > 0 ? `${row.plays} (${row.visitor} by visitors)` : `${row.plays}`,
+      };
+    });
+  }, [summary, content, data.state?.settings.defaultLanguage]);
+
+  const languageBars: Bar[] = (summary?.languages ?? []).map((row) => ({
+    key: row.lang,
+    label: languageName(row.lang),
+    value: row.sessions,
+    display: String(row.sessions),
+  }));
+  const lengthBars: Bar[] = (summary?.days ?? [])
+    .filter((day) => day.averageSessionMs !== null)
+    .map((day) => ({
+      key: day.date,
+      label: day.date,
+      value: day.averageSessionMs ?? 0,
+      display: formatDuration(day.averageSessionMs),
+    }));
 
   return (
-    <section className="admin-section" aria-labelledby={titleId}>
+    <section className="admin-section analytics" aria-labelledby={titleId}>
       <h2 id={titleId}>Analytics</h2>
-      <p>This version does not record which slides were played yet, so there are no play counts.</p>
-      <div className="admin-card">
-        <h3>On this kiosk now</h3>
-        <dl className="admin-facts">
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
+      <p className="admin-note">
+        Every slide shown and every visit, kept for {data.state?.settings.playLogRetentionDays}{' '}
+        days. Nothing about visitors themselves is recorded.
+      </p>
+      <form
+        className="admin-card analytics-range"
+        aria-label="Date range"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setReloads((n) => n + 1);
+        }}
+      >
+        <div className="admin-field">
+          <label htmlFor={`${titleId}-from`}>From</label>
+          <input
+            id={`${titleId}-from`}
+            type="date"
+            value={from}
+            max={to || undefined}
+            onChange={(event) => setRange({ from: event.target.value, to })}
+          />
+        </div>
+        <div className="admin-field">
+          <label htmlFor={`${titleId}-to`}>To</label>
+          <input
+            id={`${titleId}-to`}
+            type="date"
+            value={to}
+            min={from || undefined}
+            onChange={(event) => setRange({ from, to: event.target.value })}
+          />
+        </div>
+        <div className="admin-actions">
+          <button type="submit" className="admin-button" disabled={Boolean(rangeError)}>
+            Refresh
+          </button>
+          <button
+            type="button"
+            className="admin-button admin-button--primary"
+            disabled={Boolean(rangeError)}
+            onClick={() => void exportCsv()}
+          >
+            Export CSV
+          </button>
+        </div>
+        <p className="admin-status" role="status">
+          {rangeError || exported}
+        </p>
+      </form>
+      {failure && <ErrorAlert failure={failure} onDismiss={() => setFailure(undefined)} />}
+      {summary && !rangeError && (
+        <>
+          <div className="admin-card">
+            <h3>
+              {summary.from === summary.to ? summary.from : `${summary.from} to ${summary.to}`}
+            </h3>
+            <dl className="admin-facts">
+              <div>
+                <dt>Slides shown</dt>
+                <dd>{summary.plays}</dd>
+              </div>
+              <div>
+                <dt>Visitor sessions</dt>
+                <dd>{summary.sessions}</dd>
+              </div>
+              <div>
+                <dt>Average session</dt>
+                <dd>{formatDuration(summary.averageSessionMs)}</dd>
+              </div>
+              <div>
+                <dt>Visitors who walked away</dt>
+                <dd>{summary.endings['walk-away']}</dd>
+              </div>
+            </dl>
+            {summary.skippedLines > 0 && (
+              <p className="admin-note">
+                {summary.skippedLines} unreadable lines in the log were left out (a power cut during
+                a write, for example).
+              </p>
+            )}
+          </div>
+          <div className="analytics-charts">
+            <BarList
+              title="Plays per slide"
+              labelHeader="Slide"
+              valueHeader="Plays"
+              bars={slideBars}
+              empty="No slides were shown in this range."
+            />
+            <HourChart title="Sessions per hour of day" counts={summary.sessionsByHour} />
+            <BarList
+              title="Languages chosen"
+              labelHeader="Language"
+              valueHeader="Sessions"
+              bars={languageBars}
+              empty="No visitor sessions in this range."
+            />
+            <BarList
+              title="Average session length"
+              labelHeader="Day"
+              valueHeader="Average"
+              bars={lengthBars}
+              empty="No visitor sessions in this range."
+            />
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,129 @@
+/**
+ * Proof of play, end to end: the player records the slides shown (by rotation and by a
+ * visitor) and the visit, the real host writes them to its day file, the admin's Analytics
+ * screen counts them for today, and Export CSV downloads the same rows.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setPin, unlockAdmin } from './admin-helpers';
+import { expectNoAxeViolations } from './admin-test-files';
+import {
+  button,
+  DEFAULT_SETTINGS,
+  expect,
+  expectSlide,
+  openPlayerOnFakeClock,
+  SLIDES,
+  test,
+  UI,
+} from './helpers';
+
+interface LoggedRecord {
+  type: 'play' | 'session';
+  start: string;
+  slideId?: string;
+  lang: string;
+  trigger?: string;
+  slidesSeen?: number;
+  ended?: string;
+}
+
+/** Every record in the host's play log. */
+async function logged(dataDir: string): Promise<LoggedRecord[]> {
+  const dir = path.join(dataDir, 'plays');
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const texts = await Promise.all(names.map((name) => readFile(path.join(dir, name), 'utf8')));
+  return texts
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LoggedRecord);
+}
+
+/** The local date of an instant on this machine's wall clock (the host's and the browser's). */
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+test('slides shown and a visit are recorded, shown in Analytics and exported as CSV', async ({
+  page,
+  host,
+  browser,
+}) => {
+  await setPin(host.dataDir);
+  await openPlayerOnFakeClock(page, host.url);
+  await expectSlide(page, 1);
+  // Rotation moves on by itself: slide 1 played automatically.
+  await page.clock.runFor(SLIDES[0]!.durationMs + 100);
+  await expectSlide(page, 2);
+  // A visitor taps Next, chooses French and presses the arrow key, then walks away.
+  await button(page, UI.en.next).click();
+  await expectSlide(page, 3);
+  await button(page, UI.fr.name).click();
+  await expectSlide(page, 3, 'fr');
+  await page.keyboard.press('ArrowRight');
+  await expectSlide(page, 4, 'fr');
+  await page.clock.runFor((DEFAULT_SETTINGS.idleTimeoutSec + DEFAULT_SETTINGS.countdownSec) * 1000);
+  await page.clock.runFor(1_000);
+  await expectSlide(page, 1);
+
+  const expected = [
+    { type: 'play', slideId: SLIDES[0]!.id, lang: 'en', trigger: 'automatic' },
+    { type: 'play', slideId: SLIDES[1]!.id, lang: 'en', trigger: 'automatic' },
+    { type: 'play', slideId: SLIDES[2]!.id, lang: 'fr', trigger: 'visitor' },
+    { type: 'play', slideId: SLIDES[3]!.id, lang: 'fr', trigger: 'visitor' },
+    { type: 'session', lang: 'fr', slidesSeen: 3, ended: 'walk-away' },
+  ];
+  await expect
+    .poll(async () => (await logged(host.dataDir)).length, { message: 'records reach the host' })
+    .toBe(expected.length);
+  const records = await logged(host.dataDir);
+  for (const [i, want] of expected.entries()) expect(records[i]).toMatchObject(want);
+
+  // Staff read them in the admin, in another browser context on a real clock.
+  const office = await browser.newContext({ acceptDownloads: true });
+  const admin = await office.newPage();
+  await unlockAdmin(admin, host.url);
+  await admin
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link', { name: 'Analytics' })
+    .click();
+  await expect(admin.getByRole('heading', { level: 2, name: 'Analytics' })).toBeVisible();
+  // The day the visit started (today, unless the test ran across midnight).
+  const visit = new Date(records[4]!.start);
+  await admin.getByLabel('From', { exact: true }).fill(localDate(visit));
+  await admin.getByLabel('To', { exact: true }).fill(localDate(new Date()));
+
+  const perSlide = admin.getByRole('table', { name: 'Plays per slide' });
+  await expect(perSlide.getByRole('row')).toHaveCount(1 + 4);
+  for (const [i, slide] of SLIDES.slice(0, 4).entries()) {
+    const row = perSlide.getByRole('row', { name: slide.title.en });
+    await expect(row.getByRole('cell')).toHaveText(i >= 2 ? '1 (1 by visitors)' : '1');
+  }
+  const languages = admin.getByRole('table', { name: 'Languages chosen' });
+  await expect(languages.getByRole('row', { name: 'Français' }).getByRole('cell')).toHaveText('1');
+  // The hour chart's numbers are in a table for screen readers.
+  const hours = admin.getByRole('table', { name: 'Sessions per hour of day' });
+  const hour = String(visit.getHours()).padStart(2, '0');
+  await expect(
+    hours.getByRole('row', { name: new RegExp(`^${hour}:00`) }).getByRole('cell'),
+  ).toHaveText('1');
+  await expect(admin.getByText('Visitor sessions')).toBeVisible();
+  await expect(admin.getByRole('table', { name: 'Average session length' })).toBeVisible();
+  await expectNoAxeViolations(admin, 'on Analytics with plays and a visit');
+
+  const download = admin.waitForEvent('download');
+  await admin.getByRole('button', { name: 'Export CSV' }).click();
+  const file = await (await download).path();
+  const csv = (await readFile(file, 'utf8')).trimEnd().split('\n');
+  expect(csv[0]).toBe(
+    'type,start,end,duration_seconds,local_date,local_hour,playlist,slide,language,trigger,slides_seen,ended',
+  );
+  expect(csv).toHaveLength(1 + expected.length);
+  expect(csv.filter((row) => row.startsWith('play,'))).toHaveLength(4);
+  expect(csv.some((row) => row.includes(`,${SLIDES[2]!.id},fr,visitor,,`))).toBe(true);
+  expect(csv.some((row) => /^session,.*,fr,,3,walk-away$/.test(row))).toBe(true);
+  await expect(admin.getByRole('status').filter({ hasText: 'Exported 5 rows' })).toBeVisible();
+  await office.close();
+});

@@ -1,0 +1,135 @@
+/**
+ * `openness-kiosk alert`: show or clear the emergency message from the command line.
+ *
+ * Writes `alert.json` in the data folder; a running host picks it up at the player's next poll.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AlertInput, type AlertText } from '../../core/alert.js';
+import { ValidationError } from '../../core/errors.js';
+import { formatProblem, problemsFromZod } from '../../core/problems.js';
+import { LanguageCode } from '../../core/schema.js';
+import { AlertStore, readDefaultLanguage } from '../alert-store.js';
+import type { CliIo } from './main.js';
+
+/** The usage line printed with bad arguments. */
+export const ALERT_USAGE =
+  'usage: openness-kiosk alert --data DIR --text-en TEXT [--text-fr TEXT] [--text-nl TEXT] [--text-de TEXT] [--text LANG=TEXT] [--expires ISO | --for MINUTES]\n       openness-kiosk alert clear --data DIR';
+
+const HELP = `${ALERT_USAGE}
+
+Shows a full-screen emergency message over the player, in every language given, until it is
+cleared or expires; it survives a restart while active. A running kiosk shows it within a few
+seconds. Languages without a text show the default language's.
+  --data DIR          the kiosk's data folder (default: the per-user data folder)
+  --text-en TEXT      the message in English (likewise --text-fr, --text-nl, --text-de)
+  --text LANG=TEXT    the message in any other language, e.g. --text es=Cerrado (repeatable)
+  --expires ISO       stop showing it at this time, e.g. 2026-05-01T18:00:00Z
+  --for MINUTES       stop showing it after this many minutes
+The default language's text is required. \`alert clear\` removes the message.`;
+
+const NAMED = ['en', 'fr', 'nl', 'de'] as const;
+
+/** Run `alert` (argv after the command name); resolves to the exit code. */
+export async function alertCommand(
+  argv: string[],
+  io: CliIo,
+  defaultDataDir: () => string,
+): Promise<number> {
+  const bad = (message: string) => {
+    io.err(`openness-kiosk alert: ${message}`);
+    io.err(ALERT_USAGE);
+    return 2;
+  };
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        data: { type: 'string' },
+        'text-en': { type: 'string' },
+        'text-fr': { type: 'string' },
+        'text-nl': { type: 'string' },
+        'text-de': { type: 'string' },
+        text: { type: 'string', multiple: true },
+        expires: { type: 'string' },
+        for: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return bad((error as Error).message);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const clearing = positionals[0] === 'clear';
+  const extra = positionals.slice(clearing ? 1 : 0);
+  if (extra.length > 0) return bad(`unexpected argument "${extra[0]}"`);
+  if (values.data === '') return bad('--data needs a folder');
+  const dataDir = path.resolve(values.data ?? defaultDataDir());
+
+  const text: AlertText = {};
+  for (const lang of NAMED) {
+    const value = values[`text-${lang}`];
+    if (value !== undefined) text[lang] = value;
+  }
+  for (const pair of values.text ?? []) {
+    const at = pair.indexOf('=');
+    const lang = at > 0 ? pair.slice(0, at) : '';
+    if (!LanguageCode.safeParse(lang).success) {
+      return bad(`--text must be LANG=TEXT with a language tag such as "es", not "${pair}"`);
+    }
+    text[lang] = pair.slice(at + 1);
+  }
+
+  if (clearing) {
+    if (Object.keys(text).length > 0 || values.expires || values.for) {
+      return bad('"alert clear" takes only --data');
+    }
+    const store = await AlertStore.open({ dataDir });
+    await store.clear();
+    io.out(`Emergency message cleared for ${dataDir}.`);
+    return 0;
+  }
+
+  if (Object.keys(text).length === 0)
+    return bad('give the message with --text-en (or --text-LANG)');
+  if (values.expires !== undefined && values.for !== undefined) {
+    return bad('give either --expires or --for, not both');
+  }
+  let expiresAt = values.expires;
+  if (values.for !== undefined) {
+    const minutes = Number(values.for);
+    if (!/^\d+(\.\d+)?$/.test(values.for) || !(minutes > 0) || minutes > 525_600) {
+      return bad(`--for must be a number of minutes above 0, not "${values.for}"`);
+    }
+    expiresAt = new Date(Date.now() + minutes * 60_000).toISOString();
+  }
+  const input = AlertInput.safeParse({ text, ...(expiresAt !== undefined && { expiresAt }) });
+  if (!input.success) {
+    for (const problem of problemsFromZod('alert', input.error)) io.err(formatProblem(problem));
+    io.err(ALERT_USAGE);
+    return 2;
+  }
+
+  try {
+    const store = await AlertStore.open({ dataDir });
+    const state = await store.set(input.data, await readDefaultLanguage(dataDir));
+    const until = state.alert?.expiresAt ? ` until ${state.alert.expiresAt}` : ' until cleared';
+    io.out(`Emergency message set for ${dataDir}${until}.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      for (const problem of error.problems) io.err(formatProblem(problem));
+      io.err(ALERT_USAGE);
+      return 2;
+    }
+    io.err(`openness-kiosk alert: ${(error as Error).message}`);
+    return 1;
+  }
+}

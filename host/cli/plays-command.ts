@@ -1,0 +1,90 @@
+/**
+ * `openness-kiosk export-plays`: the proof-of-play log for a date range as CSV, the same CSV the
+ * admin's Analytics screen exports.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DateRange, toCsv } from '../../core/analytics.js';
+import { problemsFromZod } from '../../core/problems.js';
+import { kioskTimeZone, readLogSettings, readRecords } from '../analytics/play-log.js';
+import type { CliIo } from './main.js';
+
+/** The usage line printed with bad arguments. */
+export const EXPORT_PLAYS_USAGE =
+  'usage: openness-kiosk export-plays --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]';
+
+const HELP = `${EXPORT_PLAYS_USAGE}
+
+Writes every slide shown and every visitor session from the kiosk's play log as CSV, one row
+each: type (play or session), start, end, duration_seconds, local_date, local_hour, playlist,
+slide, language, trigger (automatic or visitor), slides_seen, ended (walk-away or reset).
+Dates are the kiosk's own (its time zone setting, else this machine's); both days are included.
+  --data DIR    the kiosk's data folder (default: the per-user data folder)
+  --from DATE   first day, e.g. 2026-05-01
+  --to DATE     last day (at most 366 days after --from)
+  --out FILE    write the CSV to FILE (default: standard output)
+Lines a crash left cut short are skipped, and counted on standard error.`;
+
+/** Run `export-plays` (argv after the command name); resolves to the exit code. */
+export async function exportPlaysCommand(
+  argv: string[],
+  io: CliIo,
+  defaultDataDir: () => string,
+): Promise<number> {
+  const bad = (message: string) => {
+    io.err(`openness-kiosk export-plays: ${message}`);
+    io.err(EXPORT_PLAYS_USAGE);
+    return 2;
+  };
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        data: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return bad((error as Error).message);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (positionals.length > 0) return bad(`unexpected argument "${positionals[0]}"`);
+  if (values.data === '') return bad('--data needs a folder');
+  if (values.out === '') return bad('--out needs a file');
+  if (values.from === undefined || values.to === undefined) return bad('give --from and --to');
+  const range = DateRange.safeParse({ from: values.from, to: values.to });
+  if (!range.success) {
+    const problems = problemsFromZod('export-plays', range.error);
+    return bad(problems.map((p) => `${p.path.replace('$.', '--')} ${p.message}`).join('; '));
+  }
+  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  try {
+    const timeZone = kioskTimeZone(await readLogSettings(dataDir));
+    const { records, skippedLines } = await readRecords(dataDir, range.data, timeZone);
+    const csv = toCsv(records, timeZone);
+    if (values.out === undefined) {
+      io.out(csv.slice(0, -1));
+    } else {
+      await writeFile(values.out, csv);
+      io.err(`Wrote ${records.length} rows to ${values.out}.`);
+    }
+    if (skippedLines > 0) {
+      io.err(`warning: ${skippedLines} unreadable lines in the play log were skipped.`);
+    }
+    return 0;
+  } catch (error) {
+    io.err(`openness-kiosk export-plays: ${(error as Error).message}`);
+    return 1;
+  }
+}
