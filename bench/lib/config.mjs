@@ -55,8 +55,8 @@ export function loadConfig(env = process.env) {
     settleMs: count(env, 'BENCH_SETTLE_MS', 1000),
     /** Soak: transitions before the first memory sample (JIT and caches warm up). */
     soakWarmup: count(env, 'BENCH_SOAK_WARMUP', 200),
-    /** Soak: transitions between the two memory samples; 0 skips the soak. */
-    soak: count(env, 'BENCH_SOAK', 2000),
+    /** Soak: transitions between the two memory samples (forced GC at each); 0 skips the soak. */
+    soak: count(env, 'BENCH_SOAK', 10_000),
     chromiumPath: env.CHROMIUM_PATH || '/usr/lib/chromium/chromium',
   };
 }

@@ -151,9 +151,10 @@ export async function pressNext(count) {
     next.dispatchEvent(new PointerEvent('pointerdown', { ...pointer, pointerType: 'touch' }));
     next.dispatchEvent(new PointerEvent('pointerup', { ...pointer, pointerType: 'touch' }));
     next.click();
+    // One frame renders the (skipped) transition; wait longer (up to the player's 1.5 s decode
+    // timeout) only while pictures decode or a busy machine stalls.
     await frame();
-    await frame();
-    for (let waited = 0; label() === before && waited < 30; waited++) await frame();
+    for (let waited = 0; label() === before && waited < 90; waited++) await frame();
     if (label() !== before) changed++;
   }
   return { changed, ms: performance.now() - started };

@@ -1,7 +1,8 @@
 /**
- * Soak: thousands of transitions with animations skipped, checking that memory comes back.
- * Memory is sampled (after forced GC) once the page has warmed up and again after the soak;
- * a player that runs for weeks must end where it started.
+ * Soak: 10,000 transitions (BENCH_SOAK) with animations skipped, checking that memory comes back.
+ * Memory is sampled after forced GC (CDP HeapProfiler.collectGarbage) once the page has warmed
+ * up and again after the soak; a player that runs for weeks must end where it started: heap
+ * growth at most 1 MB, DOM nodes and listeners unchanged.
  */
 import { memorySample, openPage } from './browser.mjs';
 import { pressNext, visibleSlideLabel } from './probes.mjs';
