@@ -32,6 +32,16 @@ const inOrder = z.refine<{ start: string; end: string }>(
   { message: 'must be after "start" and at most 24 hours later', path: ['end'] },
 );
 
+/** The slide on screen now, as the player reports it when it shows one (for health). */
+export const NowShowing = z.object({
+  playlistId: Id,
+  slideId: Id,
+  lang: Lang,
+  /** When it came on screen. */
+  since: IsoTime,
+});
+export type NowShowing = z.infer<typeof NowShowing>;
+
 /** One slide shown, from start to end. */
 export const PlayRecord = z
   .object({

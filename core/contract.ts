@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { AlertInput, AlertState } from './alert.js';
-import { AnalyticsSummary, DateRange, RecordBatch, RecordResult } from './analytics.js';
+import { AnalyticsSummary, DateRange, NowShowing, RecordBatch, RecordResult } from './analytics.js';
 import { PublishStatus, SyncStatus } from './bundle.js';
 import { Problem } from './problems.js';
 import { ContentFile, MediaRef, Playlist, Settings } from './schema.js';
@@ -43,6 +43,11 @@ export const Health = z.object({
   /** The latest failure: a sync that failed, else the newest problem (null when none). */
   lastError: z.nullable(z.object({ message: z.string(), at: z.nullable(z.string()) })),
   sync: SyncStatus,
+  /**
+   * The slide the player reported on screen, with its title in the default language (null until
+   * a player has reported one since the host started).
+   */
+  currentSlide: z.nullable(z.extend(NowShowing, { title: z.string() })),
 });
 export type Health = z.infer<typeof Health>;
 
@@ -156,6 +161,8 @@ export const contract = {
     }),
     Nothing,
   ),
+  // The player says which slide it shows as each one comes on screen, for health.
+  'player:showing': call('public', NowShowing, Nothing),
   // Proof of play: the player reports slides shown and visits; staff read and export them.
   'plays:record': call('public', RecordBatch, RecordResult),
   'analytics:get': call('staff', DateRange, AnalyticsSummary),

@@ -125,5 +125,16 @@ test('slides shown and a visit are recorded, shown in Analytics and exported as 
   expect(csv.some((row) => row.includes(`,${SLIDES[2]!.id},fr,visitor,,`))).toBe(true);
   expect(csv.some((row) => /^session,.*,fr,,3,walk-away$/.test(row))).toBe(true);
   await expect(admin.getByRole('status').filter({ hasText: 'Exported 5 rows' })).toBeVisible();
+
+  // Health says what the player shows now: the first slide again, in English, after the reset.
+  const first = SLIDES[0]!;
+  await expect
+    .poll(async () => (await (await fetch(`${host.url}/api/health`)).json()).currentSlide)
+    .toMatchObject({ slideId: first.id, lang: 'en', title: first.title.en });
+  await admin
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link', { name: 'Status' })
+    .click();
+  await expect(admin.getByRole('definition').filter({ hasText: first.title.en })).toBeVisible();
   await office.close();
 });

@@ -1,7 +1,8 @@
 /**
  * The host's implementation of every KioskApi call, shared by the HTTP and IPC adapters.
  */
-import type { AuthStatus, CallContext, Handlers } from '../core/contract.js';
+import type { NowShowing } from '../core/analytics.js';
+import type { AuthStatus, CallContext, ContentSnapshot, Handlers } from '../core/contract.js';
 import type { Problem } from '../core/problems.js';
 import { noAlerts, type AlertPort } from './alert-store.js';
 import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
@@ -42,6 +43,8 @@ export function createHandlers({
   alerts = noAlerts,
   analytics = noAnalytics,
 }: HandlerDeps): Handlers {
+  // The slide the player last said it shows (any player of this host: there is one per kiosk).
+  let showing: NowShowing | null = null;
   // Problems the player reported (a video that would not play), newest last.
   const reports: Problem[] = [];
   const statusOf = (context: CallContext): AuthStatus =>
@@ -76,6 +79,7 @@ export function createHandlers({
             ? { message: `${newest.source} ${newest.path}: ${newest.message}`, at: null }
             : null),
         sync,
+        currentSlide: showing && { ...showing, title: slideTitle(snapshot, showing) },
       };
     },
     'auth:status': async (_input, context) => statusOf(context),
@@ -147,6 +151,10 @@ export function createHandlers({
       console.warn(`warning: ${report.source}: ${report.path}: ${report.message} (skipped)`);
       return {};
     },
+    'player:showing': async (input) => {
+      showing = input;
+      return {};
+    },
     'plays:record': async ({ records }) => analytics.record(records, store.snapshot().settings),
     'analytics:get': async (range) => analytics.summary(range, store.snapshot().settings),
     'analytics:export': async (range) => ({
@@ -169,4 +177,14 @@ function checkPublicKey(text: string): void {
       { source: 'settings', path: '$.syncPublicKey', message: (error as Error).message },
     ]);
   }
+}
+
+/** A slide's title for people: in its language, else the default one, else its id. */
+function slideTitle(snapshot: ContentSnapshot, { playlistId, slideId, lang }: NowShowing): string {
+  const lists = snapshot.content.playlists;
+  const slide =
+    lists.find((list) => list.id === playlistId)?.slides.find((s) => s.id === slideId) ??
+    lists.flatMap((list) => list.slides).find((s) => s.id === slideId);
+  const title = slide?.title ?? {};
+  return title[lang] || title[snapshot.settings.defaultLanguage] || slideId;
 }

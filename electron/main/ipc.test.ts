@@ -42,6 +42,7 @@ const HEALTH = {
     nextCheckAt: null,
     progress: null,
   },
+  currentSlide: null,
 };
 
 const STATUS = {

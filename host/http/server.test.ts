@@ -10,6 +10,12 @@ afterEach(async () => {
   running = undefined;
 });
 
+const post = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
 async function host() {
   const dataDir = await tempDir();
   running = await startHost({ dataDir, port: 0, host: '127.0.0.1' });
@@ -83,5 +89,23 @@ describe('HTTP adapter', () => {
     const health = await (await fetch(`${running.url}/api/health`)).json();
     expect(health.ok).toBe(false);
     expect(health.problems[0]).toMatchObject({ source: 'settings.json', path: '$.countdownSec' });
+    expect(health.currentSlide).toBeNull();
+  });
+
+  it('reports the slide the player says it shows, with its title', async () => {
+    running = await startHost({ dataDir: await tempDir(), port: 0, host: '127.0.0.1' });
+    const get = await fetch(`${running.url}/api/call/content:get`, { method: 'POST' });
+    const { content } = await get.json();
+    const [list] = content.playlists;
+    const slide = list.slides[1];
+    const since = new Date().toISOString();
+    const now = { playlistId: list.id, slideId: slide.id, lang: 'fr', since };
+    const told = await fetch(`${running.url}/api/call/player:showing`, post(now));
+    expect(told.status).toBe(200);
+    const health = await (await fetch(`${running.url}/api/health`)).json();
+    expect(health.currentSlide).toEqual({ ...now, title: slide.title.fr });
+
+    const bad = await fetch(`${running.url}/api/call/player:showing`, post({ ...now, since: 'x' }));
+    expect(bad.status).toBe(400);
   });
 });

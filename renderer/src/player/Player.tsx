@@ -2,6 +2,7 @@
  * The visitor player: loads content through the KioskApi and keeps it current.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { NowShowing } from '../../../core/analytics';
 import type { ContentSnapshot, KioskApi } from '../../../core/contract';
 import { EmergencyOverlay } from './EmergencyOverlay';
 import { PlayerView } from './PlayerView';
@@ -17,6 +18,13 @@ export function Player({ api }: { api: KioskApi }) {
     (slideId: string, message: string) => {
       // Reporting is best effort: the player moves on whatever the host says.
       api.invoke('player:report', { kind: 'media-error', slideId, message }).catch(() => undefined);
+    },
+    [api],
+  );
+  const showing = useCallback(
+    (now: NowShowing) => {
+      // Best effort too: health says what was last reported.
+      api.invoke('player:showing', now).catch(() => undefined);
     },
     [api],
   );
@@ -66,6 +74,7 @@ export function Player({ api }: { api: KioskApi }) {
         onReport={report}
         onSlideBoundary={atBoundary}
         onRecord={record}
+        onShowing={showing}
       />
       <EmergencyOverlay api={api} settings={shown.settings} />
     </>

@@ -3,7 +3,7 @@
  */
 import { AnimatePresence, useReducedMotion } from 'framer-motion';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { AnalyticsRecord } from '../../../core/analytics';
+import type { AnalyticsRecord, NowShowing } from '../../../core/analytics';
 import type { ContentSnapshot } from '../../../core/contract';
 import type { Slide } from '../../../core/schema';
 import { isRightToLeft } from '../../../core/i18n';
@@ -33,10 +33,18 @@ interface PlayerViewProps {
   onSlideBoundary?(): void;
   /** Proof of play: a slide play or visitor session that just ended. */
   onRecord?(record: AnalyticsRecord): void;
+  /** The slide that just came on screen (or changed language), for health. */
+  onShowing?(now: NowShowing): void;
 }
 
 /** Everything a visitor sees, for one content snapshot. */
-export function PlayerView({ snapshot, onReport, onSlideBoundary, onRecord }: PlayerViewProps) {
+export function PlayerView({
+  snapshot,
+  onReport,
+  onSlideBoundary,
+  onRecord,
+  onShowing,
+}: PlayerViewProps) {
   const { settings } = snapshot;
   // Slides whose media failed are left out; when none is left, a calm fallback shows.
   const { slides, allFailed, markFailed } = usePlayableSlides(usePlaylistNow(snapshot));
@@ -76,7 +84,15 @@ export function PlayerView({ snapshot, onReport, onSlideBoundary, onRecord }: Pl
   // A video that does not loop moves on when it ends, not after a fixed time.
   const timed = current?.kind !== 'video' || current.video.loop;
   const phase = session.phase;
-  const rotate = usePlayLog({ snapshot, slide: current, lang, phase, next: nav.next, onRecord });
+  const rotate = usePlayLog({
+    snapshot,
+    slide: current,
+    lang,
+    phase,
+    next: nav.next,
+    onRecord,
+    onShowing,
+  });
   useRotation(
     rotating && timed && session.phase !== 'countdown' && slides.length > 1,
     current?.id ?? '',

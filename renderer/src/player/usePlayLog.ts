@@ -13,6 +13,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import {
   MAX_RECORDS_PER_CALL,
   type AnalyticsRecord,
+  type NowShowing,
   type PlayRecord,
 } from '../../../core/analytics';
 import type { ContentSnapshot, KioskApi } from '../../../core/contract';
@@ -60,6 +61,8 @@ interface PlayLogOptions {
   /** Rotation's move to the next slide. */
   next(): void;
   onRecord: ((record: AnalyticsRecord) => void) | undefined;
+  /** The slide now on screen, as it comes on (and when its language changes), for health. */
+  onShowing?: ((now: NowShowing) => void) | undefined;
 }
 
 type OpenPlay = Omit<PlayRecord, 'end' | 'lang'>;
@@ -69,9 +72,17 @@ interface OpenSession {
 }
 
 /** Record plays and sessions; returns the move rotation must use, so its moves count as automatic. */
-export function usePlayLog({ snapshot, slide, lang, phase, next, onRecord }: PlayLogOptions) {
+export function usePlayLog({
+  snapshot,
+  slide,
+  lang,
+  phase,
+  next,
+  onRecord,
+  onShowing,
+}: PlayLogOptions) {
   const cause = useRef<PlayRecord['trigger']>('automatic');
-  const latest = useRef({ snapshot, onRecord });
+  const latest = useRef({ snapshot, onRecord, onShowing });
   // What the previous render showed: a play or session ends with the language it was seen in.
   const shown = useRef<{ slideId?: string; lang: string; phase: SessionPhase }>({
     lang,
@@ -93,7 +104,7 @@ export function usePlayLog({ snapshot, slide, lang, phase, next, onRecord }: Pla
   }, []);
 
   useEffect(() => {
-    latest.current = { snapshot, onRecord };
+    latest.current = { snapshot, onRecord, onShowing };
     const now = new Date().toISOString();
     const before = shown.current;
     const send = (record: AnalyticsRecord) => latest.current.onRecord?.(record);
@@ -119,6 +130,10 @@ export function usePlayLog({ snapshot, slide, lang, phase, next, onRecord }: Pla
         trigger: cause.current,
       };
       if (slide) session.current?.seen.add(slide.id);
+    }
+    if (play.current && (moved || lang !== before.lang)) {
+      const { playlistId, slideId } = play.current;
+      latest.current.onShowing?.({ playlistId, slideId, lang, since: play.current.start });
     }
     shown.current = { slideId: slide?.id, lang, phase };
   });

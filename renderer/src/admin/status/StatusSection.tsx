@@ -98,6 +98,11 @@ export function StatusSection({ api, data }: SectionProps) {
             <Fact label="Content revision">
               <code>{health.revision}</code>
             </Fact>
+            <Fact label="Showing now">
+              {health.currentSlide
+                ? `${health.currentSlide.title} (${health.currentSlide.playlistId}, ${health.currentSlide.lang.toUpperCase()}) since ${when(health.currentSlide.since)}`
+                : 'No player has reported yet'}
+            </Fact>
             <Fact label="Memory">{megabytes(health.memory.rssBytes)}</Fact>
             <Fact label="Last error">{health.lastError?.message ?? 'None'}</Fact>
           </dl>
