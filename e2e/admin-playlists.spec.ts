@@ -113,7 +113,8 @@ test('reorder by touch drag, mouse drag and Move buttons; the player follows', a
     page.getByRole('status').filter({ hasText: 'About us is now 3 of 4.' }),
   ).toBeAttached();
 
-  // Mouse: drag "Open for diversity" to the top.
+  // Mouse: drag "Open for diversity" to the top (the whole list in view, for a real mouse).
+  await page.locator('.pl-slide').nth(3).scrollIntoViewIfNeeded();
   const last = await page.locator('.pl-slide__handle').nth(3).boundingBox();
   const top = await page.locator('.pl-slide').first().boundingBox();
   await page.mouse.move(last!.x + last!.width / 2, last!.y + last!.height / 2);
