@@ -200,6 +200,13 @@ export function SettingsForm({
           {...RANGES.staffIdleLockSec}
           onChange={(value) => set('staffIdleLockSec', value)}
         />
+        <SecondsField
+          {...field('playLogRetentionDays')}
+          hint={`Proof-of-play records (which slide showed when, and visits; nothing about visitors) older than this are deleted ${span('playLogRetentionDays')}.`}
+          value={draft.playLogRetentionDays}
+          {...RANGES.playLogRetentionDays}
+          onChange={(value) => set('playLogRetentionDays', value)}
+        />
         <CheckField
           {...field('autostart')}
           hint="Start the kiosk app when the computer starts (the desktop app)."

@@ -28,6 +28,17 @@ describe('settings draft', () => {
     });
   });
 
+  it('keeps play records for the chosen number of days, within 1 to 3650', () => {
+    const draft = { ...toDraft(DEFAULT_SETTINGS), playLogRetentionDays: '30' };
+    const saved = fromDraft(draft, DEFAULT_SETTINGS);
+    expect(saved.ok && saved.settings.playLogRetentionDays).toBe(30);
+    const tooLong = fromDraft({ ...draft, playLogRetentionDays: '4000' }, DEFAULT_SETTINGS);
+    expect(tooLong).toMatchObject({
+      ok: false,
+      problems: [{ path: '$.playLogRetentionDays', message: 'must be between 1 and 3650 days' }],
+    });
+  });
+
   it('keeps only checked languages and refuses a default that is not among them', () => {
     const draft = toDraft(DEFAULT_SETTINGS);
     draft.languages = draft.languages.map((l) => ({ ...l, enabled: l.code !== 'en' }));

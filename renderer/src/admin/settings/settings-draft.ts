@@ -25,6 +25,7 @@ export interface SettingsDraft {
   syncManifestUrl: string;
   syncIntervalSec: string;
   syncPublicKey: string;
+  playLogRetentionDays: string;
 }
 
 /** Each setting's field label, for problems named by field. */
@@ -43,6 +44,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   syncManifestUrl: 'Manifest URL',
   syncIntervalSec: 'Check every (seconds)',
   syncPublicKey: 'Bundle public key',
+  playLogRetentionDays: 'Keep play records (days)',
 };
 
 /** The setting a problem is about: `$.settings.countdownSec` and `$.countdownSec` both name it. */
@@ -68,6 +70,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     syncManifestUrl: settings.syncManifestUrl ?? '',
     syncIntervalSec: String(settings.syncIntervalSec),
     syncPublicKey: settings.syncPublicKey ?? '',
+    playLogRetentionDays: String(settings.playLogRetentionDays),
   };
 }
 
@@ -76,10 +79,11 @@ export function toDraft(settings: Settings): SettingsDraft {
  * 5 and 120" rather than zod's bare "Invalid input" (the schema still has the last word).
  */
 export const RANGES = {
-  idleTimeoutSec: { min: 10, max: 3600 },
-  countdownSec: { min: 5, max: 120 },
-  staffIdleLockSec: { min: 30, max: 3600 },
-  syncIntervalSec: { min: 10, max: 86_400 },
+  idleTimeoutSec: { min: 10, max: 3600, unit: 'seconds' },
+  countdownSec: { min: 5, max: 120, unit: 'seconds' },
+  staffIdleLockSec: { min: 30, max: 3600, unit: 'seconds' },
+  syncIntervalSec: { min: 10, max: 86_400, unit: 'seconds' },
+  playLogRetentionDays: { min: 1, max: 3650, unit: 'days' },
 } as const;
 
 const NUMBER_FIELDS = Object.keys(RANGES) as (keyof typeof RANGES)[];
@@ -93,10 +97,10 @@ export function fromDraft(
   const numbers: Partial<Record<(typeof NUMBER_FIELDS)[number], number>> = {};
   for (const field of NUMBER_FIELDS) {
     const text = draft[field].trim();
-    const { min, max } = RANGES[field];
-    if (!/^\d{1,7}$/.test(text)) problems.push(problem(field, 'must be a whole number of seconds'));
+    const { min, max, unit } = RANGES[field];
+    if (!/^\d{1,7}$/.test(text)) problems.push(problem(field, `must be a whole number of ${unit}`));
     else if (Number(text) < min || Number(text) > max) {
-      problems.push(problem(field, `must be between ${min} and ${max} seconds`));
+      problems.push(problem(field, `must be between ${min} and ${max} ${unit}`));
     } else numbers[field] = Number(text);
   }
   const timeZone = draft.timeZone.trim();
