@@ -1,6 +1,6 @@
-import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
+import { chmod, open as openFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ContentStore, LAST_GOOD_DIR } from './content-store.js';
 import { paths, tempDir } from './test-helpers.js';
 
@@ -127,6 +127,13 @@ describe('content store', () => {
     const files = await readdir(dir);
     expect(files).not.toContain('content.json.123456789');
     expect(files).toContain('notes.txt.123');
+    // A kill while the last good copy was being kept leaves one there too.
+    await writeFile(path.join(dir, LAST_GOOD_DIR, 'settings.json.42'), '{"idleTim');
+    (await open(dir)).close();
+    expect((await readdir(path.join(dir, LAST_GOOD_DIR))).sort()).toEqual([
+      'content.json',
+      'settings.json',
+    ]);
   });
 
   it('saves content atomically and refuses a save based on an old revision', async () => {
@@ -194,6 +201,34 @@ describe('content store', () => {
     if (process.getuid?.() !== 0) {
       expect(await readFile(path.join(dir, 'content.json'), 'utf8')).toBe(before);
     }
+  });
+
+  it('says what and where when the disk is full, and keeps the old content', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    const { revision, content } = store.snapshot();
+    const before = await readFile(path.join(dir, 'content.json'), 'utf8');
+    const probe = await openFile(path.join(dir, 'probe'), 'w');
+    const handles = Object.getPrototypeOf(probe) as { write: () => Promise<never> };
+    await probe.close();
+    const full = vi
+      .spyOn(handles, 'write')
+      .mockRejectedValue(
+        Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+      );
+    try {
+      const edited = structuredClone(content);
+      edited.playlists[0]!.name = 'Never';
+      await expect(store.saveContent(revision, edited)).rejects.toMatchObject({
+        code: 'failed',
+        message: `Could not save content.json in ${dir}: the disk is full. Nothing was changed.`,
+      });
+    } finally {
+      full.mockRestore();
+    }
+    expect(await readFile(path.join(dir, 'content.json'), 'utf8')).toBe(before);
+    expect(store.snapshot().revision).toBe(revision);
+    expect((await readdir(dir)).filter((name) => name.startsWith('content.json.'))).toEqual([]);
   });
 
   it('migrates a version 1 content file forward and keeps the original', async () => {

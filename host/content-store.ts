@@ -52,7 +52,9 @@ export class ContentStore {
   static async open(options: StoreOptions): Promise<ContentStore> {
     const store = new ContentStore(options);
     await store.seed();
+    // A write killed half-way leaves its temp file, in the data folder or beside the last good copy.
     await sweepTempFiles(options.dataDir, [CONTENT_FILE, SETTINGS_FILE]);
+    await sweepTempFiles(path.join(options.dataDir, LAST_GOOD_DIR), [CONTENT_FILE, SETTINGS_FILE]);
     await store.load();
     return store;
   }
@@ -102,7 +104,7 @@ export class ContentStore {
       } catch (error) {
         throw new KioskError(
           'failed',
-          `Could not switch to the new content: ${describeWriteError(error)}.`,
+          `Could not switch to the new content in ${dataDir}: ${describeWriteError(error)}.`,
         );
       }
       this.changedBy = 'fleet';
@@ -140,7 +142,7 @@ export class ContentStore {
       } catch (error) {
         throw new KioskError(
           'failed',
-          `Could not save ${name}: ${describeWriteError(error)}. Nothing was changed.`,
+          `Could not save ${name} in ${this.options.dataDir}: ${describeWriteError(error)}. Nothing was changed.`,
         );
       }
       return this.reloadNow();

@@ -2,11 +2,9 @@
  * The staff PIN file, `auth.json`: its schema, and reading and writing it.
  */
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import * as z from 'zod/mini';
 import { problemsFromZod, type Problem } from '../../core/problems.js';
-import { fsyncDir } from '../atomic-write.js';
+import { writeAtomic } from '../atomic-write.js';
 
 /** Name of the PIN file inside the data folder. */
 export const AUTH_FILE = 'auth.json';
@@ -86,8 +84,7 @@ export function readAuthFile(file: string): { file: AuthFile; problems: Problem[
 /** Write `auth.json` atomically, readable by its owner only. */
 export async function writeAuthFile(file: string, data: AuthFile): Promise<void> {
   // Owner-only: a short PIN's hash can be brute-forced offline by whoever can read it.
-  await writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`, { fsync: true, mode: 0o600 });
-  await fsyncDir(path.dirname(file));
+  await writeAtomic(file, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
 }
 
 /** Changes whenever the file is replaced or edited (an atomic write gives it a new inode). */

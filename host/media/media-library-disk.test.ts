@@ -168,4 +168,21 @@ describe('MediaLibrary on disk', () => {
       { numRuns: 150 },
     );
   });
+
+  it('keeps no file in the library when its index cannot be written (a full disk)', async () => {
+    const dataDir = await tempDir('kiosk-media-');
+    const library = await MediaLibrary.open({ dataDir });
+    // A folder where the index goes: its write fails after the file was moved into place.
+    await mkdir(path.join(dataDir, 'media', 'index.json', 'blocked'), { recursive: true });
+    const error = await upload(library, 'lobby.png', makePng()).catch((e: KioskError) => e);
+    expect(error).toBeInstanceOf(KioskError);
+    expect(error).toMatchObject({ code: 'failed' });
+    expect((error as KioskError).message).toMatch(/^Could not store lobby\.png: /);
+    expect(library.list()).toEqual([]);
+    expect(await readdir(path.join(dataDir, 'media'))).toEqual(['index.json']);
+    expect(await readdir(path.join(dataDir, 'uploads'))).toEqual([]);
+    // Nothing for the next start to adopt either.
+    await rm(path.join(dataDir, 'media', 'index.json'), { recursive: true });
+    expect((await MediaLibrary.open({ dataDir })).list()).toEqual([]);
+  });
 });

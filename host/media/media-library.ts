@@ -295,11 +295,12 @@ export class MediaLibrary {
     const target = path.join(this.mediaDir, file);
     return this.serial(async () => {
       const existing = await stat(target).catch(() => undefined);
-      if (existing?.isFile() && existing.size === upload.size) {
-        await upload.discard();
-      } else {
+      const moved = !(existing?.isFile() && existing.size === upload.size);
+      if (moved) {
         await rename(upload.partFile, target);
         await fsyncDir(this.mediaDir);
+      } else {
+        await upload.discard();
       }
       // The same bytes again keep the first upload's name and date.
       const known = this.items.get(ref);
@@ -311,6 +312,9 @@ export class MediaLibrary {
         await this.saveIndex();
       } catch (error) {
         this.items.delete(ref);
+        // A file the index does not list must not stay either: the upload failed, and the next
+        // start would otherwise adopt it under its hash as name (a full disk fails here).
+        if (moved) await rm(target, { force: true }).catch(() => undefined);
         throw error;
       }
       return item;
