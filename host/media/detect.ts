@@ -5,6 +5,7 @@ import { open } from 'node:fs/promises';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { KioskError } from '../../core/errors.js';
 import type { MediaKind } from './media-index.js';
+import { incompleteReason } from './structure.js';
 
 /** A type the library accepts, with the extension its file is stored under. */
 export interface AcceptedType {
@@ -67,7 +68,20 @@ export async function detectFile(
   if (!found) {
     return refuse(`This file's type could not be recognised. Accepted are ${ACCEPTED_LIST}.`);
   }
-  return judge(found, head);
+  const judged = judge(found, head);
+  if (!judged.ok) return judged;
+  const reason = await incompleteReason(file, size, judged.type.ext);
+  if (!reason) return judged;
+  const what = judged.type.kind === 'video' ? 'video' : 'picture';
+  return {
+    ok: false,
+    error: new KioskError(
+      'invalid-input',
+      `This ${what} is incomplete or damaged: ${reason}. Upload the whole file again, or save it again from the program that made it.`,
+      [],
+      { detected: judged.type.mime },
+    ),
+  };
 }
 
 function judge(found: { ext: string; mime: string }, head: Uint8Array): Judgement {
