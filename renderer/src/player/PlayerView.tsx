@@ -94,7 +94,8 @@ export function PlayerView({
     onShowing,
   });
   useRotation(
-    rotating && timed && session.phase !== 'countdown' && slides.length > 1,
+    // A slide that left the list (its schedule ended) plays out even when one slide is left.
+    rotating && timed && session.phase !== 'countdown' && (slides.length > 1 || nav.index < 0),
     current?.id ?? '',
     current?.durationMs ?? 10_000,
     rotate,

@@ -9,6 +9,8 @@ import type { Slide } from '../../../core/schema';
 
 /** Longest timer a browser accepts (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** With no change within `nextChange`'s horizon (8 days), look again after this long. */
+const RECHECK_MS = 7 * 24 * 60 * 60_000;
 
 /** The kiosk's time zone: the setting, or the machine's. */
 export function kioskTimeZone(setting: string | undefined): string {
@@ -24,8 +26,8 @@ export function usePlaylistNow(snapshot: ContentSnapshot): readonly Slide[] {
     [snapshot.content, now, timeZone],
   );
   useEffect(() => {
-    const at = nextChange(snapshot.content, now, timeZone);
-    if (at === undefined) return;
+    // A date weeks ahead is beyond the horizon: without a look now and then it would never start.
+    const at = nextChange(snapshot.content, now, timeZone) ?? now + RECHECK_MS;
     const timer = setTimeout(
       () => setNow(Date.now()),
       Math.min(Math.max(at - Date.now(), 0), MAX_TIMER_MS),
