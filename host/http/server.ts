@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { CallContext, ContentSnapshot, Handlers } from '../../core/contract.js';
-import { HTTP_STATUS, KioskError } from '../../core/errors.js';
+import { HTTP_STATUS, KioskError, type ErrorCode } from '../../core/errors.js';
 import { mediaType, parseMediaPath } from '../../core/media.js';
 import { SECURITY_HEADERS } from '../../core/security-policy.js';
 import type { ContentStore } from '../content-store.js';
@@ -44,10 +44,23 @@ const CHUNK_LIMIT = 2 * 1024 * 1024;
 /** Build the Fastify app (not yet listening). */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store, auth, handlers } = options;
-  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    forceCloseConnections: true,
+    bodyLimit: 1024 * 1024,
+    // A path the router cannot take (bad %-escapes, a call name over 100 characters).
+    frameworkErrors: (error, request, reply) => sendError(reply, requestError(request, error)),
+  });
 
   app.addHook('onSend', async (_request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+  });
+  // Fastify's own refusals of a request (a body that is not JSON, too large, of a type the API
+  // does not take) get the same error body as every other refusal, naming the call.
+  app.setErrorHandler((error, request, reply) => {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status !== 'number' || status < 400 || status >= 500) throw error;
+    return sendError(reply, requestError(request, error as Error & { code?: string }));
   });
   await registerSecurityHooks(app, { lan: options.lan });
   app.addContentTypeParser(
@@ -150,6 +163,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 /** Send an error as `{ error: { code, message, problems, details } }` with its HTTP status. */
 function sendError(reply: FastifyReply, error: unknown) {
   if (error instanceof KioskError) {
+    // A lock-out says when to try again in the standard header too, for scripts and proxies.
+    const wait = error.details?.retryAfterSec;
+    if (error.code === 'locked-out' && typeof wait === 'number') {
+      reply.header('Retry-After', String(wait));
+    }
     return reply.code(HTTP_STATUS[error.code]).send({ error: error.toBody() });
   }
   // Unexpected: say so without leaking internals to the caller.
@@ -161,6 +179,37 @@ function sendError(reply: FastifyReply, error: unknown) {
       problems: [],
     },
   });
+}
+
+/** A request Fastify refused before any call ran, as a KioskError naming the call (or path). */
+function requestError(request: FastifyRequest, error: Error & { code?: string }): KioskError {
+  const name = (request.params as { name?: unknown } | null | undefined)?.name;
+  const source = typeof name === 'string' ? name : (request.url.split('?')[0] ?? '');
+  const [code, message] = describeRequestError(error, request.headers['content-type']);
+  return new KioskError(code, message, [{ source, path: '$', message }]);
+}
+
+function describeRequestError(
+  error: Error & { code?: string },
+  type: string | undefined,
+): [ErrorCode, string] {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return [
+        'invalid-input',
+        'The body is not valid JSON, or has a "__proto__" or "constructor.prototype" key.',
+      ];
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return ['invalid-input', 'The body is empty, but its Content-Type says JSON.'];
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return ['too-large', `${error.message}.`];
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return ['unsupported-type', `${error.message}: send JSON, not ${JSON.stringify(type)}.`];
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return ['unknown-call', 'unknown call: call names are at most 100 characters'];
+    default:
+      return ['invalid-input', error.message];
+  }
 }
 
 async function isFile(file: string): Promise<boolean> {
