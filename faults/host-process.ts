@@ -1,0 +1,164 @@
+/**
+ * Helpers for fault tests: run the real `openness-kiosk serve` as a child process and call its
+ * HTTP API as the admin does (staff session cookie and all).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(ROOT, 'bin/openness-kiosk.mjs');
+
+/** The staff PIN the fault tests use. */
+export const PIN = '135790';
+
+/** A host started with `openness-kiosk serve`. */
+export interface HostProcess {
+  child: ChildProcess;
+  pid: number;
+  url: string;
+  /** What it printed so far (standard output and error). */
+  output(): string;
+  /** Resolves once the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Whether it is still running. */
+  alive(): boolean;
+}
+
+/** Fail clearly when the host has not been built (`npm run build:node`). */
+export function requireBuiltHost(): void {
+  const main = path.join(ROOT, 'dist/node/host/cli/main.js');
+  if (!existsSync(main)) {
+    throw new Error(`${main} is missing: run \`npm run build:node\` (npm run test:faults does).`);
+  }
+}
+
+/** Start `openness-kiosk serve --data DIR --port 0` and resolve once it prints its URL. */
+export function startServe(dataDir: string, timeoutMs = 20_000): Promise<HostProcess> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  let running = true;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      running = false;
+      resolve({ code, signal });
+    }),
+  );
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the host did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.stdout!.on('data', (chunk: string) => {
+      output += chunk;
+      const url = / at (http:\/\/\S+)/.exec(output)?.[1];
+      if (url && running) {
+        clearTimeout(timer);
+        resolve({
+          child,
+          pid: child.pid!,
+          url,
+          output: () => output,
+          exited,
+          alive: () => running,
+        });
+      }
+    });
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(
+        new Error(
+          `the host exited (code ${code}, signal ${signal}) before it listened:\n${output}`,
+        ),
+      );
+    });
+  });
+}
+
+/** SIGKILL a host (if still running) and wait until it is gone. */
+export async function killHost(host: HostProcess): Promise<void> {
+  if (host.alive()) host.child.kill('SIGKILL');
+  await host.exited;
+}
+
+/** An answer from the API: the HTTP status and the JSON body. */
+export interface Answer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/** Calls the host's KioskApi over HTTP, keeping the staff session cookie. */
+export class ApiClient {
+  private cookie: string | undefined;
+
+  constructor(readonly url: string) {}
+
+  /** POST `/api/call/<name>` with a JSON body (or raw bytes, for upload chunks). */
+  async call<T = unknown>(
+    name: string,
+    input?: unknown,
+    query = '',
+    signal?: AbortSignal,
+  ): Promise<Answer<T>> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    let body: BodyInit | undefined;
+    if (input instanceof Uint8Array) {
+      headers['content-type'] = 'application/octet-stream';
+      body = new Uint8Array(input);
+    } else if (input !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(input);
+    }
+    const response = await fetch(`${this.url}/api/call/${name}${query}`, {
+      method: 'POST',
+      headers,
+      body,
+      signal,
+    });
+    const session = response.headers
+      .getSetCookie()
+      .map((line) => /^kiosk_session=([^;]*)/.exec(line)?.[1])
+      .find((value) => value !== undefined);
+    if (session !== undefined) this.cookie = `kiosk_session=${session}`;
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** GET a path and parse its JSON. */
+  async get<T = unknown>(route: string): Promise<Answer<T>> {
+    const response = await fetch(`${this.url}${route}`);
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /**
+   * Sign in as staff the way the admin does: create the PIN on the kiosk itself when none is set
+   * yet, else unlock with it.
+   */
+  async signIn(pin = PIN): Promise<void> {
+    const status = await this.call<{ pinSet: boolean }>('auth:status');
+    const name = status.body.pinSet ? 'auth:unlock' : 'auth:create-pin';
+    const answer = await this.call<{ unlocked?: boolean }>(name, { pin });
+    if (answer.status !== 200 || answer.body.unlocked !== true || !this.cookie) {
+      throw new Error(`${name} failed (${answer.status}): ${JSON.stringify(answer.body)}`);
+    }
+  }
+}
+
+/** A small seeded random generator (mulberry32), so a failing run can be repeated. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * Fault tests (`npm run test:faults`): large counts against the real host, real files and a real
+ * port. Separate from the unit run because they take minutes, not seconds; `.ci/run` runs both.
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['faults/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 300_000,
+    hookTimeout: 60_000,
+    // One file at a time: several spawn hosts and kill them, and the machine has two cores.
+    fileParallelism: false,
+  },
+});
