@@ -10,7 +10,7 @@ import { paths, tempDir } from '../test-helpers.js';
 import { generateKeys, parsePrivateKey } from './keys.js';
 import { revisionOf } from './manifest-io.js';
 import { publishBundle } from './publish.js';
-import { FleetSync, type SyncOptions } from './sync.js';
+import { FLEET_DIR, FleetSync, type SyncOptions } from './sync.js';
 import { serveBundle, startNodeServer, type BundleServer } from './test-server.js';
 
 const open: { close(): Promise<void> | void }[] = [];
@@ -163,11 +163,19 @@ describe('fleet sync against a real web server', () => {
     const again = a.sync.status();
     expect(Date.parse(again.nextCheckAt!) - Date.parse(again.lastCheckAt!)).toBeGreaterThan(9000);
 
-    // Restart while offline.
+    // Restart while offline, after a crash in the middle of two writes (their temp files stay).
     await a.sync.stop();
     a.store.close();
     await a.media.close();
+    const fleetDir = path.join(a.dataDir, FLEET_DIR);
+    const manifests = await readdir(path.join(fleetDir, 'manifests'));
+    await writeFile(path.join(fleetDir, 'state.json.123456'), '{"cut sh');
+    await writeFile(path.join(fleetDir, 'manifests', `${manifests[0]}.98765`), '{');
     const b = await kiosk(server.manifestUrl, {}, a.dataDir);
+    expect((await readdir(fleetDir)).filter((name) => name.startsWith('state.json'))).toEqual([
+      'state.json',
+    ]);
+    expect(await readdir(path.join(fleetDir, 'manifests'))).toEqual(manifests);
     await b.sync.syncNow();
     expect(titleOf(b.store)).toBe('Synced title');
     expect(b.store.snapshot().problems).toEqual([]);

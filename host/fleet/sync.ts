@@ -20,7 +20,7 @@ import type { Manifest, SyncProgress, SyncStatus } from '../../core/bundle.js';
 import { KioskError } from '../../core/errors.js';
 import { formatProblem } from '../../core/problems.js';
 import type { Settings } from '../../core/schema.js';
-import { writeAtomic } from '../atomic-write.js';
+import { sweepTempFiles, writeAtomic } from '../atomic-write.js';
 import type { ContentStore } from '../content-store.js';
 import type { MediaLibrary } from '../media/media-library.js';
 import { parsePublicKey } from './keys.js';
@@ -96,6 +96,12 @@ export class FleetSync {
   static async open(options: SyncOptions): Promise<FleetSync> {
     const sync = new FleetSync(options);
     await mkdir(path.join(sync.dir, MANIFESTS_DIR), { recursive: true });
+    // Temp files of writes cut short by a crash; manifests/ keeps only what clean-up keeps.
+    await sweepTempFiles(sync.dir, [STATE_FILE]);
+    for (const name of await readdir(path.join(sync.dir, MANIFESTS_DIR))) {
+      if (/\.json\.\d+$/.test(name))
+        await rm(path.join(sync.dir, MANIFESTS_DIR, name), { force: true });
+    }
     const text = await readFile(path.join(sync.dir, STATE_FILE), 'utf8').catch(() => undefined);
     if (text !== undefined) {
       try {
