@@ -136,6 +136,7 @@ export const contract = {
     z.object({ received: z.number() }),
   ),
   'media:upload-finish': call('staff', z.object({ uploadId: z.string() }), MediaItem),
+  'media:upload-cancel': call('staff', z.object({ uploadId: z.string() }), Nothing),
   'media:delete': call('staff', z.object({ ref: MediaRef }), Nothing),
   'fleet:status': call('staff', z.undefined(), FleetStatus),
   'fleet:sync-now': call('staff', z.undefined(), FleetStatus),

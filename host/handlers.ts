@@ -123,6 +123,10 @@ export function createHandlers({
     'media:upload-chunk': async ({ uploadId, offset, bytes }) =>
       media.chunk(uploadId, offset, bytes),
     'media:upload-finish': async ({ uploadId }) => media.finish(uploadId),
+    'media:upload-cancel': async ({ uploadId }) => {
+      await media.cancel(uploadId);
+      return {};
+    },
     'media:delete': async ({ ref }) => {
       await media.delete(ref, mediaRefsUsedBy(store.snapshot().content).get(ref) ?? []);
       return {};

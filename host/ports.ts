@@ -21,6 +21,7 @@ export interface MediaPort {
   begin(name: string, size: number): { uploadId: string; chunkSize: number };
   chunk(uploadId: string, offset: number, bytes: Uint8Array): Promise<{ received: number }>;
   finish(uploadId: string): Promise<MediaItem>;
+  cancel(uploadId: string): Promise<void>;
   list(): MediaItem[];
   delete(ref: string, usedBy: string[]): Promise<void>;
   problems(): Problem[];

@@ -237,6 +237,23 @@ describe('MediaLibrary uploads', () => {
     expect((await failure(() => library.finish('nope'))).code).toBe('not-found');
   });
 
+  it('cancels an upload: its slot is free and its bytes are gone at once', async () => {
+    const dataDir = await tempDir('kiosk-media-');
+    const library = await MediaLibrary.open({ dataDir });
+    const ids = [1, 2, 3, 4].map((i) => library.begin(`${i}.png`, 100).uploadId);
+    await library.chunk(ids[0]!, 0, makePng().subarray(0, 10));
+    expect((await failure(() => library.begin('5.png', 100))).code).toBe('conflict');
+    await library.cancel(ids[0]!);
+    expect(await readdir(path.join(dataDir, 'uploads'))).toEqual([]);
+    expect(library.begin('5.png', 100).chunkSize).toBe(1024 * 1024);
+    expect((await failure(() => library.chunk(ids[0]!, 10, new Uint8Array(1)))).code).toBe(
+      'not-found',
+    );
+    expect((await failure(() => library.cancel(ids[0]!))).code).toBe('not-found');
+    expect(library.list()).toEqual([]);
+    await library.close();
+  });
+
   it('allows a few uploads at once and removes abandoned ones', async () => {
     let now = Date.parse('2026-03-01T10:00:00Z');
     const dataDir = await tempDir('kiosk-media-');

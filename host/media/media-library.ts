@@ -161,6 +161,14 @@ export class MediaLibrary {
     });
   }
 
+  /** Stop an upload in progress: its slot is freed and its bytes removed at once. */
+  async cancel(uploadId: string): Promise<void> {
+    const upload = this.upload(uploadId);
+    await upload.serial(async () => {
+      if (this.uploads.get(uploadId) === upload) await this.abort(upload);
+    });
+  }
+
   /** Remove an uploaded file, unless slides use it (`usedBy`: the slides, as people name them). */
   delete(ref: string, usedBy: readonly string[]): Promise<void> {
     return this.serial(async () => {

@@ -32,7 +32,10 @@ export function shortName(name: string): string {
   return name.length <= 255 ? name : `${name.slice(0, 200)}…${name.slice(-54)}`;
 }
 
-/** Send each file with media:upload-begin, media:upload-chunk per slice, media:upload-finish. */
+/**
+ * Send each file with media:upload-begin, media:upload-chunk per slice, media:upload-finish; an
+ * upload that fails half-way is cancelled (media:upload-cancel).
+ */
 export function useUpload(api: KioskApi, onUploaded: () => unknown): Uploads {
   const [entries, setEntries] = useState<UploadEntry[]>([]);
   const nextKey = useRef(1);
@@ -50,11 +53,14 @@ export function useUpload(api: KioskApi, onUploaded: () => unknown): Uploads {
         return;
       }
       patch(key, { state: 'uploading' });
+      let uploadId: string | undefined;
       try {
-        const { uploadId, chunkSize } = await api.invoke('media:upload-begin', {
+        const started = await api.invoke('media:upload-begin', {
           name: shortName(file.name),
           size: file.size,
         });
+        uploadId = started.uploadId;
+        const { chunkSize } = started;
         for (let offset = 0; offset < file.size; offset += chunkSize) {
           const bytes = new Uint8Array(await file.slice(offset, offset + chunkSize).arrayBuffer());
           const { received } = await api.invoke('media:upload-chunk', { uploadId, offset, bytes });
@@ -63,6 +69,9 @@ export function useUpload(api: KioskApi, onUploaded: () => unknown): Uploads {
         await api.invoke('media:upload-finish', { uploadId });
         patch(key, { state: 'done', sent: file.size });
       } catch (error) {
+        // Free the host's upload slot now rather than when it expires (the host may already have
+        // ended it, after a refusal: then this is refused too, and that is fine).
+        if (uploadId) void api.invoke('media:upload-cancel', { uploadId }).catch(() => undefined);
         patch(key, {
           state: 'failed',
           message: error instanceof Error ? error.message : String(error),
