@@ -48,6 +48,19 @@ describe('host log', () => {
     if (process.platform === 'linux') expect(await openFilesUnder(dataDir)).toEqual([]);
   });
 
+  it('logs why the host could not start, and closes what it had opened', async () => {
+    const dataDir = await tempDir();
+    await writeFile(path.join(dataDir, 'media'), 'a file where the media folder goes');
+    await expect(startHost({ dataDir, port: 0, host: '127.0.0.1' })).rejects.toThrow(/media/);
+    const [file] = await logFiles(dataDir);
+    const lines = (await readFile(path.join(dataDir, LOG_DIR, file!), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string; code?: string });
+    expect(lines.at(-1)).toMatchObject({ msg: 'host could not start' });
+    if (process.platform === 'linux') expect(await openFilesUnder(dataDir)).toEqual([]);
+  });
+
   it('rolls to a new file at the size limit and keeps only the newest files', async () => {
     const dataDir = await tempDir();
     const log = await openHostLog({ dataDir, maxFileBytes: 2048, maxFiles: 3, stderr: false });

@@ -50,9 +50,45 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const hostLog = await openHostLog({ dataDir });
   const log = hostLog.logger;
   log.info({ dataDir, version: paths.version }, 'host starting');
+  // What is open so far, closed in reverse order at the end or when starting fails half-way.
+  const opened: (() => unknown)[] = [() => hostLog.close()];
+  const closeAll = async () => {
+    for (const close of opened.splice(0).reverse()) {
+      await Promise.resolve()
+        .then(close)
+        .catch(() => undefined);
+    }
+  };
+  try {
+    const running = await open(options, paths, log, opened);
+    return {
+      ...running,
+      log,
+      async close() {
+        log.info('host stopped');
+        await closeAll();
+      },
+    };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    log.error({ code, error: String(error) }, 'host could not start');
+    await closeAll();
+    throw listenError(error, code, options.port);
+  }
+}
+
+async function open(
+  options: HostOptions,
+  paths: AppPaths,
+  log: Logger,
+  opened: (() => unknown)[],
+): Promise<Omit<RunningHost, 'log' | 'close'>> {
+  const { dataDir } = options;
   const store = await ContentStore.open({ dataDir, assetsDir: paths.assetsDir });
+  opened.push(() => store.close());
   const auth = await AuthService.open({ dataDir });
   const media = await MediaLibrary.open({ dataDir });
+  opened.push(() => media.close());
   const alerts = await AlertStore.open({ dataDir });
   const { settings } = store.snapshot();
   const analytics = await PlayLog.open({ dataDir, settings });
@@ -68,6 +104,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     media,
     log: (level, message) => log[level](message),
   });
+  opened.push(() => fleet.sync.stop());
   // Remote admin: `--host` decides, else the setting (which takes effect at the next start).
   const host = options.host ?? (settings.lanAdmin ? '0.0.0.0' : '127.0.0.1');
   const app = await createServer({
@@ -88,48 +125,43 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     lan: !isLoopbackHost(host),
     log,
   });
+  opened.push(() => app.close());
   try {
     await app.listen({ port: options.port, host: host });
   } catch (error) {
-    await fleet.sync.stop();
-    store.close();
-    await app.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    log.error({ code, host, port: options.port }, 'cannot listen');
-    await hostLog.close();
-    const where = `port ${options.port} on ${host}`;
-    if (code === 'EADDRINUSE') {
-      throw new ListenError(
-        `${where} is already in use. Stop the program using it, or choose another port with --port (0 picks a free one).`,
-        code,
-      );
-    }
-    if (code === 'EACCES') {
-      throw new ListenError(
-        `${where} needs more privileges; choose a port above 1024 with --port.`,
-        code,
-      );
-    }
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-      throw new ListenError(`${host} is not an address of this machine; check --host.`, code);
-    }
-    throw error;
+    log.error(
+      { code: (error as NodeJS.ErrnoException).code, host, port: options.port },
+      'cannot listen',
+    );
+    throw Object.assign(error as Error, { listenHost: host });
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const hostForUrl = host.includes(':') ? `[${host}]` : host;
   const url = `http://${hostForUrl}:${port}`;
   log.info({ url }, 'host listening');
-  return {
-    url,
-    store,
-    log,
-    async close() {
-      await fleet.sync.stop();
-      store.close();
-      await app.close();
-      log.info('host stopped');
-      await hostLog.close();
-    },
-  };
+  return { url, store };
+}
+
+/** A failure to listen as a ListenError people can act on; any other error as it is. */
+function listenError(error: unknown, code: string | undefined, port: number) {
+  const host = (error as { listenHost?: string }).listenHost;
+  if (host === undefined) return error;
+  const where = `port ${port} on ${host}`;
+  if (code === 'EADDRINUSE') {
+    return new ListenError(
+      `${where} is already in use. Stop the program using it, or choose another port with --port (0 picks a free one).`,
+      code,
+    );
+  }
+  if (code === 'EACCES') {
+    return new ListenError(
+      `${where} needs more privileges; choose a port above 1024 with --port.`,
+      code,
+    );
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return new ListenError(`${host} is not an address of this machine; check --host.`, code);
+  }
+  return error;
 }
