@@ -23,7 +23,13 @@ import { log, setupLogging } from './logger.js';
 import { setupPowerSaveBlocker } from './power.js';
 import { registerKioskScheme, setupProtocol } from './protocol.js';
 import { setupQuietReload } from './quiet-reload.js';
-import { gpuTurnedOff, relaunchApp, RendererRecovery, setupGpuRecovery } from './recovery.js';
+import {
+  GPU_OFF_FILE,
+  gpuTurnedOff,
+  relaunchApp,
+  RendererRecovery,
+  setupGpuRecovery,
+} from './recovery.js';
 import { setupSecurity } from './security.js';
 import { createKioskWindow, KIOSK_ADMIN_URL, KIOSK_START_URL } from './window.js';
 
@@ -78,7 +84,11 @@ export async function start(options: KioskOptions): Promise<BrowserWindow> {
     () => window,
     (from, beat) => recovery.beat(from, beat),
   );
-  setupGpuRecovery({ argv: process.argv, relaunch: (args) => relaunchApp(args) });
+  setupGpuRecovery({
+    argv: process.argv,
+    userData: app.getPath('userData'),
+    relaunch: (args) => relaunchApp(args),
+  });
   const stopBlocking = setupPowerSaveBlocker();
   const openWindow = (): BrowserWindow => {
     const kiosk = createKioskWindow({
@@ -131,8 +141,10 @@ const options = optionsOrExit(process.argv, process.env, app.getPath('userData')
 if (options) {
   app.setAppLogsPath();
   setupLogging(options.logLevel, app.getPath('logs'));
-  if (gpuTurnedOff(process.argv)) {
-    log().warn('hardware acceleration is off (--disable-gpu, set after repeated GPU crashes)');
+  if (gpuTurnedOff(process.argv, app.getPath('userData'))) {
+    log().warn(
+      `hardware acceleration is off (--disable-gpu, or ${GPU_OFF_FILE} after repeated GPU crashes)`,
+    );
     app.disableHardwareAcceleration();
   }
   registerKioskScheme();

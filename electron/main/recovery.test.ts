@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HEARTBEAT_TIMEOUT_MS } from '../common/heartbeat.js';
@@ -6,6 +9,8 @@ import { BrowserWindow, resetFakeElectron } from '../test/fake-electron.js';
 import { createLogger, setLogger } from './logger.js';
 import {
   FailureBudget,
+  GPU_OFF_FILE,
+  GPU_OFF_MS,
   GPU_OFF_SWITCH,
   gpuTurnedOff,
   RECOVERY_LIMITS,
@@ -263,6 +268,39 @@ describe('GPU recovery', () => {
   it('reads the switch from the command line', () => {
     expect(gpuTurnedOff(['kiosk', '.'])).toBe(false);
     expect(gpuTurnedOff(['kiosk', '.', '--disable-gpu'])).toBe(true);
+  });
+
+  it('remembers the decision for a week, so a reboot does not bring the crashes back', () => {
+    const userData = mkdtempSync(path.join(os.tmpdir(), 'kiosk-gpu-'));
+    try {
+      const relaunch = vi.fn();
+      const start = Date.now();
+      setupGpuRecovery({ argv: ['kiosk', '.'], relaunch, userData, now: () => Date.now() });
+      for (let i = 0; i < 3; i++) gpuGone();
+      expect(relaunch).toHaveBeenCalledOnce();
+      const saved = JSON.parse(readFileSync(path.join(userData, GPU_OFF_FILE), 'utf8'));
+      expect(saved).toMatchObject({ reason: '3 GPU failures in 10 min' });
+      expect(Date.parse(saved.until) - Date.parse(saved.since)).toBe(GPU_OFF_MS);
+
+      // A later start without the switch (after a reboot) keeps acceleration off for the week.
+      expect(gpuTurnedOff(['kiosk', '.'], userData, start + GPU_OFF_MS - 60_000)).toBe(true);
+      expect(gpuTurnedOff(['kiosk', '.'], userData, start + GPU_OFF_MS + 60_000)).toBe(false);
+      // A damaged file, or none, leaves the GPU on.
+      writeFileSync(path.join(userData, GPU_OFF_FILE), '{"until": 12');
+      expect(gpuTurnedOff(['kiosk', '.'], userData, start)).toBe(false);
+      expect(gpuTurnedOff(['kiosk', '.'], path.join(userData, 'missing'), start)).toBe(false);
+    } finally {
+      rmSync(userData, { recursive: true, force: true });
+    }
+  });
+
+  it('still relaunches when the decision cannot be written down', () => {
+    const relaunch = vi.fn();
+    const userData = path.join(os.tmpdir(), 'kiosk-no-such-folder', 'deeper');
+    setupGpuRecovery({ argv: ['kiosk'], relaunch, userData, now: () => Date.now() });
+    for (let i = 0; i < 3; i++) gpuGone();
+    expect(relaunch).toHaveBeenCalledOnce();
+    expect(lines.some((line) => /cannot remember that acceleration is off/.test(line))).toBe(true);
   });
 
   it('relaunches by quitting, and exits if the quit hangs', () => {

@@ -12,6 +12,8 @@
  *
  * Every event is logged with its reason.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { app, type BrowserWindow, type Details, type RenderProcessGoneDetails } from 'electron';
 import { HEARTBEAT_TIMEOUT_MS, type Heartbeat } from '../common/heartbeat.js';
 import { log } from './logger.js';
@@ -208,9 +210,41 @@ export class RendererRecovery {
 /** The switch that turns hardware acceleration off; Chromium knows it too. */
 export const GPU_OFF_SWITCH = '--disable-gpu';
 
-/** Whether this launch runs without hardware acceleration. */
-export function gpuTurnedOff(argv: readonly string[]): boolean {
-  return argv.includes(GPU_OFF_SWITCH);
+/** The file in userData that keeps acceleration off across restarts after GPU crashes. */
+export const GPU_OFF_FILE = 'gpu-off.json';
+/** How long acceleration stays off after GPU crashes; then the GPU is given another chance. */
+export const GPU_OFF_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * Whether this launch runs without hardware acceleration: the switch is on the command line, or
+ * GPU crashes turned it off less than {@link GPU_OFF_MS} ago (remembered in `userData`), so a
+ * reboot does not bring back the crashes, and a driver fixed later gets used again.
+ */
+export function gpuTurnedOff(
+  argv: readonly string[],
+  userData?: string,
+  now = Date.now(),
+): boolean {
+  if (argv.includes(GPU_OFF_SWITCH)) return true;
+  if (!userData) return false;
+  try {
+    const { until } = JSON.parse(readFileSync(path.join(userData, GPU_OFF_FILE), 'utf8')) as {
+      until?: unknown;
+    };
+    return typeof until === 'string' && Date.parse(until) > now;
+  } catch {
+    return false;
+  }
+}
+
+/** Remember that GPU crashes turned acceleration off, until {@link GPU_OFF_MS} from `now`. */
+export function rememberGpuOff(userData: string, now: number, reason: string): void {
+  const until = new Date(now + GPU_OFF_MS).toISOString();
+  const since = new Date(now).toISOString();
+  writeFileSync(
+    path.join(userData, GPU_OFF_FILE),
+    `${JSON.stringify({ since, until, reason }, null, 2)}\n`,
+  );
 }
 
 /** What GPU recovery needs; the defaults are the real app's. */
@@ -219,6 +253,8 @@ export interface GpuRecoveryOptions {
   argv: readonly string[];
   /** Restart the app with these arguments (after the executable). */
   relaunch(args: string[]): void;
+  /** Where the decision is remembered across restarts (`app.getPath('userData')`). */
+  userData?: string;
   now?: () => number;
   /** GPU crashes within {@link RECOVERY_LIMITS}' window that turn acceleration off. */
   maxCrashes?: number;
@@ -245,11 +281,18 @@ export function setupGpuRecovery(options: GpuRecoveryOptions): void {
     const count = `GPU failure ${crashes.length} in 10 min`;
     if (crashes.length < maxCrashes || relaunching) {
       log().warn(`recovery: ${what} (${count})`);
-    } else if (gpuTurnedOff(options.argv)) {
+    } else if (gpuTurnedOff(options.argv, options.userData, time)) {
       log().error(`recovery: ${what} (${count}), with acceleration already off`);
     } else {
       relaunching = true;
       log().error(`recovery: ${what} (${count}); relaunching with hardware acceleration off`);
+      if (options.userData) {
+        try {
+          rememberGpuOff(options.userData, time, `${crashes.length} GPU failures in 10 min`);
+        } catch (error) {
+          log().warn(`recovery: cannot remember that acceleration is off: ${String(error)}`);
+        }
+      }
       options.relaunch([...options.argv.slice(1), GPU_OFF_SWITCH]);
     }
   });
