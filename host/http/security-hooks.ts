@@ -174,12 +174,19 @@ function apiTarget(request: FastifyRequest): { call: string | undefined } | unde
   return { call };
 }
 
-function refuse(reply: FastifyReply, error: KioskError): FastifyReply {
+/**
+ * Send a refusal as `{ error: { code, message, problems, details } }` with its HTTP status; a
+ * lock-out also says when to try again in the standard Retry-After header.
+ */
+export function refuse(reply: FastifyReply, error: KioskError): FastifyReply {
+  const wait = error.details?.retryAfterSec;
+  if (error.code === 'locked-out' && typeof wait === 'number') {
+    reply.header('Retry-After', String(wait));
+  }
   return reply.code(HTTP_STATUS[error.code]).send({ error: error.toBody() });
 }
 
 function tooMany(reply: FastifyReply, what: string, retryAfterSec: number): FastifyReply {
-  reply.header('Retry-After', String(retryAfterSec));
   return refuse(
     reply,
     new KioskError('locked-out', `${what}. Try again in ${retryAfterSec} seconds.`, [], {

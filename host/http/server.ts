@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { CallContext, ContentSnapshot, Handlers } from '../../core/contract.js';
-import { HTTP_STATUS, KioskError, type ErrorCode } from '../../core/errors.js';
+import { KioskError, type ErrorCode } from '../../core/errors.js';
 import { mediaType, parseMediaPath } from '../../core/media.js';
 import { SECURITY_HEADERS } from '../../core/security-policy.js';
 import type { ContentStore } from '../content-store.js';
@@ -19,6 +19,7 @@ import {
   clearSessionCookie,
   isLocalRequest,
   readSessionId,
+  refuse,
   registerSecurityHooks,
   setSessionCookie,
 } from './security-hooks.js';
@@ -162,14 +163,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
 /** Send an error as `{ error: { code, message, problems, details } }` with its HTTP status. */
 function sendError(reply: FastifyReply, error: unknown) {
-  if (error instanceof KioskError) {
-    // A lock-out says when to try again in the standard header too, for scripts and proxies.
-    const wait = error.details?.retryAfterSec;
-    if (error.code === 'locked-out' && typeof wait === 'number') {
-      reply.header('Retry-After', String(wait));
-    }
-    return reply.code(HTTP_STATUS[error.code]).send({ error: error.toBody() });
-  }
+  if (error instanceof KioskError) return refuse(reply, error);
   // Unexpected: say so without leaking internals to the caller.
   console.error(error);
   return reply.code(500).send({
