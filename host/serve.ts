@@ -70,10 +70,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       },
     };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    log.error({ code, error: String(error) }, 'host could not start');
+    log.error(
+      { code: (error as NodeJS.ErrnoException).code, error: String(error) },
+      'host could not start',
+    );
     await closeAll();
-    throw listenError(error, code, options.port);
+    throw error;
   }
 }
 
@@ -129,11 +131,7 @@ async function open(
   try {
     await app.listen({ port: options.port, host: host });
   } catch (error) {
-    log.error(
-      { code: (error as NodeJS.ErrnoException).code, host, port: options.port },
-      'cannot listen',
-    );
-    throw Object.assign(error as Error, { listenHost: host });
+    throw listenError(error, host, options.port);
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -144,9 +142,8 @@ async function open(
 }
 
 /** A failure to listen as a ListenError people can act on; any other error as it is. */
-function listenError(error: unknown, code: string | undefined, port: number) {
-  const host = (error as { listenHost?: string }).listenHost;
-  if (host === undefined) return error;
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
   const where = `port ${port} on ${host}`;
   if (code === 'EADDRINUSE') {
     return new ListenError(
