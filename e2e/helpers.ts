@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CDPSession, Locator, Page } from '@playwright/test';
+import type { ContentFile, Settings } from '../core/schema';
 import { expect, skipAnimations, startHost, stopHost, test as base, type Host } from './fixtures';
 
 export { expect, skipAnimations, startHost, stopHost, type Host } from './fixtures';
@@ -102,18 +103,27 @@ export const PORTRAIT = { width: 1080, height: 1920 };
 export const ORIENTATIONS = { landscape: LANDSCAPE, portrait: PORTRAIT } as const;
 
 /** Settings written into the data folder before the host starts (merged over the defaults). */
-export type SettingsOverride = Partial<typeof DEFAULT_SETTINGS>;
+export type SettingsOverride = Partial<Settings>;
 
 /**
- * The fixtures' test, plus a `settings` option: `test.use({ settings: { hideCursor: true } })`
- * makes the host start on a data folder whose settings.json already holds those values.
+ * The fixtures' test, plus `settings` and `content` options: `test.use({ settings: { hideCursor:
+ * true } })` makes the host start on a data folder whose settings.json already holds those
+ * values; `content` is written as its content.json.
  */
-export const test = base.extend<{ settings: SettingsOverride | undefined; host: Host }>({
+export const test = base.extend<{
+  settings: SettingsOverride | undefined;
+  content: ContentFile | undefined;
+  host: Host;
+}>({
   settings: [undefined, { option: true }],
-  host: async ({ dataDir, settings }, use) => {
+  content: [undefined, { option: true }],
+  host: async ({ dataDir, settings, content }, use) => {
     if (settings) {
       const merged = { ...DEFAULT_SETTINGS, ...settings };
       await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(merged, null, 2));
+    }
+    if (content) {
+      await writeFile(path.join(dataDir, 'content.json'), JSON.stringify(content, null, 2));
     }
     const host = await startHost(dataDir);
     try {

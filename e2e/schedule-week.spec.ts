@@ -16,12 +16,11 @@
  * When a schedule ends, the slide on screen plays out its time (as after a staff edit), so right
  * after a boundary the tabs already list the new slides and a new slide shows within SLIDE_MS.
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { nextChange, resolvePlaylist } from '../core/schedule';
-import { ContentFile, DEFAULT_SETTINGS, type Schedule } from '../core/schema';
-import { expect, skipAnimations, startHost, stopHost, test as base, type Host } from './fixtures';
+import { ContentFile, type Schedule } from '../core/schema';
+import { expect, skipAnimations } from './fixtures';
+import { test } from './helpers';
 
 const ZONE = 'Europe/Brussels';
 const SECOND = 1000;
@@ -178,21 +177,8 @@ function localLabel(instant: number): string {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The host, started on a data folder holding `content` and settings in the kiosk's zone. */
-const test = base.extend<{ content: ContentFile; host: Host }>({
-  content: [WEEK, { option: true }],
-  host: async ({ dataDir, content }, use) => {
-    const settings = { ...DEFAULT_SETTINGS, timeZone: ZONE };
-    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
-    await writeFile(path.join(dataDir, 'content.json'), JSON.stringify(content, null, 2));
-    const host = await startHost(dataDir);
-    try {
-      await use(host);
-    } finally {
-      await stopHost(host);
-    }
-  },
-});
+// The host starts on a data folder holding `content` and settings in the kiosk's zone.
+test.use({ settings: { timeZone: ZONE }, content: WEEK });
 
 /** Open the player on a fake clock paused 1 s after `start` (see TOOLCHAIN.md, page.clock). */
 async function openAt(page: Page, url: string, start: number): Promise<void> {
