@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
@@ -82,7 +82,11 @@ test('start:browser restarts a browser that exits, backs off, and SIGTERM stops 
   const child = spawn(
     process.execPath,
     [path.join(ROOT, 'scripts/start-browser.mjs'), '--data', dataDir],
-    { env: { ...process.env, CHROMIUM_PATH: browser }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // --no-sandbox: start:browser refuses to run as root without it (CI runs as root).
+    {
+      env: { ...process.env, CHROMIUM_PATH: browser, KIOSK_BROWSER_ARGS: '--no-sandbox' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -112,6 +116,84 @@ test('start:browser restarts a browser that exits, backs off, and SIGTERM stops 
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+test('as root, start:browser refuses in one sentence and exits 2 without starting anything', async () => {
+  test.skip(
+    process.getuid?.() !== 0,
+    'needs root (as CI runs); as anyone else there is nothing to refuse',
+  );
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-browser-'));
+  try {
+    const run = await runToEnd(['--data', dataDir], { ...process.env, KIOSK_BROWSER_ARGS: '' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^start:browser: Chromium will not run as root: run start:browser as an ordinary user .*`npm run start:browser -- --no-sandbox`.*\.$/,
+      ),
+    ]);
+    // Nothing was started: no host log, no browser profile.
+    expect(await readdir(dataDir)).toEqual([]);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a browser that keeps failing at start: its stderr is logged each time, then start:browser gives up naming the cause', async () => {
+  test.skip(process.platform === 'win32', 'the stand-in browser is a shell script');
+  test.setTimeout(90_000);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-browser-'));
+  // A stand-in that fails as Chromium does when run as root (its words, checked on Debian 12).
+  const browser = path.join(dataDir, 'browser.sh');
+  await writeFile(
+    browser,
+    '#!/bin/sh\n' +
+      'echo "[1:1:1202/175106.4:ERROR:content/browser/zygote_host/zygote_host_impl_linux.cc:103] ' +
+      'Running as root without --no-sandbox is not supported. See https://crbug.com/638180." >&2\n' +
+      'echo "[1:2:1202/175106.5:ERROR:dbus/bus.cc:405] Failed to connect to the bus" >&2\nexit 1\n',
+  );
+  await chmod(browser, 0o755);
+  try {
+    // Switches after `--` reach the browser (here the stand-in, which ignores them).
+    const run = await runToEnd(['--data', dataDir, '--', '--no-sandbox'], {
+      ...process.env,
+      CHROMIUM_PATH: browser,
+    });
+    expect(run.code).toBe(1);
+    const cause =
+      'Cause: Running as root without --no-sandbox is not supported. See https://crbug.com/638180.';
+    expect(run.stderr).toContain(
+      `The browser exited with code 1 5 times in a row right after starting; giving up. ${cause}`,
+    );
+    expect(run.stderr.match(/The browser's last lines on stderr:/g)).toHaveLength(5);
+    // The same lines are in the host's log file.
+    const logs = await readdir(path.join(dataDir, 'logs'));
+    const logText = (
+      await Promise.all(logs.map((f) => readFile(path.join(dataDir, 'logs', f), 'utf8')))
+    ).join('');
+    expect(logText).toContain('Failed to connect to the bus');
+    expect(logText).toContain(cause);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** Run start:browser to its end; its exit code and output. */
+async function runToEnd(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start-browser.mjs'), ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  return { code, stdout, stderr };
+}
 
 function isAlive(pid: number): boolean {
   try {

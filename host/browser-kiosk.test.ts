@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChromium, kioskBrowserArgs, superviseBrowser } from './browser-kiosk.js';
+import { findChromium, kioskBrowserArgs, likelyCause, superviseBrowser } from './browser-kiosk.js';
 
 describe('browser kiosk', () => {
   it('prefers CHROMIUM_PATH, then known paths, then names on PATH', () => {
@@ -40,6 +40,44 @@ describe('browser kiosk', () => {
     expect(code).toBe(1);
     expect(log.filter((l) => l.includes('exited with code 3; restarting'))).toHaveLength(2);
     expect(log.at(-1)).toContain('3 times in a row');
+  });
+
+  it('logs the last stderr lines at each exit and names the cause when it gives up', async () => {
+    // What Chromium run as root writes before it exits with code 1 (checked on Debian 12).
+    const stderr = [
+      '[17767:17767:1202/175106.412881:ERROR:content/browser/zygote_host/zygote_host_impl_linux.cc:103] Running as root without --no-sandbox is not supported. See https://crbug.com/638180.',
+      '[17776:17793:1202/175106.525693:ERROR:dbus/bus.cc:405] Failed to connect to the bus: no socket',
+    ];
+    const log: { line: string; level: string }[] = [];
+    const code = await superviseBrowser({
+      command: process.execPath,
+      args: ['-e', `process.stderr.write(${JSON.stringify(stderr.join('\n'))}); process.exit(1)`],
+      log: (line, level) => log.push({ line, level }),
+      baseDelayMs: 5,
+      maxQuickFailures: 2,
+      stopped: new Promise(() => undefined),
+    });
+    expect(code).toBe(1);
+    const tails = log.filter((l) => l.line.startsWith("The browser's last lines on stderr"));
+    expect(tails).toHaveLength(2);
+    expect(tails[0]).toMatchObject({ level: 'warn' });
+    expect(tails[0]!.line).toContain('Failed to connect to the bus');
+    expect(log.at(-1)).toEqual({
+      level: 'error',
+      line:
+        'The browser exited with code 1 2 times in a row right after starting; giving up. ' +
+        'Cause: Running as root without --no-sandbox is not supported. See https://crbug.com/638180.',
+    });
+  });
+
+  it('picks the fatal error, else the last real error, else the last line as the cause', () => {
+    const fatal = '[1:1:0101/000000.1:FATAL:ui/ozone/x11.cc(12)] Missing X server or $DISPLAY';
+    const error = '[1:1:0101/000000.1:ERROR:zygote.cc:103] Running as root';
+    const noise = '[1:2:0101/000000.2:ERROR:dbus/bus.cc:405] Failed to connect to the bus';
+    expect(likelyCause([error, fatal, noise])).toBe('Missing X server or $DISPLAY');
+    expect(likelyCause([error, noise])).toBe('Running as root');
+    expect(likelyCause(['something odd', 'the end'])).toBe('the end');
+    expect(likelyCause([])).toBeUndefined();
   });
 
   it('stops the browser when asked and resolves 0', async () => {

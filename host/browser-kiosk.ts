@@ -63,17 +63,23 @@ export function kioskBrowserArgs(url: string, profileDir: string, extra: string[
   ];
 }
 
+/** How loud a supervisor line is: problems are warnings, so they reach the host log's stderr. */
+export type SuperviseLevel = 'info' | 'warn' | 'error';
+
 /** How the supervisor behaves; all times in milliseconds. */
 export interface SuperviseOptions {
   command: string;
   args: string[];
-  log(line: string): void;
+  /** Where the supervisor's lines go (the console and the host log, in start:browser). */
+  log(line: string, level: SuperviseLevel): void;
   /** A run shorter than this counts as a failed start. */
   minHealthyRunMs?: number;
   /** Give up after this many failed starts in a row. */
   maxQuickFailures?: number;
   /** First pause before a restart; doubles after each quick failure, up to 30 s. */
   baseDelayMs?: number;
+  /** How many of the browser's last stderr lines are logged when it exits (default 8). */
+  stderrLines?: number;
   /** Stop restarting when this resolves. */
   stopped: Promise<void>;
 }
@@ -81,6 +87,7 @@ export interface SuperviseOptions {
 /**
  * Run the browser, restarting it whenever it exits (with a growing pause after quick failures).
  *
+ * Each exit is logged with the last lines the browser wrote to stderr; giving up names the cause.
  * Resolves with 0 once stopped, or 1 when the browser keeps failing to start.
  */
 export async function superviseBrowser(options: SuperviseOptions): Promise<number> {
@@ -96,26 +103,74 @@ export async function superviseBrowser(options: SuperviseOptions): Promise<numbe
   let quickFailures = 0;
   while (!stopping) {
     const started = Date.now();
-    const child = spawn(options.command, options.args, { stdio: 'ignore' });
+    const child = spawn(options.command, options.args, { stdio: ['ignore', 'ignore', 'pipe'] });
     current = child;
+    const tail = new StderrTail(options.stderrLines ?? 8);
+    child.stderr.on('data', (chunk: Buffer) => tail.push(chunk));
     const outcome = await new Promise<string>((resolve) => {
       child.once('error', (error) => resolve(`could not start: ${error.message}`));
-      child.once('exit', (code, signal) =>
+      // 'close' waits for stderr to end too, so the tail is complete.
+      child.once('close', (code, signal) =>
         resolve(signal ? `stopped by ${signal}` : `exited with code ${code}`),
       );
     });
     if (stopping) break;
+    const lines = tail.lines();
+    if (lines.length > 0) {
+      options.log(`The browser's last lines on stderr:\n  ${lines.join('\n  ')}`, 'warn');
+    }
     const quick = Date.now() - started < minHealthy;
     quickFailures = quick ? quickFailures + 1 : 0;
     if (quickFailures >= maxFailures) {
+      const cause = likelyCause(lines);
       options.log(
-        `The browser ${outcome} ${quickFailures} times in a row right after starting; giving up.`,
+        `The browser ${outcome} ${quickFailures} times in a row right after starting; giving up. ` +
+          (cause ? `Cause: ${cause}` : 'It wrote nothing on stderr.'),
+        'error',
       );
       return 1;
     }
     const pause = Math.min(30_000, baseDelay * 2 ** quickFailures);
-    options.log(`The browser ${outcome}; restarting it in ${(pause / 1000).toFixed(1)} s.`);
+    options.log(`The browser ${outcome}; restarting it in ${(pause / 1000).toFixed(1)} s.`, 'warn');
     await Promise.race([new Promise((resolve) => setTimeout(resolve, pause)), options.stopped]);
   }
   return 0;
+}
+
+/** The last few lines of a stream, each cut to a readable length. */
+class StderrTail {
+  private text = '';
+  constructor(private readonly keep: number) {}
+
+  push(chunk: Buffer): void {
+    // Keep a bounded amount: a browser can write megabytes to stderr over a day.
+    this.text = (this.text + chunk.toString('utf8')).slice(-16 * 1024);
+  }
+
+  lines(): string[] {
+    return this.text
+      .split(/\r?\n/)
+      .map((line) => line.trimEnd())
+      .filter(Boolean)
+      .slice(-this.keep)
+      .map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line));
+  }
+}
+
+// Chromium's log prefix: [pid:tid:date/time:LEVEL:file.cc(line)] or [...:LEVEL:file.cc:line].
+const CHROMIUM_PREFIX = /^\[[^\]]*:(INFO|WARNING|ERROR|FATAL|VERBOSE\d*):[^\]]*\]\s*/;
+// Errors Chromium prints on every start of a machine without a desktop bus: never the cause.
+const NOISE = /dbus|Failed to connect to the bus/i;
+
+/**
+ * The line of a browser's stderr that most likely says why it stopped: its last fatal error,
+ * else its last error that is not start-up noise, else its last line; without Chromium's prefix.
+ */
+export function likelyCause(lines: readonly string[]): string | undefined {
+  const level = (line: string) => CHROMIUM_PREFIX.exec(line)?.[1];
+  const pick =
+    lines.findLast((line) => level(line) === 'FATAL') ??
+    lines.findLast((line) => level(line) === 'ERROR' && !NOISE.test(line)) ??
+    lines.at(-1);
+  return pick?.replace(CHROMIUM_PREFIX, '');
 }

@@ -1,42 +1,43 @@
 #!/usr/bin/env node
-// `npm run start:browser -- [--data DIR] [--port N]`: serve the kiosk and open the player full
-// screen in a system Chromium (CHROMIUM_PATH overrides), restarting the browser if it exits.
+// `npm run start:browser -- [--data DIR] [--port N] [BROWSER SWITCHES...]`: serve the kiosk and
+// open the player full screen in a system Chromium (CHROMIUM_PATH overrides), restarting the
+// browser if it exits. Exit codes: 0 stopped, 1 the browser or host cannot run, 2 bad usage or a
+// setup that restarting cannot fix (run as root without --no-sandbox); a supervisor around this
+// script (scripts/kiosk-session.sh, the systemd unit) does not restart it after a 2.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 
 const dist = new URL('../dist/node/host/', import.meta.url);
 const { startHost } = await import(new URL('serve.js', dist).href);
 const { findChromium, kioskBrowserArgs, superviseBrowser } = await import(
   new URL('browser-kiosk.js', dist).href
 );
+const {
+  START_BROWSER_USAGE: usage,
+  checkSandbox,
+  parseStartBrowserArgs,
+  placesWindow,
+  readXScreen,
+  windowGeometryArgs,
+} = await import(new URL('browser-launch.js', dist).href);
 const { defaultDataDir } = await import(new URL('cli/main.js', dist).href);
 
-const usage = 'usage: npm run start:browser -- [--data DIR] [--port N]';
-let values;
+let options;
 try {
-  ({ values } = parseArgs({
-    options: {
-      data: { type: 'string' },
-      port: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }));
+  options = parseStartBrowserArgs(process.argv.slice(2));
 } catch (error) {
   console.error(`start:browser: ${error.message}\n${usage}`);
   process.exit(2);
 }
-if (values.help) {
+if (options.help) {
   console.log(`${usage}
 
 Serves the kiosk on this machine and opens the player full screen (--kiosk) in Chromium or
-Chrome. CHROMIUM_PATH picks the browser; KIOSK_BROWSER_ARGS adds switches (space-separated).
+Chrome. CHROMIUM_PATH picks the browser. Browser switches: any other --switch, everything after
+a --, and KIOSK_BROWSER_ARGS (space-separated).
   --data DIR   the kiosk's data folder (default: ${defaultDataDir()})
-  --port N     port to serve on (default: 0, a free port)`);
+  --port N     port to serve on (default: 0, a free port)
+Chromium does not run as root: run this as an ordinary user, or pass --no-sandbox knowingly.`);
   process.exit(0);
-}
-if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) {
-  console.error(`start:browser: --port must be a number, not "${values.port}"\n${usage}`);
-  process.exit(2);
 }
 
 const browser = findChromium();
@@ -48,10 +49,27 @@ if (!browser) {
   process.exit(1);
 }
 
-const dataDir = path.resolve(values.data ?? defaultDataDir());
+const extra = [
+  ...(process.env.KIOSK_BROWSER_ARGS ?? '').split(' ').filter(Boolean),
+  ...options.browserArgs,
+];
+const sandbox = checkSandbox(process.getuid?.(), extra);
+if (!sandbox.ok) {
+  console.error(`start:browser: ${sandbox.message}`);
+  process.exit(2);
+}
+if (sandbox.warning) console.warn(`start:browser: warning: ${sandbox.warning}`);
+
+// On X, place the window over the monitor ourselves: with no window manager, --kiosk alone
+// leaves half the screen black.
+const onX = process.platform === 'linux' && Boolean(process.env.DISPLAY);
+const screen = onX && !placesWindow(extra) ? await readXScreen() : undefined;
+if (screen) extra.unshift(...windowGeometryArgs(screen));
+
+const dataDir = path.resolve(options.data ?? defaultDataDir());
 let host;
 try {
-  host = await startHost({ dataDir, port: Number(values.port ?? 0), host: '127.0.0.1' });
+  host = await startHost({ dataDir, port: Number(options.port ?? 0), host: '127.0.0.1' });
 } catch (error) {
   console.error(`start:browser: cannot start the kiosk host: ${error.message}`);
   process.exit(1);
@@ -59,17 +77,22 @@ try {
 console.log(
   `openness-kiosk is serving ${dataDir} at ${host.url}; opening ${browser} in kiosk mode.`,
 );
+const where = screen ? `${screen.width}x${screen.height} at ${screen.x},${screen.y}` : 'unknown';
+host.log.info({ browser, args: extra, screen: where }, 'start:browser: opening the browser');
+if (sandbox.warning) host.log.warn(`start:browser: ${sandbox.warning}`);
 
 let stop;
 const stopped = new Promise((resolve) => (stop = resolve));
 process.once('SIGINT', () => stop());
 process.once('SIGTERM', () => stop());
 
-const extra = (process.env.KIOSK_BROWSER_ARGS ?? '').split(' ').filter(Boolean);
 const code = await superviseBrowser({
   command: browser,
   args: kioskBrowserArgs(`${host.url}/`, path.join(dataDir, 'browser-profile'), extra),
-  log: (line) => console.log(`start:browser: ${line}`),
+  log: (line, level) => {
+    (level === 'info' ? console.log : console.error)(`start:browser: ${line}`);
+    host.log[level](`start:browser: ${line}`);
+  },
   stopped,
 });
 await host.close();
