@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from '../test/fake-electron.js';
-import { BrowserWindow, resetFakeElectron } from '../test/fake-electron.js';
+import { BrowserWindow, fakeDisplay, resetFakeElectron } from '../test/fake-electron.js';
+import { kioskBounds } from './displays.js';
 import {
   createKioskWindow,
   KIOSK_ADMIN_URL,
@@ -147,6 +148,43 @@ describe('createKioskWindow', () => {
       windowed: true,
     }) as unknown as BrowserWindow;
     expect(windowed.webContents.listenerCount('before-input-event')).toBe(0);
+  });
+
+  it('covers the whole display even when no window manager makes it full screen', () => {
+    electron.screen.displays = [fakeDisplay(1, 0), fakeDisplay(2, 1920, 1080, 1920)];
+    const display = electron.screen.displays[1]!.bounds;
+    // A bare X server: the window comes out half as wide as asked, and nothing resizes it.
+    BrowserWindow.onCreate = (w) => (w.bounds = { ...w.bounds, width: w.bounds.width / 2 });
+    const window = createKioskWindow({
+      preload: PRELOAD,
+      devTools: false,
+      bounds: kioskBounds({ kind: 'index', index: 1 }, false),
+    }) as unknown as BrowserWindow;
+    expect(window.getBounds()).not.toEqual(display);
+    window.emit('ready-to-show');
+    expect(window.getBounds()).toEqual(display);
+  });
+
+  it("leaves a window that already covers its display, and the windowed mode's window, alone", () => {
+    const display = electron.screen.displays[0]!.bounds;
+    const kiosk = createKioskWindow({
+      preload: PRELOAD,
+      devTools: false,
+      bounds: kioskBounds({ kind: 'primary' }, false),
+    }) as unknown as BrowserWindow;
+    kiosk.emit('ready-to-show');
+    expect(kiosk.getBounds()).toEqual(display);
+    expect(kiosk.setBounds).not.toHaveBeenCalled();
+
+    const windowed = createKioskWindow({
+      preload: PRELOAD,
+      devTools: false,
+      windowed: true,
+      bounds: kioskBounds({ kind: 'primary' }, true),
+    }) as unknown as BrowserWindow;
+    windowed.emit('ready-to-show');
+    expect(windowed.getBounds()).toEqual({ x: 320, y: 120, width: 1280, height: 800 });
+    expect(windowed.setBounds).not.toHaveBeenCalled();
   });
 
   it('locks zoom at 100 %, again after each load and after any zoom attempt', () => {

@@ -78,6 +78,20 @@ export function lockZoom(window: BrowserWindow): void {
   contents.on('zoom-changed', () => contents.setZoomLevel(0));
 }
 
+/**
+ * Put the kiosk window over its whole display if it is not there already.
+ *
+ * Full screen is a request to the window manager; on a bare X server (xinit and the kiosk, no
+ * window manager) nobody acts on it and the window keeps whatever size it was given, which left
+ * Chromium's own kiosk half the screen wide. Where a window manager did make it full screen, its
+ * bounds are the display's already and nothing changes.
+ */
+export function coverDisplay(window: BrowserWindow, display: Rectangle): void {
+  const now = window.getBounds();
+  const covers = (['x', 'y', 'width', 'height'] as const).every((k) => now[k] === display[k]);
+  if (!covers) window.setBounds(display);
+}
+
 /** Create the kiosk window and load the player; it shows itself once ready to paint. */
 export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   Menu.setApplicationMenu(null);
@@ -85,7 +99,10 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
   lockZoom(window);
   // A laptop trying the kiosk out keeps its shortcuts; the kiosk itself swallows them.
   if (!options.windowed) filterShortcuts(window.webContents);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    window.show();
+    if (!options.windowed && options.bounds) coverDisplay(window, options.bounds);
+  });
   const url = options.startUrl ?? KIOSK_START_URL;
   window.loadURL(url).catch((error: unknown) => {
     log().error(`cannot load ${url}: ${String(error)}`);

@@ -68,8 +68,16 @@ export class BrowserWindow extends EventEmitter {
     this.destroyed = true;
     this.emit('closed');
   });
+  /** Where the window is: as asked for in its options (Electron's 800×600 by default). */
+  bounds: { x: number; y: number; width: number; height: number };
+  getBounds = vi.fn(() => ({ ...this.bounds }));
+  setBounds = vi.fn((bounds: Partial<BrowserWindow['bounds']>) => {
+    this.bounds = { ...this.bounds, ...bounds };
+  });
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const { x = 0, y = 0, width = 800, height = 600 } = options as Partial<BrowserWindow['bounds']>;
+    this.bounds = { x, y, width, height };
     BrowserWindow.created.push(this);
     BrowserWindow.onCreate?.(this);
   }
