@@ -70,12 +70,20 @@ describe('browser kiosk', () => {
     });
   });
 
-  it('picks the fatal error, else the last real error, else the last line as the cause', () => {
-    const fatal = '[1:1:0101/000000.1:FATAL:ui/ozone/x11.cc(12)] Missing X server or $DISPLAY';
+  it('picks the fatal error, else the first real error, else the last line as the cause', () => {
+    const fatal = '[1:1:0101/000000.1:FATAL:ui/gfx/x11.cc(12)] Check failed: display';
     const error = '[1:1:0101/000000.1:ERROR:zygote.cc:103] Running as root';
     const noise = '[1:2:0101/000000.2:ERROR:dbus/bus.cc:405] Failed to connect to the bus';
-    expect(likelyCause([error, fatal, noise])).toBe('Missing X server or $DISPLAY');
-    expect(likelyCause([error, noise])).toBe('Running as root');
+    expect(likelyCause([error, fatal, noise])).toBe('Check failed: display');
+    expect(likelyCause([noise, error, noise])).toBe('Running as root');
+    // Chromium with no X server (Debian 12): the first error is the cause, the rest follow from it.
+    expect(
+      likelyCause([
+        '[3875:3875:1202/182508.686551:ERROR:ui/ozone/platform/x11/ozone_platform_x11.cc:257] Missing X server or $DISPLAY',
+        '[3875:3875:1202/182508.686614:ERROR:ui/aura/env.cc:253] The platform failed to initialize.  Exiting.',
+        '[3882:3882:0100/000000.828702:ERROR:content/zygote/zygote_linux.cc:662] write: Broken pipe (32)',
+      ]),
+    ).toBe('Missing X server or $DISPLAY');
     expect(likelyCause(['something odd', 'the end'])).toBe('the end');
     expect(likelyCause([])).toBeUndefined();
   });

@@ -164,13 +164,14 @@ const NOISE = /dbus|Failed to connect to the bus/i;
 
 /**
  * The line of a browser's stderr that most likely says why it stopped: its last fatal error,
- * else its last error that is not start-up noise, else its last line; without Chromium's prefix.
+ * else its first error that is not start-up noise (later ones tend to be consequences, such as
+ * its helper processes' "Broken pipe"), else its last line; without Chromium's prefix.
  */
 export function likelyCause(lines: readonly string[]): string | undefined {
   const level = (line: string) => CHROMIUM_PREFIX.exec(line)?.[1];
   const pick =
     lines.findLast((line) => level(line) === 'FATAL') ??
-    lines.findLast((line) => level(line) === 'ERROR' && !NOISE.test(line)) ??
+    lines.find((line) => level(line) === 'ERROR' && !NOISE.test(line)) ??
     lines.at(-1);
   return pick?.replace(CHROMIUM_PREFIX, '');
 }
