@@ -157,3 +157,21 @@ test('a kiosk user runs the browser kiosk, which comes back on the whole screen 
   }
   expect(output).not.toMatch(/kiosk-session: start:browser exited with code 2/);
 });
+
+test('the kiosk session ends, rather than loops, when start:browser exits 2 (a setup problem)', async () => {
+  test.skip(process.platform === 'win32', 'a POSIX shell script');
+  const child = spawn(path.join(ROOT, 'scripts/kiosk-session.sh'), ['--port', 'eighty'], {
+    env: { ...process.env, DISPLAY: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise((resolve) => child.once('close', resolve));
+  expect(code).toBe(2);
+  expect(output).toContain('start:browser: --port must be a number, not "eighty"');
+  expect(output).toContain(
+    'kiosk-session: start:browser exited with code 2 (see its message above); not starting it again.',
+  );
+  expect(output.match(/--port must be a number/g)).toHaveLength(1);
+});

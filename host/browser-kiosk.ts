@@ -107,13 +107,16 @@ export async function superviseBrowser(options: SuperviseOptions): Promise<numbe
     current = child;
     const tail = new StderrTail(options.stderrLines ?? 8);
     child.stderr.on('data', (chunk: Buffer) => tail.push(chunk));
+    const stderrEnded = new Promise((resolve) => child.stderr.once('close', resolve));
     const outcome = await new Promise<string>((resolve) => {
       child.once('error', (error) => resolve(`could not start: ${error.message}`));
-      // 'close' waits for stderr to end too, so the tail is complete.
-      child.once('close', (code, signal) =>
+      child.once('exit', (code, signal) =>
         resolve(signal ? `stopped by ${signal}` : `exited with code ${code}`),
       );
     });
+    // Read what is left on stderr, but not for long: a helper the browser left running (e.g.
+    // its crash reporter) can hold the pipe open.
+    await Promise.race([stderrEnded, new Promise((resolve) => setTimeout(resolve, 1000))]);
     if (stopping) break;
     const lines = tail.lines();
     if (lines.length > 0) {

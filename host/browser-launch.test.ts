@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   checkSandbox,
@@ -84,5 +86,17 @@ describe('the X screen', () => {
     ]);
     expect(placesWindow(['--window-size=800,600'])).toBe(true);
     expect(placesWindow(['--kiosk', '--no-sandbox'])).toBe(false);
+  });
+});
+
+describe("the browser kiosk's systemd user unit", () => {
+  const read = (file: string) => readFileSync(path.join(import.meta.dirname, '..', file), 'utf8');
+
+  it('the systemd user unit runs start:browser and restarts it, except after exit code 2', () => {
+    const unit = read('build/linux/openness-kiosk-browser.service');
+    expect(unit).toMatch(/^ExecStart=.* \S+\/scripts\/start-browser\.mjs --data %h\/kiosk-data$/m);
+    expect(unit).toMatch(/^Restart=always$/m);
+    expect(unit).toMatch(/^RestartPreventExitStatus=2$/m);
+    expect(unit).toMatch(/^\[Install\]\nWantedBy=graphical-session\.target$/m);
   });
 });
