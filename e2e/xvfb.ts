@@ -37,16 +37,14 @@ export interface ScreenCoverage {
   colours: number;
 }
 
-/** Whether the X tools these specs need are installed (`apt-get install xvfb imagemagick x11-xserver-utils`). */
-export function hasXTools(): boolean {
-  return ['Xvfb', 'import', 'xsetroot'].every(
-    (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0,
-  );
-}
-
 /** Whether a program is on PATH. */
 export function installed(program: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
+}
+
+/** Whether the X tools these specs need are there (apt: xvfb imagemagick x11-xserver-utils). */
+export function hasXTools(): boolean {
+  return ['Xvfb', 'import', 'convert', 'xsetroot'].every(installed);
 }
 
 /**
@@ -124,6 +122,9 @@ export async function startXvfb(width: number, height: number): Promise<XServer>
 }
 
 function coverage(rgb: Buffer, width: number, height: number): ScreenCoverage {
+  if (rgb.length !== width * height * 3) {
+    throw new Error(`screenshot is ${rgb.length} bytes, not ${width}x${height}x3`);
+  }
   const columns = new Set<number>();
   const rows = new Set<number>();
   const colours = new Set<number>();
@@ -137,12 +138,5 @@ function coverage(rgb: Buffer, width: number, height: number): ScreenCoverage {
       rows.add(Math.floor(p / width));
     }
   }
-  expectSize(rgb, width, height);
   return { barePixels, bareColumns: columns.size, bareRows: rows.size, colours: colours.size };
-}
-
-function expectSize(rgb: Buffer, width: number, height: number): void {
-  if (rgb.length !== width * height * 3) {
-    throw new Error(`screenshot is ${rgb.length} bytes, not ${width}x${height}x3`);
-  }
 }
