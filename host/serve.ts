@@ -10,6 +10,9 @@ import { createServer } from './http/server.js';
 import { openHostLog } from './log.js';
 import { openServices, type Services } from './services.js';
 
+/** The port `serve` listens on, and Electron's remote admin, unless told otherwise. */
+export const DEFAULT_PORT = 7777;
+
 /** How to start the host. */
 export interface HostOptions {
   dataDir: string;
