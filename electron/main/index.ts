@@ -3,7 +3,8 @@
  *
  * Order matters: the operator's options are read before anything starts (`--help` and bad values
  * exit there), the scheme is registered (and the GPU turned off, after repeated GPU crashes) before
- * ready, every IPC handler before the window. Recovery (recovery.ts) may later replace the window
+ * ready, the host's services (services.ts: the same as `serve`'s) before the IPC handlers, and
+ * every IPC handler before the window. Recovery (recovery.ts) may later replace the window
  * or relaunch the app.
  */
 import path from 'node:path';
