@@ -53,10 +53,12 @@ export async function openServices(options: ServicesOptions): Promise<Services> 
   // What is open so far, closed in reverse order at the end or when opening fails half-way.
   const opened: { name: string; close: () => unknown }[] = [];
   const close = async () => {
-    for (const { name, close } of opened.splice(0).reverse()) {
+    for (const service of opened.splice(0).reverse()) {
       await Promise.resolve()
-        .then(close)
-        .catch((error: unknown) => log.warn({ error: String(error) }, `${name} did not close`));
+        .then(service.close)
+        .catch((error: unknown) =>
+          log.warn({ error: String(error) }, `${service.name} did not close`),
+        );
     }
   };
   try {
