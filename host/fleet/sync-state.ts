@@ -5,7 +5,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod/mini';
-import type { Manifest } from '../../core/bundle.js';
+import { sequenceOf, type Manifest } from '../../core/bundle.js';
 import { sweepTempFiles, writeAtomic } from '../atomic-write.js';
 import type { MediaLibrary } from '../media/media-library.js';
 import { parseManifest } from './manifest-io.js';
@@ -19,6 +19,10 @@ const MANIFESTS_DIR = 'manifests';
 export const PersistedState = z.object({
   etag: z.optional(z.object({ url: z.string(), value: z.string() })),
   current: z.optional(z.string()),
+  /** The sequence of the revision playing. */
+  sequence: z.optional(z.number()),
+  /** The highest sequence ever taken; a roll back does not lower it. */
+  highest: z.optional(z.number()),
   previous: z.optional(z.string()),
   rolledBackFrom: z.optional(z.string()),
   lastSyncAt: z.optional(z.string()),
@@ -54,6 +58,12 @@ export class SyncState {
       } catch {
         // A damaged state file only costs a full check: the content on disk is still valid.
       }
+    }
+    const { current, highest } = kept.state;
+    if (current !== undefined && highest === undefined) {
+      // State from before sequences: the playing bundle's manifest has its number (or none: 0).
+      const sequence = sequenceOf((await kept.manifest(current)) ?? {});
+      await kept.update({ sequence, highest: sequence });
     }
     return kept;
   }

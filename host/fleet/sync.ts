@@ -11,7 +11,13 @@
  *   revision for "Roll back".
  */
 import type { KeyObject } from 'node:crypto';
-import type { Manifest, SyncProgress, SyncStatus } from '../../core/bundle.js';
+import {
+  judgeSequence,
+  sequenceOf,
+  type Manifest,
+  type SyncProgress,
+  type SyncStatus,
+} from '../../core/bundle.js';
 import { KioskError } from '../../core/errors.js';
 import type { Settings } from '../../core/schema.js';
 import type { ContentStore } from '../content-store.js';
@@ -51,6 +57,7 @@ export class FleetSync {
   private phase: SyncStatus['state'] = 'off';
   private lastCheckAt: number | undefined;
   private lastError: { message: string; at: number } | undefined;
+  private refused: SyncStatus['refused'] = null;
   private nextCheckAt: number | undefined;
   private progress: SyncProgress | undefined;
   private failures = 0;
@@ -100,6 +107,7 @@ export class FleetSync {
       state: url ? this.phase : 'off',
       manifestUrl: url ?? null,
       revision: state.current ?? null,
+      sequence: state.current === undefined ? null : (state.sequence ?? 0),
       previousRevision: state.previous ?? null,
       rolledBackFrom: state.rolledBackFrom ?? null,
       lastCheckAt: iso(this.lastCheckAt),
@@ -107,6 +115,7 @@ export class FleetSync {
       lastError: this.lastError
         ? { message: this.lastError.message, at: new Date(this.lastError.at).toISOString() }
         : null,
+      refused: this.refused,
       nextCheckAt: url ? iso(this.nextCheckAt) : null,
       progress: this.progress ?? null,
     };
@@ -148,6 +157,7 @@ export class FleetSync {
     await this.options.store.applyFleet(manifest.content, manifest.settings);
     await this.kept.update({
       current: previous,
+      sequence: sequenceOf(manifest),
       previous: undefined,
       rolledBackFrom: current,
       lastSyncAt: new Date(this.now()).toISOString(),
@@ -221,6 +231,7 @@ export class FleetSync {
       await this.follow(url, publicKey);
       this.failures = 0;
       this.lastError = undefined;
+      this.refused = null;
       this.phase = 'idle';
     } catch (error) {
       this.failures += 1;
@@ -245,10 +256,17 @@ export class FleetSync {
     );
     for (let round = 0; fetched; round += 1) {
       const { manifest, etag } = fetched;
-      const { current, rolledBackFrom } = this.kept.value;
-      if (manifest.revision === current || manifest.revision === rolledBackFrom) {
+      const judged = judgeSequence(manifest, this.kept.value);
+      if (judged.verdict === 'same') {
         await this.kept.update({ etag: etag ? { url, value: etag } : undefined });
         return;
+      }
+      if (judged.verdict === 'refuse') {
+        const at = new Date(this.now()).toISOString();
+        this.refused = { revision: manifest.revision, sequence: sequenceOf(manifest), at };
+        throw new SyncFailure(
+          `refused the bundle at ${url}: ${judged.reason}. This kiosk keeps playing ${short(this.kept.value.current)}.`,
+        );
       }
       await this.download(url, manifest);
       await this.options.beforeSwitch?.(manifest);
@@ -291,9 +309,12 @@ export class FleetSync {
   private async switchTo(manifest: Manifest, etag: { url: string; value: string } | undefined) {
     await this.kept.keepManifest(manifest);
     await this.options.store.applyFleet(manifest.content, manifest.settings);
+    const sequence = sequenceOf(manifest);
     await this.kept.update({
       etag,
       current: manifest.revision,
+      sequence,
+      highest: Math.max(this.kept.value.highest ?? 0, sequence),
       previous: this.kept.value.current,
       rolledBackFrom: undefined,
       lastSyncAt: new Date(this.now()).toISOString(),
