@@ -165,6 +165,28 @@ export function sharedSettingsOf(settings: Settings): SharedSettings {
   return shared as SharedSettings;
 }
 
+/**
+ * Space a sync leaves free on the kiosk's disk beyond what it downloads: the larger of these.
+ * A bundle that would cut into it is refused before anything is downloaded.
+ */
+export const SYNC_DISK_MARGIN = { bytes: 64 * 1024 * 1024, fraction: 0.01 } as const;
+
+/**
+ * How long one sync may take in all, so a server that sends slowly cannot hold it for hours:
+ * a base time plus time per MiB to download (about 2 Mbit/s), and never more than the cap.
+ */
+export const SYNC_DEADLINE = {
+  baseMs: 15 * 60_000,
+  msPerMiB: 4_000,
+  maxMs: 2 * 3_600_000,
+} as const;
+
+/** The deadline of a sync that must download `bytes` bytes. */
+export function syncDeadlineMs(bytes: number): number {
+  const { baseMs, msPerMiB, maxMs } = SYNC_DEADLINE;
+  return Math.min(maxMs, baseMs + Math.ceil((bytes / 1_048_576) * msPerMiB));
+}
+
 /** A manifest's sequence; one published before sequences existed counts as 0. */
 export function sequenceOf(manifest: Pick<Manifest, 'sequence'>): number {
   return manifest.sequence ?? 0;

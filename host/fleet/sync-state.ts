@@ -14,6 +14,7 @@ import { parseManifest } from './manifest-io.js';
 export const FLEET_DIR = 'fleet';
 const STATE_FILE = 'state.json';
 const MANIFESTS_DIR = 'manifests';
+const DOWNLOADS_DIR = 'downloads';
 
 /** The state file's contents. */
 export const PersistedState = z.object({
@@ -26,6 +27,8 @@ export const PersistedState = z.object({
   previous: z.optional(z.string()),
   rolledBackFrom: z.optional(z.string()),
   lastSyncAt: z.optional(z.string()),
+  /** A switch begun and not yet recorded (a crash cut it): see revisions.ts. */
+  pending: z.optional(z.object({ revision: z.string(), kind: z.enum(['sync', 'roll-back']) })),
   /** Media references the fleet brought (only these are ever cleaned up). */
   downloaded: z._default(z.array(z.string()), []),
 });
@@ -40,11 +43,19 @@ export class SyncState {
     this.dir = path.join(dataDir, FLEET_DIR);
   }
 
-  /** Create the folder, clear what writes cut by a crash left, and read the state. */
-  static async open(dataDir: string): Promise<SyncState> {
+  /**
+   * Create the folder, clear what writes and downloads cut by a crash left (also downloads
+   * older versions kept in `legacyDownloads`), and read the state.
+   */
+  static async open(dataDir: string, legacyDownloads?: string): Promise<SyncState> {
     const kept = new SyncState(dataDir);
     const { dir } = kept;
     await mkdir(path.join(dir, MANIFESTS_DIR), { recursive: true });
+    // Downloads a crash or kill cut short, whatever their age: no sync is running yet.
+    await kept.clearDownloads();
+    for (const name of legacyDownloads ? await readdir(legacyDownloads).catch(() => []) : []) {
+      if (name.endsWith('.sync')) await rm(path.join(legacyDownloads!, name), { force: true });
+    }
     // Temp files of writes cut short by a crash; manifests/ keeps only what clean-up keeps.
     await sweepTempFiles(dir, [STATE_FILE]);
     for (const name of await readdir(path.join(dir, MANIFESTS_DIR))) {
@@ -66,6 +77,17 @@ export class SyncState {
       await kept.update({ sequence, highest: sequence });
     }
     return kept;
+  }
+
+  /** Where files are written while they download. */
+  get downloadsDir(): string {
+    return path.join(this.dir, DOWNLOADS_DIR);
+  }
+
+  /** Remove every partial download (a sync ended, or none is running). */
+  async clearDownloads(): Promise<void> {
+    await rm(this.downloadsDir, { recursive: true, force: true });
+    await mkdir(this.downloadsDir, { recursive: true });
   }
 
   /** The state as saved. */

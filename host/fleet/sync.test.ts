@@ -8,7 +8,7 @@ import { MediaLibrary } from '../media/media-library.js';
 import { makePng, upload } from '../media/test-files.js';
 import { paths, tempDir } from '../test-helpers.js';
 import { generateKeys, parsePrivateKey } from './keys.js';
-import { revisionOf } from './manifest-io.js';
+import { hashFile, revisionOf } from './manifest-io.js';
 import { publishBundle } from './publish.js';
 import { FLEET_DIR, FleetSync, type SyncOptions } from './sync.js';
 import { serveBundle, startNodeServer, type BundleServer } from './test-server.js';
@@ -238,7 +238,7 @@ describe('fleet sync against a real web server', () => {
     expect(a.sync.status().lastError?.message).toMatch(/answered 404/);
     expect(a.store.snapshot().revision).toBe(before);
     // Nothing half-downloaded is left behind.
-    expect((await readdir(a.media.tempDir)).filter((name) => name.endsWith('.sync'))).toEqual([]);
+    expect(await readdir(path.join(a.dataDir, FLEET_DIR, 'downloads'))).toEqual([]);
 
     await writeFile(blob, good);
     await a.sync.syncNow();
@@ -354,6 +354,48 @@ describe('fleet sync against a real web server', () => {
     const files = await readdir(path.join(a.dataDir, 'media'));
     expect(files).not.toContain(two.slice('media:'.length));
     expect(await readdir(path.join(a.dataDir, 'fleet', 'manifests'))).toHaveLength(2);
+  });
+});
+
+describe('fleet sync trusts files on disk by their sha256, not their size', () => {
+  it('downloads again a file damaged on disk, and refuses to roll back to a damaged one', async () => {
+    const hq = await headquarters();
+    const one = await hq.picture(1, 51);
+    await hq.publish();
+    const server = await serveBundle(hq.bundleDir);
+    open.push(server);
+    const a = await kiosk(server.manifestUrl);
+    await a.sync.syncNow();
+    const onKiosk = (ref: string) => path.join(a.dataDir, 'media', ref.slice('media:'.length));
+    const damage = async (ref: string) => {
+      const bytes = await readFile(onKiosk(ref));
+      bytes[bytes.length - 1]! ^= 0xff;
+      await writeFile(onKiosk(ref), bytes);
+    };
+
+    // Same size, other bytes: fetched again rather than reused.
+    await damage(one);
+    await hq.title(2, 'Same picture, new title');
+    await hq.publish();
+    await server.clearRequests();
+    await a.sync.syncNow();
+    expect(a.sync.status().lastError).toBeNull();
+    const fetched = (await server.requests()).filter((r) => r.path.startsWith('/media/'));
+    expect(fetched).toEqual([
+      { method: 'GET', path: `/media/${one.slice('media:'.length)}`, status: 200 },
+    ]);
+    const { sha256 } = await hashFile(onKiosk(one));
+    expect(one).toContain(sha256);
+
+    await hq.picture(1, 52);
+    await hq.publish();
+    await a.sync.syncNow();
+    const playing = a.sync.status().revision;
+    await damage(one);
+    await expect(a.sync.rollBack()).rejects.toThrow(
+      /file media\/[0-9a-f]{64}\.png is no longer on this kiosk, or is damaged/,
+    );
+    expect(a.sync.status().revision).toBe(playing);
   });
 });
 
@@ -494,5 +536,41 @@ describe('fleet sync against a misbehaving server', () => {
     await a.sync.syncNow();
     expect(a.sync.status().lastError).toBeNull();
     expect(a.media.has(ref)).toBe(true);
+  });
+
+  it('ends a sync a trickling server holds past its deadline, and Sync now starts afresh', async () => {
+    const hq = await headquarters();
+    const ref = await hq.picture(1, 41);
+    await hq.publish();
+    server = await startNodeServer(hq.bundleDir);
+    open.push(server);
+    const blobPath = `/media/${ref.slice('media:'.length)}`;
+    const downloads = (dir: string) => readdir(path.join(dir, FLEET_DIR, 'downloads'));
+
+    // A byte every 300 ms never trips the idle timeout; the deadline of the whole sync does.
+    server.fault(blobPath, 'trickle');
+    const a = await kiosk(server.manifestUrl, { idleTimeoutMs: 5_000, deadlineMs: 2_000 });
+    const before = a.store.snapshot().revision;
+    await a.sync.syncNow();
+    expect(a.sync.status().lastError?.message).toMatch(
+      /did not finish within its 2 seconds \(the server sends too slowly\)/,
+    );
+    expect(a.store.snapshot().revision).toBe(before);
+    expect(a.media.has(ref)).toBe(false);
+    expect(await downloads(a.dataDir)).toEqual([]);
+
+    // With a long deadline, staff press Sync now while the download trickles: a fresh check.
+    const b = await kiosk(server.manifestUrl, { idleTimeoutMs: 5_000, deadlineMs: 600_000 });
+    const slow = b.sync.syncNow();
+    await expect
+      .poll(() => b.sync.status().progress?.bytesDone ?? 0, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    expect(await downloads(b.dataDir)).toHaveLength(1);
+    server.fault(blobPath, undefined);
+    await b.sync.syncNow();
+    await slow;
+    expect(b.sync.status()).toMatchObject({ state: 'idle', lastError: null });
+    expect(b.media.has(ref)).toBe(true);
+    expect(await downloads(b.dataDir)).toEqual([]);
   });
 });

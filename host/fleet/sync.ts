@@ -2,36 +2,35 @@
  * Fleet sync on one kiosk: poll a bundle's manifest, fetch what is missing, switch atomically.
  *
  * - The manifest is fetched with If-None-Match, so an unchanged bundle costs one small request.
- * - Only media not already here are downloaded; each is checked against its size and sha256
- *   before it is used, then moved into the media library.
- * - When every file is present, the content and shared settings are switched in with one change
- *   (the player takes it at its next slide boundary).
- * - Any failure keeps the current content playing, is reported, and is retried with back-off.
- * - After a switch, old manifests and media the fleet brought are removed, keeping the previous
+ * - Only a bundle with a higher sequence than any taken is new (an old one served again is
+ *   refused); only media not here with their sha256 are downloaded, if the disk has room.
+ * - A sync has a deadline; when it ends, what it downloaded in part is removed.
+ * - Content and shared settings switch as one step (revisions.ts); the player takes them at its
+ *   next slide boundary. Any failure keeps the current content playing, is reported, and is
+ *   retried with back-off. Old manifests and media are then removed, keeping the previous
  *   revision for "Roll back".
  */
 import type { KeyObject } from 'node:crypto';
 import {
   judgeSequence,
   sequenceOf,
+  syncDeadlineMs,
   type Manifest,
   type SyncProgress,
   type SyncStatus,
 } from '../../core/bundle.js';
-import { KioskError } from '../../core/errors.js';
 import type { Settings } from '../../core/schema.js';
 import type { ContentStore } from '../content-store.js';
 import type { MediaLibrary } from '../media/media-library.js';
 import { fetchManifest, SyncFailure } from './download.js';
 import { parsePublicKey } from './keys.js';
 import { fetchMissing } from './media-fetch.js';
+import { previousForRollBack, resumeSwitch, switchTo, type Switching } from './revisions.js';
+import { nextDelay, SyncRun } from './sync-run.js';
 import { SyncState } from './sync-state.js';
 
 export { FLEET_DIR } from './sync-state.js';
 
-/** First retry after a failure; doubles each time up to the larger of the interval and 5 min. */
-const FIRST_RETRY_MS = 5_000;
-const MAX_RETRY_FLOOR_MS = 300_000;
 /** A manifest that keeps changing while we sync is followed this many times, then next poll. */
 const MAX_FOLLOW = 3;
 /** How often the manifest is fetched without If-None-Match. */
@@ -43,6 +42,8 @@ export interface SyncOptions {
   media: MediaLibrary;
   /** Give up on a request when no bytes arrive for this long (default 30 s). */
   idleTimeoutMs?: number;
+  /** How long one sync may take in all (default: `syncDeadlineMs` of what it downloads). */
+  deadlineMs?: number;
   now?: () => number;
   /** Told about each failure and switch, for the host's log. */
   log?(level: 'info' | 'warn', message: string): void;
@@ -64,6 +65,8 @@ export class FleetSync {
   private lastFullCheck = -Infinity;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private run: SyncRun | undefined;
+  private restart: Promise<void> | undefined;
   private stopped = false;
   private unsubscribe: (() => void) | undefined;
   private watched: { url?: string; interval: number; key?: string } | undefined;
@@ -78,7 +81,10 @@ export class FleetSync {
 
   /** Load the saved state; call `start()` to begin polling. */
   static async open(options: SyncOptions): Promise<FleetSync> {
-    return new FleetSync(options, await SyncState.open(options.dataDir));
+    const kept = await SyncState.open(options.dataDir, options.media.tempDir);
+    const sync = new FleetSync(options, kept);
+    await resumeSwitch(sync.switching());
+    return sync;
   }
 
   /** Poll now and then every interval; follows changes of the sync settings. */
@@ -95,7 +101,7 @@ export class FleetSync {
     this.stopped = true;
     clearTimeout(this.timer);
     this.unsubscribe?.();
-    await this.running?.catch(() => undefined);
+    await this.interrupt('the kiosk is stopping');
   }
 
   /** What the sync is doing and how it went. */
@@ -121,9 +127,18 @@ export class FleetSync {
     };
   }
 
-  /** Check the manifest now (one check at a time); resolves when it is done. */
+  /**
+   * Check the manifest now; resolves when it is done. A sync already running (perhaps stuck on
+   * a slow server) is ended, what it downloaded in part is removed, and a fresh check starts.
+   */
   syncNow(): Promise<void> {
-    if (this.running) return this.running;
+    if (this.running) {
+      this.restart ??= this.interrupt('a fresh check was started').then(() => {
+        this.restart = undefined;
+        return this.syncNow();
+      });
+      return this.restart;
+    }
     clearTimeout(this.timer);
     this.running = this.check().finally(() => {
       this.running = undefined;
@@ -134,35 +149,19 @@ export class FleetSync {
 
   /** Go back to the previous revision; the revision left is not taken again. */
   async rollBack(): Promise<void> {
-    await this.running?.catch(() => undefined);
-    const { previous, current } = this.kept.value;
-    if (!previous) {
-      throw new KioskError('not-found', 'There is no previous revision to roll back to.');
-    }
-    const manifest = await this.kept.manifest(previous);
-    if (!manifest) {
-      throw new KioskError(
-        'failed',
-        `The previous revision ${short(previous)} is no longer on this kiosk.`,
-      );
-    }
-    for (const file of manifest.files) {
-      if (!(await this.options.media.present(file.ref, file.size))) {
-        throw new KioskError(
-          'failed',
-          `The previous revision's file ${file.path} is no longer on this kiosk.`,
-        );
-      }
-    }
-    await this.options.store.applyFleet(manifest.content, manifest.settings);
-    await this.kept.update({
-      current: previous,
-      sequence: sequenceOf(manifest),
-      previous: undefined,
-      rolledBackFrom: current,
-      lastSyncAt: new Date(this.now()).toISOString(),
-    });
-    this.options.log?.('info', `fleet: rolled back from ${short(current)} to ${short(previous)}`);
+    await this.interrupt('staff rolled back');
+    const { dataDir, media } = this.options;
+    const { current } = this.kept.value;
+    const manifest = await previousForRollBack(this.kept, dataDir, media);
+    await switchTo(this.switching(), manifest, 'roll-back');
+    this.options.log?.(
+      'info',
+      `fleet: rolled back from ${short(current)} to ${short(manifest.revision)}`,
+    );
+  }
+
+  private switching(): Switching {
+    return { kept: this.kept, store: this.options.store, now: this.now };
   }
 
   private settings(): Settings {
@@ -177,15 +176,7 @@ export class FleetSync {
     };
     const before = this.watched;
     this.watched = next;
-    if (
-      !first &&
-      before &&
-      before.url === next.url &&
-      before.interval === next.interval &&
-      before.key === next.key
-    ) {
-      return;
-    }
+    if (!first && JSON.stringify(before) === JSON.stringify(next)) return;
     this.failures = 0;
     if (!next.url) {
       clearTimeout(this.timer);
@@ -205,14 +196,8 @@ export class FleetSync {
       this.nextCheckAt = undefined;
       return;
     }
-    const interval = syncIntervalSec * 1000;
-    let delay = interval;
-    if (this.failures > 0) {
-      const cap = Math.max(interval, MAX_RETRY_FLOOR_MS);
-      const base = Math.min(cap, FIRST_RETRY_MS * 2 ** (this.failures - 1));
-      // ±20% so a fleet that lost its server does not come back in lockstep.
-      delay = Math.round(base * (0.8 + 0.4 * (this.options.random ?? Math.random)()));
-    }
+    const random = this.options.random ?? Math.random;
+    const delay = nextDelay(this.failures, syncIntervalSec * 1000, random);
     this.nextCheckAt = this.now() + delay;
     this.timer = setTimeout(() => void this.syncNow(), delay);
     this.timer.unref();
@@ -224,6 +209,8 @@ export class FleetSync {
     if (!url) return;
     this.phase = 'checking';
     this.lastCheckAt = this.now();
+    const run = new SyncRun(this.options.deadlineMs ?? syncDeadlineMs(0), this.now);
+    this.run = run;
     try {
       const publicKey = settings.syncPublicKey
         ? parsePublicKey(settings.syncPublicKey, 'The "Bundle public key" setting')
@@ -234,13 +221,23 @@ export class FleetSync {
       this.refused = null;
       this.phase = 'idle';
     } catch (error) {
+      if (run.interrupted) {
+        // Ended on purpose (Sync now, Roll back, stop): not a failure of the server.
+        this.phase = 'idle';
+        return;
+      }
       this.failures += 1;
       const message = error instanceof Error ? error.message : String(error);
       this.lastError = { message, at: this.now() };
       this.phase = 'error';
       this.options.log?.('warn', `fleet: ${message}`);
     } finally {
+      run.end();
+      this.run = undefined;
       this.progress = undefined;
+      await this.kept
+        .clearDownloads()
+        .catch((error: unknown) => this.options.log?.('warn', `fleet: ${String(error)}`));
     }
   }
 
@@ -292,33 +289,34 @@ export class FleetSync {
     await fetchMissing({
       manifestUrl,
       manifest,
+      dataDir: this.options.dataDir,
       media: this.options.media,
-      request: this.requestOptions(),
+      downloadsDir: this.kept.downloadsDir,
+      request: { ...this.requestOptions(), signal: this.run!.signal },
       onStart: (progress) => {
         this.progress = progress;
         if (progress.filesTotal > 0) this.phase = 'downloading';
+        // The deadline grows with what must be downloaded.
+        if (this.options.deadlineMs === undefined && progress.bytesTotal > 0) {
+          this.run?.setDeadline(syncDeadlineMs(progress.bytesTotal));
+        }
       },
       onFile: (ref) => this.kept.downloaded(ref),
     });
   }
 
-  private requestOptions(): { idleTimeoutMs: number } {
-    return { idleTimeoutMs: this.options.idleTimeoutMs ?? 30_000 };
+  private requestOptions(): { idleTimeoutMs: number; signal?: AbortSignal } {
+    return { idleTimeoutMs: this.options.idleTimeoutMs ?? 30_000, signal: this.run?.signal };
+  }
+
+  // End the sync running, if any, and wait until it has cleaned up.
+  private async interrupt(why: string): Promise<void> {
+    this.run?.interrupt(why);
+    await this.running?.catch(() => undefined);
   }
 
   private async switchTo(manifest: Manifest, etag: { url: string; value: string } | undefined) {
-    await this.kept.keepManifest(manifest);
-    await this.options.store.applyFleet(manifest.content, manifest.settings);
-    const sequence = sequenceOf(manifest);
-    await this.kept.update({
-      etag,
-      current: manifest.revision,
-      sequence,
-      highest: Math.max(this.kept.value.highest ?? 0, sequence),
-      previous: this.kept.value.current,
-      rolledBackFrom: undefined,
-      lastSyncAt: new Date(this.now()).toISOString(),
-    });
+    await switchTo(this.switching(), manifest, 'sync', etag);
     this.options.log?.('info', `fleet: switched to revision ${short(manifest.revision)}`);
     await this.kept
       .cleanUp(this.options.media)
