@@ -61,6 +61,59 @@ export class SyncRun {
   }
 }
 
+/**
+ * Runs syncs one at a time. Asked to run while one is running, it ends that one on purpose and
+ * starts afresh once it has cleaned up (staff's "Sync now" must not wait for a crawling server).
+ */
+export class Runner {
+  private running: Promise<void> | undefined;
+  private current: SyncRun | undefined;
+  private restart: Promise<void> | undefined;
+
+  constructor(
+    private readonly body: (run: SyncRun) => Promise<void>,
+    private readonly after: () => void,
+    private readonly deadlineMs: () => number,
+    private readonly now: () => number,
+  ) {}
+
+  /** The sync running, if any. */
+  get run(): SyncRun | undefined {
+    return this.current;
+  }
+
+  /** Whether a sync is running. */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Run a sync now (ending one already running); resolves when it is done. */
+  start(): Promise<void> {
+    if (this.running) {
+      this.restart ??= this.interrupt('a fresh check was started').then(() => {
+        this.restart = undefined;
+        return this.start();
+      });
+      return this.restart;
+    }
+    const run = new SyncRun(this.deadlineMs(), this.now);
+    this.current = run;
+    this.running = this.body(run).finally(() => {
+      run.end();
+      this.current = undefined;
+      this.running = undefined;
+      this.after();
+    });
+    return this.running;
+  }
+
+  /** End the sync running, if any, and wait until it has cleaned up. */
+  async interrupt(why: string): Promise<void> {
+    this.current?.interrupt(why);
+    await this.running?.catch(() => undefined);
+  }
+}
+
 /** How long to wait before the next check, after `failures` failures in a row (0: the interval). */
 export function nextDelay(failures: number, intervalMs: number, random: () => number): number {
   if (failures === 0) return intervalMs;

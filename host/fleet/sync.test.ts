@@ -171,7 +171,12 @@ describe('fleet sync against a real web server', () => {
     const manifests = await readdir(path.join(fleetDir, 'manifests'));
     await writeFile(path.join(fleetDir, 'state.json.123456'), '{"cut sh');
     await writeFile(path.join(fleetDir, 'manifests', `${manifests[0]}.98765`), '{');
+    // Downloads the crash cut short, however recent (and one where older versions kept them).
+    await writeFile(path.join(fleetDir, 'downloads', 'cut-short.part'), 'partial');
+    await writeFile(path.join(a.media.tempDir, 'older-version.sync'), 'partial');
     const b = await kiosk(server.manifestUrl, {}, a.dataDir);
+    expect(await readdir(path.join(fleetDir, 'downloads'))).toEqual([]);
+    expect(await readdir(b.media.tempDir)).toEqual([]);
     expect((await readdir(fleetDir)).filter((name) => name.startsWith('state.json'))).toEqual([
       'state.json',
     ]);

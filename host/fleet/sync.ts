@@ -26,7 +26,7 @@ import { fetchManifest, SyncFailure } from './download.js';
 import { parsePublicKey } from './keys.js';
 import { fetchMissing } from './media-fetch.js';
 import { previousForRollBack, resumeSwitch, switchTo, type Switching } from './revisions.js';
-import { nextDelay, SyncRun } from './sync-run.js';
+import { nextDelay, Runner, type SyncRun } from './sync-run.js';
 import { SyncState } from './sync-state.js';
 
 export { FLEET_DIR } from './sync-state.js';
@@ -64,9 +64,7 @@ export class FleetSync {
   private failures = 0;
   private lastFullCheck = -Infinity;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private run: SyncRun | undefined;
-  private restart: Promise<void> | undefined;
+  private readonly runner: Runner;
   private stopped = false;
   private unsubscribe: (() => void) | undefined;
   private watched: { url?: string; interval: number; key?: string } | undefined;
@@ -77,6 +75,12 @@ export class FleetSync {
     private readonly kept: SyncState,
   ) {
     this.now = options.now ?? Date.now;
+    this.runner = new Runner(
+      (run) => this.check(run),
+      () => this.schedule(),
+      () => options.deadlineMs ?? syncDeadlineMs(0),
+      this.now,
+    );
   }
 
   /** Load the saved state; call `start()` to begin polling. */
@@ -101,7 +105,7 @@ export class FleetSync {
     this.stopped = true;
     clearTimeout(this.timer);
     this.unsubscribe?.();
-    await this.interrupt('the kiosk is stopping');
+    await this.runner.interrupt('the kiosk is stopping');
   }
 
   /** What the sync is doing and how it went. */
@@ -132,24 +136,13 @@ export class FleetSync {
    * a slow server) is ended, what it downloaded in part is removed, and a fresh check starts.
    */
   syncNow(): Promise<void> {
-    if (this.running) {
-      this.restart ??= this.interrupt('a fresh check was started').then(() => {
-        this.restart = undefined;
-        return this.syncNow();
-      });
-      return this.restart;
-    }
     clearTimeout(this.timer);
-    this.running = this.check().finally(() => {
-      this.running = undefined;
-      this.schedule();
-    });
-    return this.running;
+    return this.runner.start();
   }
 
   /** Go back to the previous revision; the revision left is not taken again. */
   async rollBack(): Promise<void> {
-    await this.interrupt('staff rolled back');
+    await this.runner.interrupt('staff rolled back');
     const { dataDir, media } = this.options;
     const { current } = this.kept.value;
     const manifest = await previousForRollBack(this.kept, dataDir, media);
@@ -185,8 +178,7 @@ export class FleetSync {
       return;
     }
     if (this.phase === 'off') this.phase = 'idle';
-    if (this.running) return;
-    void this.syncNow();
+    if (!this.runner.busy) void this.syncNow();
   }
 
   private schedule(): void {
@@ -203,14 +195,12 @@ export class FleetSync {
     this.timer.unref();
   }
 
-  private async check(): Promise<void> {
+  private async check(run: SyncRun): Promise<void> {
     const settings = this.settings();
     const url = settings.syncManifestUrl;
     if (!url) return;
     this.phase = 'checking';
     this.lastCheckAt = this.now();
-    const run = new SyncRun(this.options.deadlineMs ?? syncDeadlineMs(0), this.now);
-    this.run = run;
     try {
       const publicKey = settings.syncPublicKey
         ? parsePublicKey(settings.syncPublicKey, 'The "Bundle public key" setting')
@@ -232,8 +222,6 @@ export class FleetSync {
       this.phase = 'error';
       this.options.log?.('warn', `fleet: ${message}`);
     } finally {
-      run.end();
-      this.run = undefined;
       this.progress = undefined;
       await this.kept
         .clearDownloads()
@@ -246,11 +234,8 @@ export class FleetSync {
     // Some servers make weak ETags (time in seconds and size): ask without one now and then.
     const full = this.now() - this.lastFullCheck >= FULL_CHECK_EVERY_MS;
     if (full) this.lastFullCheck = this.now();
-    let fetched = await this.fetchManifest(
-      url,
-      full ? undefined : this.kept.etagFor(url),
-      publicKey,
-    );
+    const etag = full ? undefined : this.kept.etagFor(url);
+    let fetched = await fetchManifest(url, etag, publicKey, this.requestOptions());
     for (let round = 0; fetched; round += 1) {
       const { manifest, etag } = fetched;
       const judged = judgeSequence(manifest, this.kept.value);
@@ -268,7 +253,7 @@ export class FleetSync {
       await this.download(url, manifest);
       await this.options.beforeSwitch?.(manifest);
       // The manifest may have been replaced while we downloaded: switch only to the newest.
-      const again = await this.fetchManifest(url, etag, publicKey);
+      const again = await fetchManifest(url, etag, publicKey, this.requestOptions());
       if (again && again.manifest.revision !== manifest.revision) {
         if (round + 1 >= MAX_FOLLOW) {
           throw new SyncFailure(`${url} kept changing during the sync; trying again later`);
@@ -281,10 +266,6 @@ export class FleetSync {
     }
   }
 
-  private fetchManifest(url: string, etag: string | undefined, publicKey: KeyObject | undefined) {
-    return fetchManifest(url, etag, publicKey, this.requestOptions());
-  }
-
   private async download(manifestUrl: string, manifest: Manifest): Promise<void> {
     await fetchMissing({
       manifestUrl,
@@ -292,13 +273,13 @@ export class FleetSync {
       dataDir: this.options.dataDir,
       media: this.options.media,
       downloadsDir: this.kept.downloadsDir,
-      request: { ...this.requestOptions(), signal: this.run!.signal },
+      request: { ...this.requestOptions(), signal: this.runner.run!.signal },
       onStart: (progress) => {
         this.progress = progress;
         if (progress.filesTotal > 0) this.phase = 'downloading';
         // The deadline grows with what must be downloaded.
         if (this.options.deadlineMs === undefined && progress.bytesTotal > 0) {
-          this.run?.setDeadline(syncDeadlineMs(progress.bytesTotal));
+          this.runner.run?.setDeadline(syncDeadlineMs(progress.bytesTotal));
         }
       },
       onFile: (ref) => this.kept.downloaded(ref),
@@ -306,13 +287,7 @@ export class FleetSync {
   }
 
   private requestOptions(): { idleTimeoutMs: number; signal?: AbortSignal } {
-    return { idleTimeoutMs: this.options.idleTimeoutMs ?? 30_000, signal: this.run?.signal };
-  }
-
-  // End the sync running, if any, and wait until it has cleaned up.
-  private async interrupt(why: string): Promise<void> {
-    this.run?.interrupt(why);
-    await this.running?.catch(() => undefined);
+    return { idleTimeoutMs: this.options.idleTimeoutMs ?? 30_000, signal: this.runner.run?.signal };
   }
 
   private async switchTo(manifest: Manifest, etag: { url: string; value: string } | undefined) {
