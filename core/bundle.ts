@@ -194,7 +194,7 @@ export function sequenceOf(manifest: Pick<Manifest, 'sequence'>): number {
 
 /** What a kiosk has taken from its fleet: the basis for refusing old bundles. */
 export interface Taken {
-  /** The revision playing (undefined before the first sync). */
+  /** The revision playing (undefined before the first sync, or when the state was lost). */
   current?: string;
   /** The highest sequence ever taken (a roll back does not lower it). */
   highest?: number;
@@ -214,7 +214,7 @@ export function judgeSequence(
 ): { verdict: 'take' | 'same' } | { verdict: 'refuse'; reason: string } {
   const { revision } = manifest;
   if (revision === taken.current || revision === taken.rolledBackFrom) return { verdict: 'same' };
-  if (taken.current === undefined || taken.highest === undefined) return { verdict: 'take' };
+  if (taken.highest === undefined) return { verdict: 'take' };
   const sequence = sequenceOf(manifest);
   if (sequence > taken.highest) return { verdict: 'take' };
   const reason =

@@ -70,13 +70,27 @@ export class SyncState {
         // A damaged state file only costs a full check: the content on disk is still valid.
       }
     }
-    const { current, highest } = kept.state;
-    if (current !== undefined && highest === undefined) {
-      // State from before sequences: the playing bundle's manifest has its number (or none: 0).
-      const sequence = sequenceOf((await kept.manifest(current)) ?? {});
-      await kept.update({ sequence, highest: sequence });
-    }
+    if (kept.state.highest === undefined) await kept.recoverSequence();
     return kept;
+  }
+
+  // State from before sequences, or lost: the kept manifests still say what was taken (a bundle
+  // published without a number counts as 0), so an old bundle cannot slip in after a crash.
+  // With the playing revision lost too, the newest kept bundle itself may come again.
+  private async recoverSequence(): Promise<void> {
+    const { current } = this.state;
+    const kept = await readdir(path.join(this.dir, MANIFESTS_DIR));
+    const taken: number[] = [];
+    for (const name of kept.filter((file) => /^[a-f0-9]{64}\.json$/.test(file))) {
+      const manifest = await this.manifest(name.slice(0, -'.json'.length));
+      if (manifest) taken.push(sequenceOf(manifest));
+    }
+    if (taken.length === 0) return;
+    const playing = current === undefined ? undefined : await this.manifest(current);
+    await this.update({
+      sequence: playing ? sequenceOf(playing) : undefined,
+      highest: Math.max(...taken) - (current === undefined ? 1 : 0),
+    });
   }
 
   /** Where files are written while they download. */

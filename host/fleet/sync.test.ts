@@ -1,4 +1,4 @@
-import { readFile, readdir, truncate, utimes, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../core/bundle.js';
@@ -237,7 +237,6 @@ describe('fleet sync against a real web server', () => {
 
     await writeFile(blob, good);
     await hq.publish();
-    const { rm } = await import('node:fs/promises');
     await rm(blob);
     await a.sync.syncNow();
     expect(a.sync.status().lastError?.message).toMatch(/answered 404/);
@@ -462,6 +461,17 @@ describe('fleet sync refuses old bundles served again', () => {
     await a.sync.syncNow();
     expect(titleOf(a.store)).toBe('Newest');
     expect(a.sync.status()).toMatchObject({ sequence: 3, lastError: null });
+
+    // The state file is lost (a damaged disk): the manifests kept beside it still stop a replay.
+    await a.sync.stop();
+    await rm(path.join(a.dataDir, FLEET_DIR, 'state.json'));
+    const b = await FleetSync.open({ dataDir: a.dataDir, store: a.store, media: a.media });
+    open.push({ close: () => b.stop() });
+    await writeFile(manifestFile, currentText);
+    await later(manifestFile);
+    await b.syncNow();
+    expect(b.status().lastError?.message).toMatch(/refused the bundle at .* its sequence 2/);
+    expect(titleOf(a.store)).toBe('Newest');
   });
 
   it('takes a manifest without a sequence once, as 0, and refuses the same number with other content', async () => {

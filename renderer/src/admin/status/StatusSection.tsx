@@ -130,7 +130,7 @@ export function StatusSection({ api, data }: SectionProps) {
               {sync.refused && (
                 <Fact label="Refused old bundle">
                   {short(sync.refused.revision)} (sequence {sync.refused.sequence}), offered by the
-                  server at {when(sync.refused.at)}: older than what this kiosk has taken
+                  server at {when(sync.refused.at)}: not newer than what this kiosk has taken
                 </Fact>
               )}
               {sync.rolledBackFrom && (
