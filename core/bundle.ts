@@ -73,6 +73,12 @@ export const Manifest = z
     revision: Sha256,
     /** When this revision was first published (ISO 8601). */
     createdAt: z.iso.datetime(),
+    /**
+     * Counts publishes into one bundle folder (1, 2, 3...): a kiosk takes only a higher one than
+     * it has taken, so an old bundle served again cannot switch it back. Absent in bundles made
+     * before sequences existed: such a manifest counts as sequence 0 (see `sequenceOf`).
+     */
+    sequence: z.optional(z.int().check(z.nonnegative())),
     content: ContentFile,
     settings: SharedSettings,
     files: z.array(BundleFile),
@@ -159,6 +165,67 @@ export function sharedSettingsOf(settings: Settings): SharedSettings {
   return shared as SharedSettings;
 }
 
+/**
+ * Space a sync leaves free on the kiosk's disk beyond what it downloads: the larger of these.
+ * A bundle that would cut into it is refused before anything is downloaded.
+ */
+export const SYNC_DISK_MARGIN = { bytes: 64 * 1024 * 1024, fraction: 0.01 } as const;
+
+/**
+ * How long one sync may take in all, so a server that sends slowly cannot hold it for hours:
+ * a base time plus time per MiB to download (about 2 Mbit/s), and never more than the cap.
+ */
+export const SYNC_DEADLINE = {
+  baseMs: 15 * 60_000,
+  msPerMiB: 4_000,
+  maxMs: 2 * 3_600_000,
+} as const;
+
+/** The deadline of a sync that must download `bytes` bytes. */
+export function syncDeadlineMs(bytes: number): number {
+  const { baseMs, msPerMiB, maxMs } = SYNC_DEADLINE;
+  return Math.min(maxMs, baseMs + Math.ceil((bytes / 1_048_576) * msPerMiB));
+}
+
+/** A manifest's sequence; one published before sequences existed counts as 0. */
+export function sequenceOf(manifest: Pick<Manifest, 'sequence'>): number {
+  return manifest.sequence ?? 0;
+}
+
+/** What a kiosk has taken from its fleet: the basis for refusing old bundles. */
+export interface Taken {
+  /** The revision playing (undefined before the first sync, or when the state was lost). */
+  current?: string;
+  /** The highest sequence ever taken (a roll back does not lower it). */
+  highest?: number;
+  /** The revision staff rolled back from (passed over, not refused). */
+  rolledBackFrom?: string;
+}
+
+/**
+ * Whether a kiosk takes a manifest: `take` a new bundle, `same` for the one playing (or the one
+ * rolled back from), else a refusal that says why for people. Only a higher sequence than any
+ * taken is new: an older one, or the same number with other content, is an old bundle served
+ * again (or two folders publishing to one URL), and only staff's "Roll back" goes back.
+ */
+export function judgeSequence(
+  manifest: Pick<Manifest, 'revision' | 'sequence'>,
+  taken: Taken,
+): { verdict: 'take' | 'same' } | { verdict: 'refuse'; reason: string } {
+  const { revision } = manifest;
+  if (revision === taken.current || revision === taken.rolledBackFrom) return { verdict: 'same' };
+  if (taken.highest === undefined) return { verdict: 'take' };
+  const sequence = sequenceOf(manifest);
+  if (sequence > taken.highest) return { verdict: 'take' };
+  const reason =
+    manifest.sequence === undefined
+      ? `it has no sequence number and this kiosk has taken bundle sequence ${taken.highest}; publish it again with this version of openness-kiosk, which numbers every bundle`
+      : sequence < taken.highest
+        ? `its sequence ${sequence} is older than sequence ${taken.highest} this kiosk has taken (an old bundle served again?); only "Roll back" goes back`
+        : `its sequence ${sequence} is the one this kiosk has taken, with other content (was the bundle folder published from two places?)`;
+  return { verdict: 'refuse', reason };
+}
+
 const Iso = z.nullable(z.string());
 
 /** How a running or finished sync is going. */
@@ -177,6 +244,8 @@ export const SyncStatus = z.object({
   manifestUrl: z.nullable(z.string()),
   /** The bundle revision playing (null before the first sync). */
   revision: z.nullable(z.string()),
+  /** Its sequence (0 for a bundle published without one; null before the first sync). */
+  sequence: z.nullable(z.number()),
   /** The revision kept for "Roll back". */
   previousRevision: z.nullable(z.string()),
   /** A revision staff rolled back from; it is not taken again. */
@@ -185,6 +254,11 @@ export const SyncStatus = z.object({
   /** When a new revision was last switched in. */
   lastSyncAt: Iso,
   lastError: z.nullable(z.object({ message: z.string(), at: z.string() })),
+  /**
+   * The bundle the server offers but the kiosk refused as older than what it has taken (an old
+   * bundle served again); null once the server offers an acceptable one.
+   */
+  refused: z.nullable(z.object({ revision: z.string(), sequence: z.number(), at: z.string() })),
   nextCheckAt: Iso,
   progress: z.nullable(SyncProgress),
 });

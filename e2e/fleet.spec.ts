@@ -170,3 +170,55 @@ test('staff set up sync in Settings, follow it in Status, roll back and publish'
   await publishCard.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('alert')).toContainText('must be a full path');
 });
+
+test('a replayed old bundle is refused and shown in Status and health; Roll back still goes back', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const hq = await temp('kiosk-hq-');
+  const bundle = await temp('kiosk-bundle-');
+  const manifestFile = path.join(bundle, 'manifest.json');
+  await publish(hq, bundle, 'Withdrawn bundle');
+  const withdrawn = await readFile(manifestFile, 'utf8');
+  const server = await serveBundle(bundle);
+  servers.push(server);
+  const host = await kiosk(server.manifestUrl);
+  const health = async () => (await fetch(`${host.url}/api/health`)).json();
+  const revisionPlaying = () => health().then((body) => body.sync.revision);
+  await expect.poll(revisionPlaying, { timeout: 30_000 }).toBe(JSON.parse(withdrawn).revision);
+  await publish(hq, bundle, 'Current bundle');
+  const current = JSON.parse(await readFile(manifestFile, 'utf8'));
+  expect(current.sequence).toBe(2);
+  await expect.poll(revisionPlaying, { timeout: 45_000 }).toBe(current.revision);
+
+  // The old manifest, served again as if it were new.
+  await writeFile(manifestFile, withdrawn);
+  await setPin(host.dataDir);
+  await unlockAdmin(page, host.url);
+  await page
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link', { name: 'Status' })
+    .click();
+  const sync = page.locator('.admin-card', {
+    has: page.getByRole('heading', { name: 'Fleet sync' }),
+  });
+  await sync.getByRole('button', { name: 'Sync now' }).click();
+  await expect(sync).toContainText('Sync problem: refused the bundle at', { timeout: 15_000 });
+  await expect(sync).toContainText('its sequence 1 is older than sequence 2 this kiosk has taken');
+  await expect(sync).toContainText('Refused old bundle');
+  await expect(sync).toContainText(`${current.revision.slice(0, 12)} (sequence 2)`);
+  await expectNoAxeViolations(page, 'with an old bundle refused');
+  const refused = await health();
+  expect(refused.ok).toBe(false);
+  expect(refused.sync).toMatchObject({ revision: current.revision, refused: { sequence: 1 } });
+  expect(refused.lastError.message).toMatch(/refused the bundle .* sequence 1 is older/);
+  const playing = await (await fetch(`${host.url}/api/content`)).json();
+  expect(playing.playlist.slides[0].title.en).toBe('Current bundle');
+
+  // Staff may go back on purpose.
+  await sync.getByRole('button', { name: 'Roll back' }).click();
+  await expect(sync).toContainText('Rolled back from', { timeout: 15_000 });
+  await expect(sync).toContainText('(sequence 1)');
+  const back = await (await fetch(`${host.url}/api/content`)).json();
+  expect(back.playlist.slides[0].title.en).toBe('Withdrawn bundle');
+});

@@ -16,6 +16,7 @@ import { problemsFromZod, type Problem } from '../core/problems.js';
 import { migrateContent, type MigrationResult } from '../core/migrations.js';
 import { ContentFile, Settings } from '../core/schema.js';
 import { sweepTempFiles, writeAtomic } from './atomic-write.js';
+import { replayJournal, SWITCH_JOURNAL, switchFiles } from './fleet/switch-journal.js';
 
 /** Where the store keeps things. */
 export interface StoreOptions {
@@ -53,8 +54,10 @@ export class ContentStore {
     const store = new ContentStore(options);
     await store.seed();
     // A write killed half-way leaves its temp file, in the data folder or beside the last good copy.
-    await sweepTempFiles(options.dataDir, [CONTENT_FILE, SETTINGS_FILE]);
+    await sweepTempFiles(options.dataDir, [CONTENT_FILE, SETTINGS_FILE, SWITCH_JOURNAL]);
     await sweepTempFiles(path.join(options.dataDir, LAST_GOOD_DIR), [CONTENT_FILE, SETTINGS_FILE]);
+    // A fleet switch cut short: finish it before anything is read.
+    await replayJournal(options.dataDir, [CONTENT_FILE, SETTINGS_FILE]);
     await store.load();
     return store;
   }
@@ -86,8 +89,9 @@ export class ContentStore {
   }
 
   /**
-   * Switch to content and shared settings from a fleet bundle: both files are written, then read
-   * once, so the player sees one change (marked as coming from the fleet).
+   * Switch to content and shared settings from a fleet bundle as one step: both texts go into a
+   * journal first (replayed at the next start if a crash cuts the switch), then both files are
+   * written and read once, so the player sees one change (marked as coming from the fleet).
    */
   applyFleet(content: ContentFile, shared: Partial<Settings>): Promise<ContentSnapshot> {
     return this.serial(async () => {
@@ -98,9 +102,12 @@ export class ContentStore {
       const parsed = ContentFile.safeParse(content);
       if (!parsed.success) throw new ValidationError(problemsFromZod(CONTENT_FILE, parsed.error));
       const { dataDir } = this.options;
+      const texts = {
+        [SETTINGS_FILE]: serialize(settings.data),
+        [CONTENT_FILE]: serialize(parsed.data),
+      };
       try {
-        await writeAtomic(path.join(dataDir, SETTINGS_FILE), serialize(settings.data));
-        await writeAtomic(path.join(dataDir, CONTENT_FILE), serialize(parsed.data));
+        await switchFiles(dataDir, texts);
       } catch (error) {
         throw new KioskError(
           'failed',

@@ -53,7 +53,7 @@ describe('publish, keys and validate', () => {
     const first = io();
     expect(await run(['publish', '--data', dataDir, '--out', a], first.cli)).toBe(0);
     expect(first.out.join('\n')).toMatch(
-      /Published revision [0-9a-f]{12} \(1 media files, 1 copied, unsigned\)/,
+      /Published revision [0-9a-f]{12} as sequence 1 \(1 media files, 1 copied, unsigned\)/,
     );
     expect(await run(['publish', '--data', dataDir, '--out', b], io().cli)).toBe(0);
     const again = io();
@@ -68,7 +68,7 @@ describe('publish, keys and validate', () => {
     const checked = io();
     expect(await run(['validate', a], checked.cli)).toBe(0);
     expect(checked.out[0]).toMatch(
-      /manifest\.json: valid bundle manifest, revision [0-9a-f]{12}, 1 media files \(all present and matching\), unsigned/,
+      /manifest\.json: valid bundle manifest, revision [0-9a-f]{12}, sequence 1, 1 media files \(all present and matching\), unsigned/,
     );
 
     // A damaged media file and an edited manifest are both caught, with their JSON paths.
@@ -97,6 +97,56 @@ describe('publish, keys and validate', () => {
     expect(invalid.err).toContain(
       'manifest.json: $.files[0].sha256: must be 64 lowercase hex digits',
     );
+  });
+
+  it('numbers each publish of new content one above the folder, and takes --sequence above it', async () => {
+    const { dataDir } = await dataWithPicture();
+    const out = await tempDir('kiosk-out-');
+    const sequence = async () =>
+      JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')).sequence as number;
+    const rename = async (name: string) => {
+      const file = path.join(dataDir, 'content.json');
+      const content = JSON.parse(await readFile(file, 'utf8'));
+      content.playlists[0].name = name;
+      await writeFile(file, JSON.stringify(content));
+    };
+    expect(await run(['publish', '--data', dataDir, '--out', out], io().cli)).toBe(0);
+    expect(await sequence()).toBe(1);
+    // The same content again keeps its number: the bundle's files stay identical.
+    expect(await run(['publish', '--data', dataDir, '--out', out], io().cli)).toBe(0);
+    expect(await sequence()).toBe(1);
+    await rename('Second');
+    expect(await run(['publish', '--data', dataDir, '--out', out], io().cli)).toBe(0);
+    expect(await sequence()).toBe(2);
+
+    await rename('Third');
+    const low = io();
+    expect(
+      await run(['publish', '--data', dataDir, '--out', out, '--sequence', '2'], low.cli),
+    ).toBe(1);
+    expect(low.err[0]).toMatch(/sequence must be a whole number above 2 .*got 2/);
+    expect(await sequence()).toBe(2);
+    const high = io();
+    expect(
+      await run(['publish', '--data', dataDir, '--out', out, '--sequence', '40'], high.cli),
+    ).toBe(0);
+    expect(high.out[0]).toMatch(/as sequence 40/);
+    const checked = io();
+    expect(await run(['validate', out], checked.cli)).toBe(0);
+    expect(checked.out[0]).toMatch(/sequence 40,/);
+
+    // A manifest that cannot be read at all cannot be continued without a number.
+    await writeFile(path.join(out, 'manifest.json'), '{ cut sh');
+    await rename('Fourth');
+    const damaged = io();
+    expect(await run(['publish', '--data', dataDir, '--out', out], damaged.cli)).toBe(1);
+    expect(damaged.err[0]).toMatch(
+      /not a valid bundle manifest, so its sequence cannot be continued/,
+    );
+    expect(
+      await run(['publish', '--data', dataDir, '--out', out, '--sequence', '41'], io().cli),
+    ).toBe(0);
+    expect(await sequence()).toBe(41);
   });
 
   it('makes keys, signs with them, and checks signatures', async () => {
@@ -165,6 +215,8 @@ describe('publish, keys and validate', () => {
       ['publish', '--out', 'x'],
       ['publish', '--data', 'x', '--out', 'y', 'extra'],
       ['publish', '--bogus'],
+      ['publish', '--data', 'x', '--out', 'y', '--sequence', '0'],
+      ['publish', '--data', 'x', '--out', 'y', '--sequence', 'next'],
       ['keys'],
       ['keys', 'make'],
       ['keys', 'generate'],

@@ -13,7 +13,7 @@ import { publishBundle } from '../fleet/publish.js';
 import type { CliIo } from './main.js';
 
 export const FLEET_USAGE = {
-  publish: 'usage: openness-kiosk publish --data DIR --out DIR [--key FILE]',
+  publish: 'usage: openness-kiosk publish --data DIR --out DIR [--key FILE] [--sequence N]',
   keys: 'usage: openness-kiosk keys generate --out DIR',
   validate: 'usage: openness-kiosk validate FILE|DIR [--key FILE]',
 };
@@ -25,10 +25,13 @@ Writes the data folder's content as a static bundle for fleet sync: manifest.jso
 the settings kiosks share, and every media file with its sha256 and size) and media/<sha256>.<ext>.
 Host the folder on any web server, bucket or CDN and set each kiosk's "Manifest URL" to
 .../manifest.json. The same content always gives the same files. Media of earlier revisions are
-left in place for kiosks still syncing them.
-  --data DIR   the data folder to publish
-  --out DIR    the bundle folder: empty, new, or an earlier bundle's folder
-  --key FILE   sign the manifest with this Ed25519 private key (from "keys generate")`,
+left in place for kiosks still syncing them. Each publish of new content numbers the manifest one
+above the manifest already in the folder (the first is 1); kiosks take only a higher number than
+they have, so an old bundle served again cannot switch them back.
+  --data DIR      the data folder to publish
+  --out DIR       the bundle folder: empty, new, or an earlier bundle's folder
+  --key FILE      sign the manifest with this Ed25519 private key (from "keys generate")
+  --sequence N    number the manifest N instead (above the folder's; e.g. for a new folder)`,
   keys: `${FLEET_USAGE.keys}
 
 Makes an Ed25519 key pair for signing bundles: bundle-signing.key (private: keep it at
@@ -71,32 +74,47 @@ function usageError(command: Usage, io: CliIo, message: string): number {
 
 /** `openness-kiosk publish --data DIR --out DIR [--key FILE]` */
 export async function publishCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parse('publish', argv, io, { data: 'string', out: 'string', key: 'string' });
+  const args = parse('publish', argv, io, {
+    data: 'string',
+    out: 'string',
+    key: 'string',
+    sequence: 'string',
+  });
   if (!args) return 2;
   if (args.values.help) {
     io.out(FLEET_HELP.publish);
     return 0;
   }
   const { data, out, key } = args.values as { data?: string; out?: string; key?: string };
+  const sequenceText = args.values.sequence as string | undefined;
+  const sequence = sequenceText === undefined ? undefined : Number(sequenceText);
   if (args.positionals.length > 0) {
     return usageError('publish', io, `unexpected argument "${args.positionals[0]}"`);
   }
   if (!data) return usageError('publish', io, '--data is required');
   if (!out) return usageError('publish', io, '--out is required');
   if (key === '') return usageError('publish', io, '--key needs a file');
+  if (sequence !== undefined && !(Number.isSafeInteger(sequence) && sequence >= 1)) {
+    return usageError(
+      'publish',
+      io,
+      `--sequence needs a whole number from 1 (got "${sequenceText}")`,
+    );
+  }
   try {
     const privateKey = key ? parsePrivateKey(await readText(key), key) : undefined;
     const published = await publishBundle({
       dataDir: path.resolve(data),
       outDir: path.resolve(out),
       privateKey,
+      sequence,
       onProgress: ({ filesDone, filesTotal }) => {
         if (filesTotal > 0 && io.interactive) io.err(`  media ${filesDone}/${filesTotal}`);
       },
     });
     const { manifest } = published;
     io.out(
-      `Published revision ${manifest.revision.slice(0, 12)} (${manifest.files.length} media files, ${published.copied} copied${manifest.signature ? `, signed with key ${manifest.signature.keyId}` : ', unsigned'}) to ${published.manifestFile}`,
+      `Published revision ${manifest.revision.slice(0, 12)} as sequence ${manifest.sequence} (${manifest.files.length} media files, ${published.copied} copied${manifest.signature ? `, signed with key ${manifest.signature.keyId}` : ', unsigned'}) to ${published.manifestFile}`,
     );
     return 0;
   } catch (error) {
@@ -193,7 +211,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     }
     const { manifest } = parsed;
     io.out(
-      `${source}: valid bundle manifest, revision ${manifest.revision.slice(0, 12)}, ${manifest.files.length} media files${checkFiles ? ' (all present and matching)' : ''}${manifest.signature ? `, signed with key ${manifest.signature.keyId}${publicKey ? ' (verified)' : ''}` : ', unsigned'}`,
+      `${source}: valid bundle manifest, revision ${manifest.revision.slice(0, 12)}, sequence ${manifest.sequence ?? 'none (counts as 0)'}, ${manifest.files.length} media files${checkFiles ? ' (all present and matching)' : ''}${manifest.signature ? `, signed with key ${manifest.signature.keyId}${publicKey ? ' (verified)' : ''}` : ', unsigned'}`,
     );
     return 0;
   }

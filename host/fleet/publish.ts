@@ -39,6 +39,11 @@ export interface PublishOptions {
   /** Sign the manifest with this Ed25519 private key. */
   privateKey?: KeyObject;
   onProgress?(progress: PublishProgress): void;
+  /**
+   * The manifest's sequence; by default one more than the manifest already in `outDir` (or 1),
+   * kept when that manifest has the same revision. When given, it must be higher than that one.
+   */
+  sequence?: number;
   /** The environment, for SOURCE_DATE_EPOCH (default `process.env`). */
   env?: NodeJS.ProcessEnv;
 }
@@ -102,15 +107,17 @@ export async function publishBundle(options: PublishOptions): Promise<Published>
   const revision = revisionOf({ content: content.value, settings: shared, files });
   const manifestFile = path.join(outDir, MANIFEST_FILE);
   const earlier = await readManifestFile(manifestFile);
-  const createdAt =
-    earlier.ok && earlier.manifest.revision === revision
-      ? earlier.manifest.createdAt
-      : await createdTime(dataDir, options.env ?? process.env);
+  const same = earlier.ok && earlier.manifest.revision === revision;
+  const createdAt = same
+    ? earlier.manifest.createdAt
+    : await createdTime(dataDir, options.env ?? process.env);
+  const sequence = await nextSequence(manifestFile, earlier, same, options.sequence);
   let manifest: Manifest = {
     format: BUNDLE_FORMAT,
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     revision,
     createdAt,
+    sequence,
     content: content.value,
     settings: shared,
     files,
@@ -153,6 +160,44 @@ async function checkOutDir(outDir: string): Promise<void> {
       `${outDir} is not empty and holds no bundle (it has ${foreign.slice(0, 3).join(', ')}); choose an empty folder or an earlier bundle's folder.`,
     );
   }
+}
+
+// One more than the folder's manifest: kiosks take only a higher sequence than they have.
+async function nextSequence(
+  manifestFile: string,
+  earlier: Awaited<ReturnType<typeof readManifestFile>>,
+  same: boolean,
+  asked: number | undefined,
+): Promise<number> {
+  let last: number | undefined;
+  if (earlier.ok) {
+    last = earlier.manifest.sequence ?? 0;
+  } else if (existsSync(manifestFile)) {
+    // An edited or damaged manifest: its number still counts, if it can be read at all.
+    const json = await readFile(manifestFile, 'utf8')
+      .then((text) => JSON.parse(text) as { sequence?: unknown } | null)
+      .catch(() => undefined);
+    const found = json?.sequence;
+    if (typeof found === 'number' && Number.isSafeInteger(found) && found >= 0) last = found;
+    else if (asked === undefined) {
+      throw new KioskError(
+        'conflict',
+        `${manifestFile} is not a valid bundle manifest, so its sequence cannot be continued; put back the last good manifest.json, or give --sequence with a number higher than any kiosk has taken.`,
+      );
+    }
+  }
+  if (asked !== undefined) {
+    if (!Number.isSafeInteger(asked) || asked < 1 || (last !== undefined && asked <= last)) {
+      throw new KioskError(
+        'invalid-input',
+        `The sequence must be a whole number above ${last ?? 0} (the one in ${manifestFile}); got ${asked}.`,
+      );
+    }
+    return asked;
+  }
+  if (same && earlier.ok && earlier.manifest.sequence !== undefined)
+    return earlier.manifest.sequence;
+  return (last ?? 0) + 1;
 }
 
 async function readMediaIndex(

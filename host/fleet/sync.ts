@@ -2,54 +2,39 @@
  * Fleet sync on one kiosk: poll a bundle's manifest, fetch what is missing, switch atomically.
  *
  * - The manifest is fetched with If-None-Match, so an unchanged bundle costs one small request.
- * - Only media not already here are downloaded; each is checked against its size and sha256
- *   before it is used, then moved into the media library.
- * - When every file is present, the content and shared settings are switched in with one change
- *   (the player takes it at its next slide boundary).
- * - Any failure keeps the current content playing, is reported, and is retried with back-off.
- * - After a switch, old manifests and media the fleet brought are removed, keeping the previous
+ * - Only a bundle with a higher sequence than any taken is new (an old one served again is
+ *   refused); only media not here with their sha256 are downloaded, if the disk has room.
+ * - A sync has a deadline; when it ends, what it downloaded in part is removed.
+ * - Content and shared settings switch as one step (revisions.ts); the player takes them at its
+ *   next slide boundary. Any failure keeps the current content playing, is reported, and is
+ *   retried with back-off. Old manifests and media are then removed, keeping the previous
  *   revision for "Roll back".
  */
-import { createHash, randomUUID, type KeyObject } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { finished } from 'node:stream/promises';
-import * as z from 'zod/mini';
-import type { Manifest, SyncProgress, SyncStatus } from '../../core/bundle.js';
-import { KioskError } from '../../core/errors.js';
-import { formatProblem } from '../../core/problems.js';
+import type { KeyObject } from 'node:crypto';
+import {
+  judgeSequence,
+  sequenceOf,
+  syncDeadlineMs,
+  type Manifest,
+  type SyncProgress,
+  type SyncStatus,
+} from '../../core/bundle.js';
 import type { Settings } from '../../core/schema.js';
-import { sweepTempFiles, writeAtomic } from '../atomic-write.js';
 import type { ContentStore } from '../content-store.js';
 import type { MediaLibrary } from '../media/media-library.js';
+import { fetchManifest, SyncFailure } from './download.js';
 import { parsePublicKey } from './keys.js';
-import { parseManifest } from './manifest-io.js';
+import { fetchMissing } from './media-fetch.js';
+import { previousForRollBack, resumeSwitch, switchTo, type Switching } from './revisions.js';
+import { nextDelay, Runner, type SyncRun } from './sync-run.js';
+import { SyncState } from './sync-state.js';
 
-/** Where fleet state lives inside the data folder. */
-export const FLEET_DIR = 'fleet';
-const STATE_FILE = 'state.json';
-const MANIFESTS_DIR = 'manifests';
-/** A manifest larger than this is refused (it would not be one of ours). */
-const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
-/** First retry after a failure; doubles each time up to the larger of the interval and 5 min. */
-const FIRST_RETRY_MS = 5_000;
-const MAX_RETRY_FLOOR_MS = 300_000;
+export { FLEET_DIR } from './sync-state.js';
+
 /** A manifest that keeps changing while we sync is followed this many times, then next poll. */
 const MAX_FOLLOW = 3;
 /** How often the manifest is fetched without If-None-Match. */
 const FULL_CHECK_EVERY_MS = 3_600_000;
-
-const PersistedState = z.object({
-  etag: z.optional(z.object({ url: z.string(), value: z.string() })),
-  current: z.optional(z.string()),
-  previous: z.optional(z.string()),
-  rolledBackFrom: z.optional(z.string()),
-  lastSyncAt: z.optional(z.string()),
-  /** Media references the fleet brought (only these are ever cleaned up). */
-  downloaded: z._default(z.array(z.string()), []),
-});
-type PersistedState = z.infer<typeof PersistedState>;
 
 export interface SyncOptions {
   dataDir: string;
@@ -57,6 +42,8 @@ export interface SyncOptions {
   media: MediaLibrary;
   /** Give up on a request when no bytes arrive for this long (default 30 s). */
   idleTimeoutMs?: number;
+  /** How long one sync may take in all (default: `syncDeadlineMs` of what it downloads). */
+  deadlineMs?: number;
   now?: () => number;
   /** Told about each failure and switch, for the host's log. */
   log?(level: 'info' | 'warn', message: string): void;
@@ -66,51 +53,41 @@ export interface SyncOptions {
   random?: () => number;
 }
 
-/** A failure to report: the message is for people and says what and where. */
-class SyncFailure extends Error {}
-
 /** The sync client of one kiosk. */
 export class FleetSync {
-  private state: PersistedState = { downloaded: [] };
   private phase: SyncStatus['state'] = 'off';
   private lastCheckAt: number | undefined;
   private lastError: { message: string; at: number } | undefined;
+  private refused: SyncStatus['refused'] = null;
   private nextCheckAt: number | undefined;
   private progress: SyncProgress | undefined;
   private failures = 0;
   private lastFullCheck = -Infinity;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly runner: Runner;
   private stopped = false;
   private unsubscribe: (() => void) | undefined;
   private watched: { url?: string; interval: number; key?: string } | undefined;
   private readonly now: () => number;
-  private readonly dir: string;
 
-  private constructor(private readonly options: SyncOptions) {
+  private constructor(
+    private readonly options: SyncOptions,
+    private readonly kept: SyncState,
+  ) {
     this.now = options.now ?? Date.now;
-    this.dir = path.join(options.dataDir, FLEET_DIR);
+    this.runner = new Runner(
+      (run) => this.check(run),
+      () => this.schedule(),
+      () => options.deadlineMs ?? syncDeadlineMs(0),
+      this.now,
+    );
   }
 
   /** Load the saved state; call `start()` to begin polling. */
   static async open(options: SyncOptions): Promise<FleetSync> {
-    const sync = new FleetSync(options);
-    await mkdir(path.join(sync.dir, MANIFESTS_DIR), { recursive: true });
-    // Temp files of writes cut short by a crash; manifests/ keeps only what clean-up keeps.
-    await sweepTempFiles(sync.dir, [STATE_FILE]);
-    for (const name of await readdir(path.join(sync.dir, MANIFESTS_DIR))) {
-      if (/\.json\.\d+$/.test(name))
-        await rm(path.join(sync.dir, MANIFESTS_DIR, name), { force: true });
-    }
-    const text = await readFile(path.join(sync.dir, STATE_FILE), 'utf8').catch(() => undefined);
-    if (text !== undefined) {
-      try {
-        const parsed = PersistedState.safeParse(JSON.parse(text));
-        if (parsed.success) sync.state = parsed.data;
-      } catch {
-        // A damaged state file only costs a full check: the content on disk is still valid.
-      }
-    }
+    const kept = await SyncState.open(options.dataDir, options.media.tempDir);
+    const sync = new FleetSync(options, kept);
+    await resumeSwitch(sync.switching());
     return sync;
   }
 
@@ -128,73 +105,56 @@ export class FleetSync {
     this.stopped = true;
     clearTimeout(this.timer);
     this.unsubscribe?.();
-    await this.running?.catch(() => undefined);
+    await this.runner.interrupt('the kiosk is stopping');
   }
 
   /** What the sync is doing and how it went. */
   status(): SyncStatus {
     const url = this.settings().syncManifestUrl;
     const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+    const state = this.kept.value;
     return {
       state: url ? this.phase : 'off',
       manifestUrl: url ?? null,
-      revision: this.state.current ?? null,
-      previousRevision: this.state.previous ?? null,
-      rolledBackFrom: this.state.rolledBackFrom ?? null,
+      revision: state.current ?? null,
+      sequence: state.current === undefined ? null : (state.sequence ?? 0),
+      previousRevision: state.previous ?? null,
+      rolledBackFrom: state.rolledBackFrom ?? null,
       lastCheckAt: iso(this.lastCheckAt),
-      lastSyncAt: this.state.lastSyncAt ?? null,
+      lastSyncAt: state.lastSyncAt ?? null,
       lastError: this.lastError
         ? { message: this.lastError.message, at: new Date(this.lastError.at).toISOString() }
         : null,
+      refused: this.refused,
       nextCheckAt: url ? iso(this.nextCheckAt) : null,
       progress: this.progress ?? null,
     };
   }
 
-  /** Check the manifest now (one check at a time); resolves when it is done. */
+  /**
+   * Check the manifest now; resolves when it is done. A sync already running (perhaps stuck on
+   * a slow server) is ended, what it downloaded in part is removed, and a fresh check starts.
+   */
   syncNow(): Promise<void> {
-    if (this.running) return this.running;
     clearTimeout(this.timer);
-    this.running = this.check().finally(() => {
-      this.running = undefined;
-      this.schedule();
-    });
-    return this.running;
+    return this.runner.start();
   }
 
   /** Go back to the previous revision; the revision left is not taken again. */
   async rollBack(): Promise<void> {
-    await this.running?.catch(() => undefined);
-    const { previous, current } = this.state;
-    if (!previous) {
-      throw new KioskError('not-found', 'There is no previous revision to roll back to.');
-    }
-    const text = await readFile(this.manifestPath(previous), 'utf8').catch(() => undefined);
-    const parsed = text === undefined ? undefined : parseManifest(text, `revision ${previous}`);
-    if (!parsed?.ok) {
-      throw new KioskError(
-        'failed',
-        `The previous revision ${short(previous)} is no longer on this kiosk.`,
-      );
-    }
-    for (const file of parsed.manifest.files) {
-      if (!(await this.options.media.present(file.ref, file.size))) {
-        throw new KioskError(
-          'failed',
-          `The previous revision's file ${file.path} is no longer on this kiosk.`,
-        );
-      }
-    }
-    await this.options.store.applyFleet(parsed.manifest.content, parsed.manifest.settings);
-    this.state = {
-      ...this.state,
-      current: previous,
-      previous: undefined,
-      rolledBackFrom: current,
-      lastSyncAt: new Date(this.now()).toISOString(),
-    };
-    await this.saveState();
-    this.options.log?.('info', `fleet: rolled back from ${short(current)} to ${short(previous)}`);
+    await this.runner.interrupt('staff rolled back');
+    const { dataDir, media } = this.options;
+    const { current } = this.kept.value;
+    const manifest = await previousForRollBack(this.kept, dataDir, media);
+    await switchTo(this.switching(), manifest, 'roll-back');
+    this.options.log?.(
+      'info',
+      `fleet: rolled back from ${short(current)} to ${short(manifest.revision)}`,
+    );
+  }
+
+  private switching(): Switching {
+    return { kept: this.kept, store: this.options.store, now: this.now };
   }
 
   private settings(): Settings {
@@ -209,15 +169,7 @@ export class FleetSync {
     };
     const before = this.watched;
     this.watched = next;
-    if (
-      !first &&
-      before &&
-      before.url === next.url &&
-      before.interval === next.interval &&
-      before.key === next.key
-    ) {
-      return;
-    }
+    if (!first && JSON.stringify(before) === JSON.stringify(next)) return;
     this.failures = 0;
     if (!next.url) {
       clearTimeout(this.timer);
@@ -226,8 +178,7 @@ export class FleetSync {
       return;
     }
     if (this.phase === 'off') this.phase = 'idle';
-    if (this.running) return;
-    void this.syncNow();
+    if (!this.runner.busy) void this.syncNow();
   }
 
   private schedule(): void {
@@ -237,20 +188,14 @@ export class FleetSync {
       this.nextCheckAt = undefined;
       return;
     }
-    const interval = syncIntervalSec * 1000;
-    let delay = interval;
-    if (this.failures > 0) {
-      const cap = Math.max(interval, MAX_RETRY_FLOOR_MS);
-      const base = Math.min(cap, FIRST_RETRY_MS * 2 ** (this.failures - 1));
-      // ±20% so a fleet that lost its server does not come back in lockstep.
-      delay = Math.round(base * (0.8 + 0.4 * (this.options.random ?? Math.random)()));
-    }
+    const random = this.options.random ?? Math.random;
+    const delay = nextDelay(this.failures, syncIntervalSec * 1000, random);
     this.nextCheckAt = this.now() + delay;
     this.timer = setTimeout(() => void this.syncNow(), delay);
     this.timer.unref();
   }
 
-  private async check(): Promise<void> {
+  private async check(run: SyncRun): Promise<void> {
     const settings = this.settings();
     const url = settings.syncManifestUrl;
     if (!url) return;
@@ -263,8 +208,14 @@ export class FleetSync {
       await this.follow(url, publicKey);
       this.failures = 0;
       this.lastError = undefined;
+      this.refused = null;
       this.phase = 'idle';
     } catch (error) {
+      if (run.interrupted) {
+        // Ended on purpose (Sync now, Roll back, stop): not a failure of the server.
+        this.phase = 'idle';
+        return;
+      }
       this.failures += 1;
       const message = error instanceof Error ? error.message : String(error);
       this.lastError = { message, at: this.now() };
@@ -272,6 +223,9 @@ export class FleetSync {
       this.options.log?.('warn', `fleet: ${message}`);
     } finally {
       this.progress = undefined;
+      await this.kept
+        .clearDownloads()
+        .catch((error: unknown) => this.options.log?.('warn', `fleet: ${String(error)}`));
     }
   }
 
@@ -280,20 +234,26 @@ export class FleetSync {
     // Some servers make weak ETags (time in seconds and size): ask without one now and then.
     const full = this.now() - this.lastFullCheck >= FULL_CHECK_EVERY_MS;
     if (full) this.lastFullCheck = this.now();
-    let fetched = await this.fetchManifest(url, full ? undefined : this.etagFor(url), publicKey);
+    const etag = full ? undefined : this.kept.etagFor(url);
+    let fetched = await fetchManifest(url, etag, publicKey, this.requestOptions());
     for (let round = 0; fetched; round += 1) {
       const { manifest, etag } = fetched;
-      if (
-        manifest.revision === this.state.current ||
-        manifest.revision === this.state.rolledBackFrom
-      ) {
-        await this.remember({ etag: etag ? { url, value: etag } : undefined });
+      const judged = judgeSequence(manifest, this.kept.value);
+      if (judged.verdict === 'same') {
+        await this.kept.update({ etag: etag ? { url, value: etag } : undefined });
         return;
+      }
+      if (judged.verdict === 'refuse') {
+        const at = new Date(this.now()).toISOString();
+        this.refused = { revision: manifest.revision, sequence: sequenceOf(manifest), at };
+        throw new SyncFailure(
+          `refused the bundle at ${url}: ${judged.reason}. This kiosk keeps playing ${short(this.kept.value.current)}.`,
+        );
       }
       await this.download(url, manifest);
       await this.options.beforeSwitch?.(manifest);
       // The manifest may have been replaced while we downloaded: switch only to the newest.
-      const again = await this.fetchManifest(url, etag, publicKey);
+      const again = await fetchManifest(url, etag, publicKey, this.requestOptions());
       if (again && again.manifest.revision !== manifest.revision) {
         if (round + 1 >= MAX_FOLLOW) {
           throw new SyncFailure(`${url} kept changing during the sync; trying again later`);
@@ -306,235 +266,41 @@ export class FleetSync {
     }
   }
 
-  private etagFor(url: string): string | undefined {
-    return this.state.etag?.url === url ? this.state.etag.value : undefined;
-  }
-
-  /** The manifest, or undefined when the server says it did not change (304). */
-  private async fetchManifest(
-    url: string,
-    etag: string | undefined,
-    publicKey: KeyObject | undefined,
-  ): Promise<{ manifest: Manifest; etag: string | undefined } | undefined> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (etag) headers['if-none-match'] = etag;
-    const response = await this.request(url, headers);
-    if (response.status === 304) {
-      await response.body?.cancel().catch(() => undefined);
-      return undefined;
-    }
-    const bytes = await this.readAll(url, response, MAX_MANIFEST_BYTES);
-    const parsed = parseManifest(new TextDecoder().decode(bytes), 'manifest.json', publicKey);
-    if (!parsed.ok) {
-      const first = parsed.problems.slice(0, 3).map(formatProblem).join('; ');
-      throw new SyncFailure(`the manifest at ${url} was refused: ${first}`);
-    }
-    return { manifest: parsed.manifest, etag: response.headers.get('etag') ?? undefined };
-  }
-
   private async download(manifestUrl: string, manifest: Manifest): Promise<void> {
-    const missing = [];
-    for (const file of manifest.files) {
-      if (!(await this.options.media.present(file.ref, file.size))) missing.push(file);
-    }
-    const progress: SyncProgress = {
-      filesDone: 0,
-      filesTotal: missing.length,
-      bytesDone: 0,
-      bytesTotal: missing.reduce((sum, file) => sum + file.size, 0),
-    };
-    this.progress = progress;
-    if (missing.length > 0) this.phase = 'downloading';
-    await mkdir(this.options.media.tempDir, { recursive: true });
-    for (const file of missing) {
-      const fileUrl = new URL(file.path, manifestUrl).href;
-      const temp = path.join(this.options.media.tempDir, `${randomUUID()}.sync`);
-      try {
-        await this.fetchFile(fileUrl, file.path, file.size, file.sha256, temp, (n) => {
-          progress.bytesDone += n;
-        });
-        const { path: _path, sha256: _sha, ...rest } = file;
-        await this.options.media.adopt(temp, { ...rest, uploadedAt: manifest.createdAt });
-      } finally {
-        await rm(temp, { force: true });
-      }
-      progress.filesDone += 1;
-      if (!this.state.downloaded.includes(file.ref)) {
-        this.state.downloaded = [...this.state.downloaded, file.ref];
-        await this.saveState();
-      }
-    }
-  }
-
-  private async fetchFile(
-    url: string,
-    name: string,
-    size: number,
-    sha256: string,
-    temp: string,
-    onBytes: (n: number) => void,
-  ): Promise<void> {
-    const response = await this.request(url, {});
-    if (!response.body) throw new SyncFailure(`${name}: the server sent no body`);
-    const hash = createHash('sha256');
-    const out = createWriteStream(temp, { flags: 'wx' });
-    let received = 0;
-    try {
-      await this.eachChunk(url, response, (chunk) => {
-        received += chunk.length;
-        if (received > size) {
-          throw new SyncFailure(
-            `${name}: the server sent more than the ${size} bytes the manifest names`,
-          );
+    await fetchMissing({
+      manifestUrl,
+      manifest,
+      dataDir: this.options.dataDir,
+      media: this.options.media,
+      downloadsDir: this.kept.downloadsDir,
+      request: { ...this.requestOptions(), signal: this.runner.run!.signal },
+      onStart: (progress) => {
+        this.progress = progress;
+        if (progress.filesTotal > 0) this.phase = 'downloading';
+        // The deadline grows with what must be downloaded.
+        if (this.options.deadlineMs === undefined && progress.bytesTotal > 0) {
+          this.runner.run?.setDeadline(syncDeadlineMs(progress.bytesTotal));
         }
-        hash.update(chunk);
-        out.write(chunk);
-        onBytes(chunk.length);
-      });
-    } finally {
-      out.end();
-      await finished(out).catch(() => undefined);
-    }
-    if (received !== size) {
-      throw new SyncFailure(
-        `${name}: got ${received} of ${size} bytes (the file on the server is cut short)`,
-      );
-    }
-    if (hash.digest('hex') !== sha256) {
-      throw new SyncFailure(
-        `${name}: its sha256 does not match the manifest (the file on the server is not the one published)`,
-      );
-    }
-  }
-
-  // One request; errors become messages that name the address and what went wrong.
-  private idleController: AbortController | undefined;
-  private idleTimer: NodeJS.Timeout | undefined;
-  private async request(url: string, headers: Record<string, string>): Promise<Response> {
-    this.idleController = new AbortController();
-    this.touch();
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        headers,
-        signal: this.idleController.signal,
-        redirect: 'follow',
-      });
-    } catch (error) {
-      clearTimeout(this.idleTimer);
-      throw new SyncFailure(`cannot reach ${url}: ${networkReason(error)}`);
-    }
-    if (response.status !== 200 && response.status !== 304) {
-      clearTimeout(this.idleTimer);
-      await response.body?.cancel().catch(() => undefined);
-      throw new SyncFailure(`${url} answered ${response.status} ${response.statusText}`.trim());
-    }
-    return response;
-  }
-
-  // Restart the idle timer: a request is given up when no bytes arrive for the idle timeout.
-  private touch(): void {
-    clearTimeout(this.idleTimer);
-    const controller = this.idleController;
-    this.idleTimer = setTimeout(
-      () => controller?.abort(new Error('timed out')),
-      this.options.idleTimeoutMs ?? 30_000,
-    );
-    this.idleTimer.unref();
-  }
-
-  private async eachChunk(
-    url: string,
-    response: Response,
-    use: (chunk: Uint8Array) => void,
-  ): Promise<void> {
-    try {
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        this.touch();
-        use(chunk);
-      }
-    } catch (error) {
-      if (error instanceof SyncFailure) throw error;
-      throw new SyncFailure(`the download of ${url} broke off: ${networkReason(error)}`);
-    } finally {
-      clearTimeout(this.idleTimer);
-    }
-  }
-
-  private async readAll(url: string, response: Response, limit: number): Promise<Uint8Array> {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    await this.eachChunk(url, response, (chunk) => {
-      total += chunk.length;
-      if (total > limit)
-        throw new SyncFailure(`${url} is larger than ${limit} bytes; it is not a bundle manifest`);
-      chunks.push(chunk);
+      },
+      onFile: (ref) => this.kept.downloaded(ref),
     });
-    return Buffer.concat(chunks);
   }
 
-  private async switchTo(manifest: Manifest, etag: PersistedState['etag']): Promise<void> {
-    await writeAtomic(this.manifestPath(manifest.revision), `${JSON.stringify(manifest)}\n`);
-    await this.options.store.applyFleet(manifest.content, manifest.settings);
-    const previous = this.state.current;
-    this.state = {
-      ...this.state,
-      etag,
-      current: manifest.revision,
-      previous,
-      rolledBackFrom: undefined,
-      lastSyncAt: new Date(this.now()).toISOString(),
-    };
-    await this.saveState();
+  private requestOptions(): { idleTimeoutMs: number; signal?: AbortSignal } {
+    return { idleTimeoutMs: this.options.idleTimeoutMs ?? 30_000, signal: this.runner.run?.signal };
+  }
+
+  private async switchTo(manifest: Manifest, etag: { url: string; value: string } | undefined) {
+    await switchTo(this.switching(), manifest, 'sync', etag);
     this.options.log?.('info', `fleet: switched to revision ${short(manifest.revision)}`);
-    await this.cleanUp().catch((error: unknown) =>
-      this.options.log?.('warn', `fleet: clean-up failed: ${String(error)}`),
-    );
-  }
-
-  // Keep the manifests of the current and previous revisions and the media they use.
-  private async cleanUp(): Promise<void> {
-    const keep = [this.state.current, this.state.previous].filter((r): r is string => !!r);
-    const used = new Set<string>();
-    for (const revision of keep) {
-      const text = await readFile(this.manifestPath(revision), 'utf8').catch(() => undefined);
-      if (text === undefined) continue;
-      for (const file of (JSON.parse(text) as Manifest).files) used.add(file.ref);
-    }
-    const unused = this.state.downloaded.filter((ref) => !used.has(ref));
-    await this.options.media.removeUnused(unused);
-    this.state.downloaded = this.state.downloaded.filter((ref) => used.has(ref));
-    await this.saveState();
-    const dir = path.join(this.dir, MANIFESTS_DIR);
-    for (const name of await readdir(dir)) {
-      if (!keep.some((revision) => name === `${revision}.json`))
-        await rm(path.join(dir, name), { force: true });
-    }
-  }
-
-  private manifestPath(revision: string): string {
-    return path.join(this.dir, MANIFESTS_DIR, `${revision}.json`);
-  }
-
-  private async remember(change: Partial<PersistedState>): Promise<void> {
-    this.state = { ...this.state, ...change };
-    await this.saveState();
-  }
-
-  private saveState(): Promise<void> {
-    return writeAtomic(path.join(this.dir, STATE_FILE), `${JSON.stringify(this.state, null, 2)}\n`);
+    await this.kept
+      .cleanUp(this.options.media)
+      .catch((error: unknown) =>
+        this.options.log?.('warn', `fleet: clean-up failed: ${String(error)}`),
+      );
   }
 }
 
 function short(revision: string | undefined): string {
   return revision ? revision.slice(0, 12) : 'none';
-}
-
-function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code === 'ECONNREFUSED') return 'the server refused the connection (is it down?)';
-  if (cause?.code === 'ENOTFOUND') return 'the server name is not known';
-  if (cause?.message === 'timed out' || (error as Error).message === 'timed out')
-    return 'no answer in time';
-  return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
 }

@@ -1,7 +1,8 @@
 /**
  * Web servers for fleet tests, serving a bundle folder on 127.0.0.1 with ETags and a request log:
  * nginx from Debian's packages when it can start here, else a small Node static server. The Node
- * server can also misbehave on purpose (hang, cut a body short), which nginx cannot be told to.
+ * server can also misbehave on purpose (hang, cut a body short, trickle a byte at a time), which
+ * nginx cannot be told to.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
@@ -17,8 +18,10 @@ export interface LoggedRequest {
   status: number;
 }
 
-/** How the Node server misbehaves for one path. */
-export type Fault = 'hang' | 'cut-short';
+/** How the Node server misbehaves for one path (`trickle`: one byte every 300 ms). */
+export type Fault = 'hang' | 'cut-short' | 'trickle';
+
+const TRICKLE_EVERY_MS = 300;
 
 export interface BundleServer {
   kind: 'nginx' | 'node';
@@ -80,6 +83,22 @@ export async function startNodeServer(root: string): Promise<BundleServer> {
     if (fault === 'hang') {
       hanging.add(res);
       res.flushHeaders();
+      return;
+    }
+    if (fault === 'trickle') {
+      hanging.add(res);
+      const bytes = await readFile(file);
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent >= bytes.length || res.destroyed) {
+          clearInterval(timer);
+          res.end();
+          return;
+        }
+        res.write(bytes.subarray(sent, sent + 1));
+        sent += 1;
+      }, TRICKLE_EVERY_MS);
+      res.once('close', () => clearInterval(timer));
       return;
     }
     if (fault === 'cut-short') {

@@ -217,13 +217,6 @@ export class MediaLibrary {
     });
   }
 
-  /** Whether the file of a reference is in the library with the given size. */
-  async present(ref: string, size: number): Promise<boolean> {
-    if (!this.items.has(ref)) return false;
-    const found = await stat(path.join(this.mediaDir, fileOfRef(ref))).catch(() => undefined);
-    return found?.isFile() === true && found.size === size;
-  }
-
   /** Remove files no content uses any more (fleet clean-up); unknown references are ignored. */
   removeUnused(refs: readonly string[]): Promise<void> {
     return this.serial(async () => {
@@ -234,7 +227,7 @@ export class MediaLibrary {
     });
   }
 
-  /** Where downloads in progress are kept (swept like abandoned uploads). */
+  /** Where uploads in progress are kept (fleet downloads of older versions were kept here too). */
   get tempDir(): string {
     return this.uploadsDir;
   }

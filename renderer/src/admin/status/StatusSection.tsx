@@ -119,11 +119,20 @@ export function StatusSection({ api, data }: SectionProps) {
             {sync.progress && sync.progress.filesTotal > 0 && <Progress progress={sync.progress} />}
             <dl className="admin-facts">
               <Fact label="Manifest URL">{sync.manifestUrl ?? 'Not set'}</Fact>
-              <Fact label="Bundle playing">{short(sync.revision)}</Fact>
+              <Fact label="Bundle playing">
+                {short(sync.revision)}
+                {sync.sequence !== null && ` (sequence ${sync.sequence})`}
+              </Fact>
               <Fact label="Kept for roll back">{short(sync.previousRevision)}</Fact>
               <Fact label="Last check">{when(sync.lastCheckAt)}</Fact>
               <Fact label="Last new bundle">{when(sync.lastSyncAt)}</Fact>
               <Fact label="Next check">{when(sync.nextCheckAt)}</Fact>
+              {sync.refused && (
+                <Fact label="Refused old bundle">
+                  {short(sync.refused.revision)} (sequence {sync.refused.sequence}), offered by the
+                  server at {when(sync.refused.at)}: not newer than what this kiosk has taken
+                </Fact>
+              )}
               {sync.rolledBackFrom && (
                 <Fact label="Rolled back from">
                   {short(sync.rolledBackFrom)} (not taken again; a newer bundle will be)
