@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HTTP_STATUS, KioskError } from '../../core/errors.js';
+import { hostNameOf, isOwnHostName } from './host-names.js';
 
 /** Name of the cookie that carries the staff session id. */
 export const SESSION_COOKIE = 'kiosk_session';
@@ -20,8 +21,13 @@ export const PIN_CALLS: ReadonlySet<string> = new Set([
 
 /** How the guards behave. */
 export interface SecurityOptions {
-  /** Remote admin over the LAN is on; when off, the API answers only to loopback host names. */
+  /**
+   * Remote admin over the LAN is on. When off, the API answers only to loopback host names; when
+   * on, also to this machine's own names and addresses and to `extraHostNames`.
+   */
   lan: boolean;
+  /** Other names staff reach the kiosk by (the `allowedHostNames` setting), read per request. */
+  extraHostNames?: () => readonly string[];
   /** API requests per minute from one address (default 1200: the player and tests never hit it). */
   apiPerMinute?: number;
   /** PIN calls per minute from one address (default 20). */
@@ -46,12 +52,9 @@ export async function registerSecurityHooks(
   app.addHook('onRequest', async (request, reply) => {
     const target = apiTarget(request);
     if (!target) return;
-    if (!options.lan && !isLoopbackHost(request.headers.host)) {
-      // A page on another site that resolves its name to 127.0.0.1 (DNS rebinding) lands here.
-      return refuse(
-        reply,
-        new KioskError('forbidden', 'This kiosk answers only to 127.0.0.1 or localhost.'),
-      );
+    if (!isAllowedHost(request.headers.host, options)) {
+      // A page on another site that resolves its name to the kiosk (DNS rebinding) lands here.
+      return refuse(reply, new KioskError('forbidden', hostRefusal(options.lan)));
     }
     const api = await apiLimit(request);
     if (!api.isAllowed && api.isExceeded) {
@@ -120,15 +123,23 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 
 /** Whether a Host header names this machine: localhost or a loopback address, any port. */
 export function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  let hostname: string;
-  try {
-    hostname = new URL(`http://${host}`).hostname;
-  } catch {
-    return false;
-  }
-  if (hostname === 'localhost') return true;
-  return isLoopbackAddress(hostname.replace(/^\[(.*)\]$/, '$1'));
+  const hostname = hostNameOf(host);
+  if (hostname === undefined) return false;
+  return hostname === 'localhost' || isLoopbackAddress(hostname);
+}
+
+/** Whether the Host header names this kiosk: loopback always, its own names in LAN mode. */
+export function isAllowedHost(host: string | undefined, options: SecurityOptions): boolean {
+  if (isLoopbackHost(host)) return true;
+  if (!options.lan) return false;
+  const name = hostNameOf(host);
+  return name !== undefined && isOwnHostName(name, options.extraHostNames?.() ?? []);
+}
+
+function hostRefusal(lan: boolean): string {
+  return lan
+    ? 'This kiosk answers only to its own names and addresses. Add another name under Settings, "Other names of this kiosk".'
+    : 'This kiosk answers only to 127.0.0.1 or localhost.';
 }
 
 /** Whether a browser says the request comes from a page of another origin. */

@@ -63,7 +63,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     if (typeof status !== 'number' || status < 400 || status >= 500) throw error;
     return sendError(reply, requestError(request, error as Error & { code?: string }));
   });
-  await registerSecurityHooks(app, { lan: options.lan });
+  await registerSecurityHooks(app, {
+    lan: options.lan,
+    extraHostNames: () => store.snapshot().settings.allowedHostNames,
+  });
   app.addContentTypeParser(
     'application/octet-stream',
     { parseAs: 'buffer', bodyLimit: CHUNK_LIMIT },

@@ -1,0 +1,111 @@
+/**
+ * Attacks on remote admin over the LAN, against the real `openness-kiosk serve --host 0.0.0.0`
+ * with a real data folder. Other loopback source addresses (127.0.0.2 and up) stand in for other
+ * machines on the network; all traffic stays on loopback.
+ *
+ * DNS rebinding (a foreign Host name), CSRF by Referer, floods of event streams, PIN guessing
+ * spread over many addresses, plain HTTP from another machine, and a stolen session cookie.
+ */
+import os from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killHost, PIN, requireBuiltHost, startServe, type HostProcess } from './host-process.js';
+import { call, errorOf, send, sessionCookie, type RawRequest } from './lan-client.js';
+
+let sandbox = '';
+let dataDir = '';
+let host: HostProcess | undefined;
+/** The kiosk's own screen: plain HTTP on loopback. */
+let kioskUrl = '';
+/** Where other machines reach the admin. */
+let lanUrl = '';
+/** The kiosk's own staff session (created at the kiosk). */
+let kioskCookie = '';
+
+/** A request from another machine (a loopback address other than 127.0.0.1). */
+const fromLan = (n: number, extra: Omit<RawRequest, 'path'> = {}) => ({
+  localAddress: `127.0.0.${n + 1}`,
+  ...extra,
+});
+
+beforeAll(async () => {
+  requireBuiltHost();
+  sandbox = await mkdtemp(path.join(os.tmpdir(), 'kiosk-fault-lan-'));
+  dataDir = path.join(sandbox, 'data');
+  await mkdir(dataDir);
+  host = await startServe(dataDir, 30_000, '0.0.0.0');
+  kioskUrl = host.url.replace('0.0.0.0', '127.0.0.1');
+  lanUrl = kioskUrl;
+  const created = await call(kioskUrl, 'auth:create-pin', { pin: PIN });
+  expect(created.status, created.text).toBe(200);
+  kioskCookie = sessionCookie(created)!;
+});
+
+afterAll(async () => {
+  if (host) await killHost(host);
+  if (sandbox) await rm(sandbox, { recursive: true, force: true });
+});
+
+describe('DNS rebinding in LAN mode', () => {
+  it('refuses a foreign Host name on every API route, and answers the kiosk by its own names', async () => {
+    const port = new URL(lanUrl).port;
+    const attempts: RawRequest[] = [
+      { method: 'GET', path: '/api/health' },
+      { method: 'GET', path: '/api/content' },
+      { method: 'GET', path: '/api/events' },
+      { path: '/api/call/plays:record', body: JSON.stringify({ records: [] }) },
+      { path: '/api/call/auth:unlock', body: JSON.stringify({ pin: PIN }) },
+      { path: '/api/call/auth:status' },
+    ];
+    for (const foreign of ['evil.example', `evil.example:${port}`, `attacker.test:${port}`]) {
+      for (const attempt of attempts) {
+        const reply = await send(lanUrl, {
+          ...fromLan(1),
+          ...attempt,
+          headers: { host: foreign, 'content-type': 'application/json' },
+        });
+        expect(reply.status, `${attempt.path} as ${foreign}: ${reply.text}`).toBe(403);
+        expect(errorOf(reply).message).toMatch(/^This kiosk answers only to its own names/);
+        expect(sessionCookie(reply)).toBeUndefined();
+      }
+    }
+    const ownAddresses = Object.values(os.networkInterfaces())
+      .flatMap((list) => list ?? [])
+      .filter((entry) => entry.family === 'IPv4')
+      .map((entry) => entry.address);
+    for (const name of [os.hostname(), ...ownAddresses]) {
+      const reply = await send(lanUrl, {
+        ...fromLan(1),
+        method: 'GET',
+        path: '/api/health',
+        headers: { host: `${name}:${port}` },
+      });
+      expect(reply.status, `${name}: ${reply.text}`).toBe(200);
+    }
+  });
+
+  it('answers a name staff add under Settings, at once, and only that one', async () => {
+    const named = { ...fromLan(2), method: 'GET' as const, path: '/api/health' };
+    const asName = (name: string) => send(lanUrl, { ...named, headers: { host: name } });
+    expect((await asName('kiosk-3.embassy.example')).status).toBe(403);
+    const admin = await call(kioskUrl, 'admin:get', undefined, {
+      headers: { cookie: kioskCookie },
+    });
+    const { revision, settings } = admin.json as { revision: string; settings: object };
+    const saved = await call(
+      kioskUrl,
+      'settings:save',
+      {
+        baseRevision: revision,
+        settings: { ...settings, allowedHostNames: ['kiosk-3.embassy.example'] },
+      },
+      { headers: { cookie: kioskCookie } },
+    );
+    expect(saved.status, saved.text).toBe(200);
+    expect((await asName('kiosk-3.embassy.example')).status).toBe(200);
+    expect((await asName('KIOSK-3.embassy.example')).status).toBe(200);
+    expect((await asName('kiosk-3.embassy.example.evil.example')).status).toBe(403);
+    expect((await asName('evil-kiosk-3.embassy.example')).status).toBe(403);
+  });
+});
