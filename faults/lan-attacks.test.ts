@@ -109,3 +109,37 @@ describe('DNS rebinding in LAN mode', () => {
     expect((await asName('evil-kiosk-3.embassy.example')).status).toBe(403);
   });
 });
+
+describe('CSRF by Referer', () => {
+  it('refuses a state-changing call whose Referer is another site and that has no Origin', async () => {
+    const unlocked = await call(lanUrl, 'auth:unlock', { pin: PIN }, fromLan(3));
+    expect(unlocked.status, unlocked.text).toBe(200);
+    const cookie = sessionCookie(unlocked)!;
+    const alert = { text: { en: 'Evacuate now' } };
+    for (const referer of [
+      'https://evil.example/csrf.html',
+      `http://127.0.0.1:1/`,
+      'http://evil.example/?to=http://127.0.0.1/',
+    ]) {
+      const reply = await call(lanUrl, 'alert:set', alert, {
+        ...fromLan(3),
+        headers: { cookie, referer },
+      });
+      expect(reply.status, `${referer}: ${reply.text}`).toBe(403);
+      expect(errorOf(reply).message).toBe('Requests from other sites are refused.');
+    }
+    const still = await call(lanUrl, 'alert:get', undefined, fromLan(3));
+    expect(still.json).toMatchObject({ alert: null });
+    // The admin's own page (same origin) may; so may a client that sends neither header.
+    const own = await call(lanUrl, 'alert:set', alert, {
+      ...fromLan(3),
+      headers: { cookie, referer: `${lanUrl}/#/admin` },
+    });
+    expect(own.status, own.text).toBe(200);
+    const cleared = await call(lanUrl, 'alert:clear', undefined, {
+      ...fromLan(3),
+      headers: { cookie },
+    });
+    expect(cleared.json).toMatchObject({ alert: null });
+  });
+});

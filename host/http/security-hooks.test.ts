@@ -55,6 +55,11 @@ describe('security hooks: cross-site requests', () => {
       { origin: 'http://127.0.0.1:8080' },
       { origin: 'null' },
       { origin: 'http://127.0.0.1:7777', 'sec-fetch-site': 'cross-site' },
+      { referer: 'https://evil.example/page.html' },
+      { referer: 'http://127.0.0.1:8080/' },
+      { referer: 'not a url' },
+      { referer: 'file:///tmp/x.html' },
+      { origin: 'https://evil.example', referer: 'http://127.0.0.1:7777/' },
     ]) {
       const response = await app.inject(call('content:save', headers));
       expect(response.statusCode, JSON.stringify(headers)).toBe(403);
@@ -75,6 +80,8 @@ describe('security hooks: cross-site requests', () => {
       { 'sec-fetch-site': 'same-origin', origin: 'http://127.0.0.1:7777' },
       { 'sec-fetch-site': 'none' },
       { origin: 'http://127.0.0.1:7777' },
+      { referer: 'http://127.0.0.1:7777/#/admin' },
+      { origin: 'http://127.0.0.1:7777', referer: 'http://127.0.0.1:7777/' },
     ]) {
       const response = await app.inject(call('content:get', headers));
       expect(response.statusCode, JSON.stringify(headers)).toBe(200);

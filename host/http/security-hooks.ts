@@ -147,9 +147,13 @@ function isCrossSite(request: FastifyRequest): boolean {
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
   const origin = request.headers.origin;
-  return origin !== undefined && !sameHost(origin, request.headers.host);
+  if (origin !== undefined) return !sameHost(origin, request.headers.host);
+  // Older browsers and some forms send no Origin; the page they came from still tells.
+  const referer = request.headers.referer;
+  return referer !== undefined && !sameHost(referer, request.headers.host);
 }
 
+// `origin` is an Origin or a whole Referer URL: only its scheme and host are compared.
 function sameHost(origin: string, host: string | undefined): boolean {
   if (!host) return false;
   try {
