@@ -11,7 +11,16 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killHost, PIN, requireBuiltHost, startServe, type HostProcess } from './host-process.js';
-import { call, errorOf, send, sessionCookie, type RawRequest } from './lan-client.js';
+import { EVENT_STREAMS_PER_SOURCE, EVENT_STREAMS_TOTAL } from '../core/security-policy.js';
+import {
+  call,
+  errorOf,
+  openStream,
+  send,
+  sessionCookie,
+  type RawRequest,
+  type Stream,
+} from './lan-client.js';
 
 let sandbox = '';
 let dataDir = '';
@@ -141,5 +150,57 @@ describe('CSRF by Referer', () => {
       headers: { cookie },
     });
     expect(cleared.json).toMatchObject({ alert: null });
+  });
+});
+
+describe('event streams', () => {
+  it('caps 600 streams from 12 addresses per address and in total; the host stays healthy', async () => {
+    // From one address: the first ones open, then 429.
+    const one = await Promise.all(
+      Array.from({ length: EVENT_STREAMS_PER_SOURCE + 4 }, () => openStream(lanUrl, fromLan(20))),
+    );
+    expect(one.filter((stream) => stream.status === 200)).toHaveLength(EVENT_STREAMS_PER_SOURCE);
+    const over = one.filter((stream) => stream.status === 429);
+    expect(over).toHaveLength(4);
+    expect(JSON.parse(over[0]!.text).error.message).toMatch(
+      /^Too many event streams from this address \(at most \d+\)/,
+    );
+    // 600 from twelve more: never more than the total open at once, the rest 503 (or 429).
+    const flood = await Promise.all(
+      Array.from({ length: 600 }, (_, i) => openStream(lanUrl, fromLan(21 + (i % 12)))),
+    );
+    const streams = [...one, ...flood];
+    const open = streams.filter((stream) => stream.status === 200);
+    const busy = flood.filter((stream) => stream.status === 503);
+    expect(open).toHaveLength(EVENT_STREAMS_TOTAL);
+    expect(busy.length + flood.filter((stream) => stream.status === 429).length).toBe(
+      600 - (EVENT_STREAMS_TOTAL - EVENT_STREAMS_PER_SOURCE),
+    );
+    expect(JSON.parse(busy[0]!.text).error).toMatchObject({
+      code: 'busy',
+      message: expect.stringMatching(/^The kiosk has too many event streams open/),
+    });
+
+    // The kiosk's own screen still gets its stream, and the host answers everyone.
+    const kiosk = await openStream(kioskUrl);
+    expect(kiosk.status).toBe(200);
+    const health = await send(lanUrl, { ...fromLan(40), method: 'GET', path: '/api/health' });
+    expect(health.status).toBe(200);
+    expect(host!.alive()).toBe(true);
+
+    // Closed streams free their places.
+    for (const stream of [...streams, kiosk]) stream.close();
+    let again: Stream | undefined;
+    await expect
+      .poll(
+        async () => {
+          again?.close();
+          again = await openStream(lanUrl, fromLan(20));
+          return again.status;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(200);
+    again?.close();
   });
 });

@@ -39,24 +39,7 @@ export interface RawRequest {
 export function send(base: string, request: RawRequest): Promise<Reply> {
   const url = new URL(base);
   const secure = url.protocol === 'https:';
-  const options: https.RequestOptions = {
-    hostname: url.hostname,
-    port: url.port,
-    path: request.path,
-    method: request.method ?? 'POST',
-    headers: request.headers,
-    localAddress: request.localAddress,
-    agent: false,
-  };
-  if (secure) {
-    options.ca = request.trust?.ca;
-    options.checkServerIdentity = (host: string, cert: PeerCertificate) => {
-      if (cert.fingerprint256 !== request.trust?.fingerprint256) {
-        return new Error(`unexpected certificate ${cert.fingerprint256} for ${host}`);
-      }
-      return undefined;
-    };
-  }
+  const options = requestOptions(url, request);
   return new Promise((resolve, reject) => {
     const req = (secure ? https : http).request(options, (response) => {
       const chunks: Buffer[] = [];
@@ -75,6 +58,64 @@ export function send(base: string, request: RawRequest): Promise<Reply> {
     req.on('error', reject);
     req.setTimeout(20_000, () => req.destroy(new Error(`no reply to ${request.path} in 20 s`)));
     req.end(request.body);
+  });
+}
+
+function requestOptions(url: URL, request: RawRequest): https.RequestOptions {
+  const options: https.RequestOptions = {
+    hostname: url.hostname,
+    port: url.port,
+    path: request.path,
+    method: request.method ?? 'POST',
+    headers: request.headers,
+    localAddress: request.localAddress,
+    agent: false,
+  };
+  if (url.protocol === 'https:') {
+    options.ca = request.trust?.ca;
+    options.checkServerIdentity = (host: string, cert: PeerCertificate) => {
+      if (cert.fingerprint256 !== request.trust?.fingerprint256) {
+        return new Error(`unexpected certificate ${cert.fingerprint256} for ${host}`);
+      }
+      return undefined;
+    };
+  }
+  return options;
+}
+
+/** An open event stream, or the refusal it got. */
+export interface Stream {
+  status: number;
+  /** The reply body when refused. */
+  text: string;
+  close(): void;
+}
+
+/** Open `/api/events` and resolve once it is connected (`: connected`) or refused. */
+export function openStream(base: string, extra: Omit<RawRequest, 'path'> = {}): Promise<Stream> {
+  const url = new URL(base);
+  const secure = url.protocol === 'https:';
+  return new Promise((resolve, reject) => {
+    const req = (secure ? https : http).request(
+      {
+        ...requestOptions(url, { ...extra, method: 'GET', path: '/api/events' }),
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        const close = () => req.destroy();
+        response.on('data', (chunk: string) => {
+          text += chunk;
+          if (response.statusCode === 200 && text.includes(': connected')) {
+            resolve({ status: 200, text: '', close });
+          }
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text, close }));
+        response.on('error', () => undefined);
+      },
+    );
+    req.on('error', reject);
+    req.end();
   });
 }
 

@@ -110,6 +110,25 @@ export function isLocalRequest(request: FastifyRequest): boolean {
   return isLoopbackAddress(request.socket.remoteAddress) && isLoopbackHost(request.headers.host);
 }
 
+/**
+ * Who sent a request, for counting per source: its socket's address (IPv4 mapped into IPv6 as
+ * plain IPv4), never what a forwarding header claims.
+ */
+export function sourceOf(request: FastifyRequest): string {
+  const address = request.socket.remoteAddress ?? 'unknown';
+  return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+}
+
+/**
+ * Whether the request comes from the kiosk's own screen: the player and admin on this machine
+ * reach the host from 127.0.0.1 (or ::1) by a loopback name. Other loopback addresses are this
+ * machine too, but no browser uses them, so they are counted like any other source.
+ */
+export function isKioskScreen(request: FastifyRequest): boolean {
+  const source = sourceOf(request);
+  return (source === '127.0.0.1' || source === '::1') && isLocalRequest(request);
+}
+
 const loopback = new BlockList();
 loopback.addSubnet('127.0.0.0', 8, 'ipv4');
 loopback.addAddress('::1', 'ipv6');

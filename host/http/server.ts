@@ -17,12 +17,15 @@ import { dispatch } from '../dispatch.js';
 import type { AuthPort } from '../ports.js';
 import {
   clearSessionCookie,
+  isKioskScreen,
   isLocalRequest,
   readSessionId,
   refuse,
   registerSecurityHooks,
   setSessionCookie,
+  sourceOf,
 } from './security-hooks.js';
+import { EventStreams } from './event-streams.js';
 
 /** What the server serves. */
 export interface ServerOptions {
@@ -37,6 +40,8 @@ export interface ServerOptions {
   lan: boolean;
   /** The host's log: calls that fail on the host's side (a full disk, a bug) are written there. */
   log?: Logger;
+  /** Bounds on open event streams (default: core/security-policy.ts). */
+  eventStreams?: EventStreams;
 }
 
 /** Largest upload chunk accepted in one request. */
@@ -142,7 +147,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.get('/api/health', async (request, reply) => run('health:get', undefined, request, reply));
   app.get('/api/content', async (request, reply) => run('content:get', undefined, request, reply));
 
+  const streams = options.eventStreams ?? new EventStreams();
   app.get('/api/events', (request, reply) => {
+    let close: () => void;
+    try {
+      close = streams.open(sourceOf(request), isKioskScreen(request));
+    } catch (error) {
+      return sendError(reply, error);
+    }
     reply.hijack();
     reply.raw.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -155,7 +167,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     reply.raw.write(': connected\n\n');
     const stop = store.onChange(send);
     const keepAlive = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
+    reply.raw.on('close', close);
     request.raw.on('close', () => {
+      close();
       stop();
       clearInterval(keepAlive);
     });
