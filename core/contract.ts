@@ -203,6 +203,11 @@ export interface KioskApi {
 export interface CallContext {
   /** The caller is the kiosk itself: the Electron window, or HTTP from this machine. */
   local: boolean;
+  /**
+   * Who is calling, for counting wrong PINs per source: `kiosk` for the kiosk's own screen, else
+   * its network address. Adapters that serve only the kiosk itself (IPC) leave it out.
+   */
+  source?: string;
   /** The caller's staff session, if it has one. */
   sessionId: string | undefined;
   /** Start a staff session for this caller (sets the cookie, or marks the window). */

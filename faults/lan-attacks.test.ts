@@ -11,6 +11,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killHost, PIN, requireBuiltHost, startServe, type HostProcess } from './host-process.js';
+import {
+  MAX_FAILURES,
+  NETWORK_FAILURES_PER_HOUR,
+  NETWORK_WINDOW_MS,
+} from '../host/auth/lockout.js';
 import { EVENT_STREAMS_PER_SOURCE, EVENT_STREAMS_TOTAL } from '../core/security-policy.js';
 import {
   call,
@@ -202,5 +207,67 @@ describe('event streams', () => {
       )
       .toBe(200);
     again?.close();
+  });
+});
+
+describe('PIN lock-out per source', () => {
+  let own: HostProcess | undefined;
+  let ownDir = '';
+  const urls = () => ({
+    kiosk: own!.url.replace('0.0.0.0', '127.0.0.1'),
+    lan: own!.url.replace('0.0.0.0', '127.0.0.1'),
+  });
+
+  beforeAll(async () => {
+    ownDir = path.join(sandbox, 'lock-out');
+    await mkdir(ownDir);
+    own = await startServe(ownDir, 30_000, '0.0.0.0');
+    expect((await call(urls().kiosk, 'auth:create-pin', { pin: PIN })).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    if (own) await killHost(own);
+  });
+
+  const unlockFrom = (address: string | undefined, pin: string) =>
+    call(urls().lan, 'auth:unlock', { pin }, address ? { localAddress: address } : {});
+
+  it("locks out the guessing address, never the kiosk's own screen; the network's budget caps the rest", async () => {
+    // One machine guesses: it is locked out, the kiosk's screen and other machines are not.
+    for (let i = 0; i < MAX_FAILURES - 1; i++) {
+      expect((await unlockFrom('127.0.3.1', '0000')).status).toBe(401);
+    }
+    const locked = await unlockFrom('127.0.3.1', '0000');
+    expect(locked.status, locked.text).toBe(429);
+    expect(errorOf(locked).message).toMatch(/^Too many wrong PINs\. Try again in \d+ seconds\.$/);
+    expect((await unlockFrom('127.0.3.1', PIN)).status).toBe(429);
+    expect((await unlockFrom(undefined, PIN)).status).toBe(200);
+    expect((await unlockFrom('127.0.3.2', PIN)).status).toBe(200);
+
+    // Many machines guess once each: the network's budget runs out for everyone but the kiosk.
+    const budgetLeft = NETWORK_FAILURES_PER_HOUR - MAX_FAILURES;
+    const replies = [];
+    for (let i = 0; i < budgetLeft + 10; i++) {
+      replies.push(await unlockFrom(`127.0.4.${i + 1}`, '9999'));
+    }
+    // The try that spends the budget is checked, and answered with the wait.
+    expect(replies.slice(0, budgetLeft - 1).map((reply) => reply.status)).toEqual(
+      Array(budgetLeft - 1).fill(401),
+    );
+    for (const reply of replies.slice(budgetLeft - 1)) {
+      expect(reply.status, reply.text).toBe(429);
+      const wait = Number(reply.headers['retry-after']);
+      expect(wait).toBeGreaterThan(NETWORK_WINDOW_MS / 1000 - 120);
+    }
+    expect((await unlockFrom('127.0.5.1', PIN)).status).toBe(429);
+    const kiosk = await unlockFrom(undefined, PIN);
+    expect(kiosk.status, kiosk.text).toBe(200);
+
+    // Killed and started again: the network's budget is still spent, the kiosk still unlocks.
+    await killHost(own!);
+    own = await startServe(ownDir, 30_000, '0.0.0.0');
+    expect((await unlockFrom('127.0.5.2', PIN)).status).toBe(429);
+    expect((await unlockFrom(undefined, PIN)).status).toBe(200);
+    expect((await unlockFrom(undefined, '0000')).status).toBe(401);
   });
 });

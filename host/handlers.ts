@@ -8,6 +8,7 @@ import { noAlerts, type AlertPort } from './alert-store.js';
 import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
 import type { ContentStore } from './content-store.js';
 import { ValidationError } from '../core/errors.js';
+import { KIOSK_SOURCE } from './auth/lockout.js';
 import { parsePublicKey } from './fleet/keys.js';
 import { mediaRefsUsedBy } from './media/usage.js';
 import type { AuthPort, FleetPort, MediaPort } from './ports.js';
@@ -48,7 +49,7 @@ export function createHandlers({
   // Problems the player reported (a video that would not play), newest last.
   const reports: Problem[] = [];
   const statusOf = (context: CallContext): AuthStatus =>
-    auth.status(context.sessionId, context.local);
+    auth.status(context.sessionId, context.local, sourceOf(context));
   const problems = () => [
     ...store.snapshot().problems,
     ...auth.problems(),
@@ -84,20 +85,20 @@ export function createHandlers({
     },
     'auth:status': async (_input, context) => statusOf(context),
     'auth:unlock': async ({ pin }, context) => {
-      context.startSession(await auth.unlock(pin));
+      context.startSession(await auth.unlock(pin, sourceOf(context)));
       return statusAfterStart(auth, context);
     },
     'auth:lock': async (_input, context) => {
       auth.lock(context.sessionId);
       context.endSession();
-      return auth.status(undefined, context.local);
+      return auth.status(undefined, context.local, sourceOf(context));
     },
     'auth:create-pin': async ({ pin }, context) => {
       context.startSession(await auth.createPin(pin, context.local));
       return statusAfterStart(auth, context);
     },
     'auth:change-pin': async ({ currentPin, newPin }, context) => {
-      await auth.changePin(context.sessionId, currentPin, newPin);
+      await auth.changePin(context.sessionId, currentPin, newPin, sourceOf(context));
       return statusOf(context);
     },
     'admin:get': async () => {
@@ -169,7 +170,12 @@ export function createHandlers({
 
 // The session was just started through the context; report the status as the caller now sees it.
 function statusAfterStart(auth: AuthPort, context: CallContext): AuthStatus {
-  return { ...auth.status(undefined, context.local), unlocked: true };
+  return { ...auth.status(undefined, context.local, sourceOf(context)), unlocked: true };
+}
+
+/** Who counts a wrong PIN: the adapter says, else the kiosk's own screen when the call is local. */
+function sourceOf(context: CallContext): string {
+  return context.source ?? (context.local ? KIOSK_SOURCE : 'unknown');
 }
 
 // A key that cannot verify anything is refused when saved, not found out at the next sync.

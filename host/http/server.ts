@@ -13,6 +13,7 @@ import { KioskError, type ErrorCode } from '../../core/errors.js';
 import { mediaType, parseMediaPath } from '../../core/media.js';
 import { SECURITY_HEADERS } from '../../core/security-policy.js';
 import type { ContentStore } from '../content-store.js';
+import { KIOSK_SOURCE } from '../auth/lockout.js';
 import { dispatch } from '../dispatch.js';
 import type { AuthPort } from '../ports.js';
 import {
@@ -106,6 +107,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   const contextFor = (request: FastifyRequest, reply: FastifyReply): CallContext => ({
     local: isLocalRequest(request),
+    source: isKioskScreen(request) ? KIOSK_SOURCE : sourceOf(request),
     sessionId: readSessionId(request),
     startSession: (id) => setSessionCookie(reply, id, request),
     endSession: () => clearSessionCookie(reply, request),
