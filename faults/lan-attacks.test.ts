@@ -7,7 +7,7 @@
  * spread over many addresses, plain HTTP from another machine, and a stolen session cookie.
  */
 import os from 'node:os';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killHost, PIN, requireBuiltHost, startServe, type HostProcess } from './host-process.js';
@@ -25,6 +25,7 @@ import {
   sessionCookie,
   type RawRequest,
   type Stream,
+  type Trust,
 } from './lan-client.js';
 
 let sandbox = '';
@@ -37,11 +38,26 @@ let lanUrl = '';
 /** The kiosk's own staff session (created at the kiosk). */
 let kioskCookie = '';
 
-/** A request from another machine (a loopback address other than 127.0.0.1). */
+/** The host's certificate, pinned by other machines. */
+let trust: Trust | undefined;
+
+/** A request from another machine (a loopback address other than 127.0.0.1), over HTTPS. */
 const fromLan = (n: number, extra: Omit<RawRequest, 'path'> = {}) => ({
   localAddress: `127.0.0.${n + 1}`,
+  trust,
   ...extra,
 });
+
+/** Where a LAN host serves other machines, and the certificate to trust, from what it printed. */
+async function remoteOf(running: HostProcess, dir: string): Promise<{ url: string; trust: Trust }> {
+  const [, port, fingerprint256] =
+    /remote admin: https:\/\/[^:]+:(\d+)\/#\/admin \(certificate SHA-256 ([0-9A-F:]+)\)/.exec(
+      running.output(),
+    ) ?? [];
+  expect(port, running.output()).toBeDefined();
+  const ca = await readFile(path.join(dir, 'tls', 'cert.pem'), 'utf8');
+  return { url: `https://127.0.0.1:${port}`, trust: { ca, fingerprint256: fingerprint256! } };
+}
 
 beforeAll(async () => {
   requireBuiltHost();
@@ -49,8 +65,8 @@ beforeAll(async () => {
   dataDir = path.join(sandbox, 'data');
   await mkdir(dataDir);
   host = await startServe(dataDir, 30_000, '0.0.0.0');
-  kioskUrl = host.url.replace('0.0.0.0', '127.0.0.1');
-  lanUrl = kioskUrl;
+  kioskUrl = host.url;
+  ({ url: lanUrl, trust } = await remoteOf(host, dataDir));
   const created = await call(kioskUrl, 'auth:create-pin', { pin: PIN });
   expect(created.status, created.text).toBe(200);
   kioskCookie = sessionCookie(created)!;
@@ -213,15 +229,14 @@ describe('event streams', () => {
 describe('PIN lock-out per source', () => {
   let own: HostProcess | undefined;
   let ownDir = '';
-  const urls = () => ({
-    kiosk: own!.url.replace('0.0.0.0', '127.0.0.1'),
-    lan: own!.url.replace('0.0.0.0', '127.0.0.1'),
-  });
+  let remote: { url: string; trust: Trust };
+  const urls = () => ({ kiosk: own!.url, lan: remote.url });
 
   beforeAll(async () => {
     ownDir = path.join(sandbox, 'lock-out');
     await mkdir(ownDir);
     own = await startServe(ownDir, 30_000, '0.0.0.0');
+    remote = await remoteOf(own, ownDir);
     expect((await call(urls().kiosk, 'auth:create-pin', { pin: PIN })).status).toBe(200);
   });
 
@@ -230,7 +245,9 @@ describe('PIN lock-out per source', () => {
   });
 
   const unlockFrom = (address: string | undefined, pin: string) =>
-    call(urls().lan, 'auth:unlock', { pin }, address ? { localAddress: address } : {});
+    address
+      ? call(urls().lan, 'auth:unlock', { pin }, { localAddress: address, trust: remote.trust })
+      : call(urls().kiosk, 'auth:unlock', { pin });
 
   it("locks out the guessing address, never the kiosk's own screen; the network's budget caps the rest", async () => {
     // One machine guesses: it is locked out, the kiosk's screen and other machines are not.
@@ -266,8 +283,55 @@ describe('PIN lock-out per source', () => {
     // Killed and started again: the network's budget is still spent, the kiosk still unlocks.
     await killHost(own!);
     own = await startServe(ownDir, 30_000, '0.0.0.0');
+    remote = await remoteOf(own, ownDir);
     expect((await unlockFrom('127.0.5.2', PIN)).status).toBe(429);
     expect((await unlockFrom(undefined, PIN)).status).toBe(200);
     expect((await unlockFrom(undefined, '0000')).status).toBe(401);
+  });
+});
+
+describe('HTTPS for remote admin', () => {
+  it('serves other machines over TLS only, with its own certificate and Secure cookies', async () => {
+    // The key is the owner's only; the fingerprint the host prints is the one health shows.
+    expect((await stat(path.join(dataDir, 'tls', 'key.pem'))).mode & 0o777).toBe(0o600);
+    const health = await send(lanUrl, { ...fromLan(50), method: 'GET', path: '/api/health' });
+    expect(health.status, health.text).toBe(200);
+    expect((health.json as { remoteAdmin: { certificateSha256: string } }).remoteAdmin).toEqual({
+      url: expect.stringMatching(/^https:\/\/.+:\d+$/),
+      certificateSha256: trust!.fingerprint256,
+    });
+    // A session started over HTTPS gets a Secure cookie.
+    const unlocked = await call(lanUrl, 'auth:unlock', { pin: PIN }, fromLan(50));
+    expect(unlocked.status, unlocked.text).toBe(200);
+    const line = [unlocked.headers['set-cookie'] ?? []].flat()[0]!;
+    expect(line).toMatch(/; Secure/);
+    expect(line).toMatch(/; HttpOnly/);
+    // A client that expects another certificate does not get through.
+    await expect(
+      send(lanUrl, {
+        ...fromLan(50),
+        method: 'GET',
+        path: '/api/health',
+        trust: { ...trust!, fingerprint256: trust!.fingerprint256.replace(/^../, '00') },
+      }),
+    ).rejects.toThrow(/unexpected certificate/);
+
+    // Plain HTTP from another machine: refused, for the player and the API alike, no cookie.
+    for (const attempt of [
+      { method: 'GET' as const, path: '/' },
+      { method: 'GET' as const, path: '/api/health' },
+      { path: '/api/call/auth:unlock', body: JSON.stringify({ pin: PIN }) },
+    ]) {
+      const reply = await send(kioskUrl, {
+        localAddress: '127.0.0.51',
+        ...attempt,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(reply.status, `${attempt.path}: ${reply.text}`).toBe(403);
+      expect(errorOf(reply).message).toMatch(/^Other computers reach this kiosk over HTTPS only/);
+      expect(sessionCookie(reply)).toBeUndefined();
+    }
+    // The kiosk's own screen keeps plain loopback HTTP.
+    expect((await send(kioskUrl, { method: 'GET', path: '/api/health' })).status).toBe(200);
   });
 });

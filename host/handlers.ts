@@ -2,7 +2,13 @@
  * The host's implementation of every KioskApi call, shared by the HTTP and IPC adapters.
  */
 import type { NowShowing } from '../core/analytics.js';
-import type { AuthStatus, CallContext, ContentSnapshot, Handlers } from '../core/contract.js';
+import type {
+  AuthStatus,
+  CallContext,
+  ContentSnapshot,
+  Handlers,
+  RemoteAdminInfo,
+} from '../core/contract.js';
 import type { Problem } from '../core/problems.js';
 import { noAlerts, type AlertPort } from './alert-store.js';
 import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
@@ -17,6 +23,8 @@ import type { AuthPort, FleetPort, MediaPort } from './ports.js';
 export interface HostInfo {
   version: string;
   startedAt: number;
+  /** Remote admin over HTTPS, once the host listens (null when off). */
+  remoteAdmin?: () => RemoteAdminInfo | null;
 }
 
 /** What the handlers work with. */
@@ -81,6 +89,7 @@ export function createHandlers({
             : null),
         sync,
         currentSlide: showing && { ...showing, title: slideTitle(snapshot, showing) },
+        remoteAdmin: remoteAdminOf(info),
       };
     },
     'auth:status': async (_input, context) => statusOf(context),
@@ -187,6 +196,11 @@ function checkPublicKey(text: string): void {
       { source: 'settings', path: '$.syncPublicKey', message: (error as Error).message },
     ]);
   }
+}
+
+function remoteAdminOf(info: HostInfo): RemoteAdminInfo | null {
+  const remote = info.remoteAdmin?.();
+  return remote ? { url: remote.url, certificateSha256: remote.certificateSha256 } : null;
 }
 
 /** A slide's title for people: in its language, else the default one, else its id. */

@@ -10,6 +10,7 @@ import { openFleet } from './fleet/fleet-service.js';
 import { createHandlers } from './handlers.js';
 import { isLoopbackHost } from './http/security-hooks.js';
 import { openHostLog } from './log.js';
+import { listenHost, type Listening, type RemoteAdmin } from './http/listen.js';
 import { createServer } from './http/server.js';
 import { MediaLibrary } from './media/media-library.js';
 import type { Logger } from 'pino';
@@ -26,6 +27,8 @@ export interface HostOptions {
 /** A running host. */
 export interface RunningHost {
   url: string;
+  /** Remote admin over HTTPS, when the host serves other machines. */
+  remoteAdmin: RemoteAdmin | null;
   store: ContentStore;
   /** The host's log (files in `<dataDir>/logs/`). */
   log: Logger;
@@ -109,6 +112,7 @@ async function open(
   opened.push(() => fleet.sync.stop());
   // Remote admin: `--host` decides, else the setting (which takes effect at the next start).
   const host = options.host ?? (settings.lanAdmin ? '0.0.0.0' : '127.0.0.1');
+  let remoteAdmin: RemoteAdmin | null = null;
   const app = await createServer({
     store,
     auth,
@@ -116,7 +120,7 @@ async function open(
       store,
       auth,
       media,
-      info: { version: paths.version, startedAt: Date.now() },
+      info: { version: paths.version, startedAt: Date.now(), remoteAdmin: () => remoteAdmin },
       fleet: fleet.service,
       alerts,
       analytics,
@@ -128,17 +132,16 @@ async function open(
     log,
   });
   opened.push(() => app.close());
+  let listening: Listening;
   try {
-    await app.listen({ port: options.port, host: host });
+    listening = await listenHost(app, { port: options.port, host, dataDir });
   } catch (error) {
     throw listenError(error, host, options.port);
   }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const hostForUrl = host.includes(':') ? `[${host}]` : host;
-  const url = `http://${hostForUrl}:${port}`;
-  log.info({ url }, 'host listening');
-  return { url, store };
+  opened.push(() => listening.close());
+  ({ remoteAdmin } = listening);
+  log.info({ url: listening.url, remoteAdmin }, 'host listening');
+  return { url: listening.url, remoteAdmin, store };
 }
 
 /** A failure to listen as a ListenError people can act on; any other error as it is. */

@@ -26,6 +26,11 @@ export interface SecurityOptions {
    * on, also to this machine's own names and addresses and to `extraHostNames`.
    */
   lan: boolean;
+  /**
+   * Plain HTTP answers only the kiosk's own screen (127.0.0.1, ::1): other machines must use the
+   * HTTPS listener (host/http/listen.ts). On whenever remote admin is.
+   */
+  httpsOnlyFromNetwork?: boolean;
   /** Other names staff reach the kiosk by (the `allowedHostNames` setting), read per request. */
   extraHostNames?: () => readonly string[];
   /** API requests per minute from one address (default 1200: the player and tests never hit it). */
@@ -50,6 +55,16 @@ export async function registerSecurityHooks(
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    if (options.httpsOnlyFromNetwork && !isEncrypted(request) && !isKioskAddress(request)) {
+      // Never the PIN or a session cookie in clear text over the network.
+      return refuse(
+        reply,
+        new KioskError(
+          'forbidden',
+          "Other computers reach this kiosk over HTTPS only: open the https:// address shown on the kiosk's Status screen.",
+        ),
+      );
+    }
     const target = apiTarget(request);
     if (!target) return;
     if (!isAllowedHost(request.headers.host, options)) {
@@ -125,8 +140,16 @@ export function sourceOf(request: FastifyRequest): string {
  * machine too, but no browser uses them, so they are counted like any other source.
  */
 export function isKioskScreen(request: FastifyRequest): boolean {
+  return isKioskAddress(request) && isLocalRequest(request);
+}
+
+function isKioskAddress(request: FastifyRequest): boolean {
   const source = sourceOf(request);
-  return (source === '127.0.0.1' || source === '::1') && isLocalRequest(request);
+  return source === '127.0.0.1' || source === '::1';
+}
+
+function isEncrypted(request: FastifyRequest): boolean {
+  return (request.raw.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
 }
 
 const loopback = new BlockList();

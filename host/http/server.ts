@@ -71,6 +71,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
   await registerSecurityHooks(app, {
     lan: options.lan,
+    httpsOnlyFromNetwork: options.lan,
     extraHostNames: () => store.snapshot().settings.allowedHostNames,
   });
   app.addContentTypeParser(
