@@ -1,19 +1,18 @@
 /**
- * Start the kiosk host: open the content store and serve it over HTTP.
+ * Start the kiosk host: open the services (services.ts) and serve them over HTTP.
  */
+import type { Logger } from 'pino';
+import type { Settings } from '../core/schema.js';
 import { appPaths, type AppPaths } from './app-paths.js';
-import { AlertStore } from './alert-store.js';
-import { PlayLog } from './analytics/play-log.js';
-import { ContentStore } from './content-store.js';
-import { AuthService } from './auth/auth-service.js';
-import { openFleet } from './fleet/fleet-service.js';
-import { createHandlers } from './handlers.js';
+import type { ContentStore } from './content-store.js';
 import { isLoopbackHost } from './http/security-hooks.js';
-import { openHostLog } from './log.js';
 import { listenHost, type Listening, type RemoteAdmin } from './http/listen.js';
 import { createServer } from './http/server.js';
-import { MediaLibrary } from './media/media-library.js';
-import type { Logger } from 'pino';
+import { openHostLog } from './log.js';
+import { openServices, type Services } from './services.js';
+
+/** The port `serve` listens on, and Electron's remote admin, unless told otherwise. */
+export const DEFAULT_PORT = 7777;
 
 /** How to start the host. */
 export interface HostOptions {
@@ -30,6 +29,7 @@ export interface RunningHost {
   /** Remote admin over HTTPS, when the host serves other machines. */
   remoteAdmin: RemoteAdmin | null;
   store: ContentStore;
+  services: Services;
   /** The host's log (files in `<dataDir>/logs/`). */
   log: Logger;
   close(): Promise<void>;
@@ -46,30 +46,39 @@ export class ListenError extends Error {
   }
 }
 
-/** Open the store, start the server and resolve once it listens. */
+/** Open the services, start the HTTP server and resolve once it listens. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const paths = options.paths ?? appPaths();
   const { dataDir } = options;
   const hostLog = await openHostLog({ dataDir });
   const log = hostLog.logger;
   log.info({ dataDir, version: paths.version }, 'host starting');
-  // What is open so far, closed in reverse order at the end or when starting fails half-way.
-  const opened: (() => unknown)[] = [() => hostLog.close()];
-  const closeAll = async () => {
-    for (const close of opened.splice(0).reverse()) {
-      await Promise.resolve()
-        .then(close)
-        .catch(() => undefined);
-    }
-  };
+  let services: Services | undefined;
   try {
-    const running = await open(options, paths, log, opened);
+    services = await openServices({
+      dataDir,
+      assetsDir: paths.assetsDir,
+      version: paths.version,
+      log,
+    });
+    const host = listenAddress(services.store.snapshot().settings, options.host);
+    const http = await startHttpServer(services, {
+      host,
+      port: options.port,
+      rendererDir: paths.rendererDir,
+    });
+    const opened = services;
     return {
-      ...running,
+      url: http.url,
+      remoteAdmin: http.remoteAdmin,
+      store: opened.store,
+      services: opened,
       log,
       async close() {
         log.info('host stopped');
-        await closeAll();
+        await http.close().catch(() => undefined);
+        await opened.close();
+        await hostLog.close();
       },
     };
   } catch (error) {
@@ -77,71 +86,78 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       { code: (error as NodeJS.ErrnoException).code, error: String(error) },
       'host could not start',
     );
-    await closeAll();
+    await services?.close();
+    await hostLog.close();
     throw error;
   }
 }
 
-async function open(
-  options: HostOptions,
-  paths: AppPaths,
-  log: Logger,
-  opened: (() => unknown)[],
-): Promise<Omit<RunningHost, 'log' | 'close'>> {
-  const { dataDir } = options;
-  const store = await ContentStore.open({ dataDir, assetsDir: paths.assetsDir });
-  opened.push(() => store.close());
-  const auth = await AuthService.open({ dataDir });
-  const media = await MediaLibrary.open({ dataDir });
-  opened.push(() => media.close());
-  const alerts = await AlertStore.open({ dataDir });
-  const { settings } = store.snapshot();
-  const analytics = await PlayLog.open({ dataDir, settings });
-  auth.setStaffIdleMs(settings.staffIdleLockSec * 1000);
-  store.watch();
-  for (const problem of store.snapshot().problems) log.warn({ problem }, 'content problem');
-  store.onChange(({ revision, changedBy, problems }) =>
-    log.info({ revision, changedBy, problems: problems.length }, 'content changed'),
-  );
-  const fleet = await openFleet({
-    dataDir,
-    store,
-    media,
-    log: (level, message) => log[level](message),
-  });
-  opened.push(() => fleet.sync.stop());
-  // Remote admin: `--host` decides, else the setting (which takes effect at the next start).
-  const host = options.host ?? (settings.lanAdmin ? '0.0.0.0' : '127.0.0.1');
-  let remoteAdmin: RemoteAdmin | null = null;
+/**
+ * Where the HTTP server listens: `--host` when given, else every address when the `lanAdmin`
+ * setting is on (remote admin), else this machine only. Read at start: a change of the setting
+ * takes effect at the next start.
+ */
+export function listenAddress(settings: Pick<Settings, 'lanAdmin'>, host?: string): string {
+  return host ?? (settings.lanAdmin ? '0.0.0.0' : '127.0.0.1');
+}
+
+/** Where and what the HTTP server serves. */
+export interface HttpOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** The built renderer (index.html and its assets). */
+  rendererDir: string;
+}
+
+/** A listening HTTP server. */
+export interface HttpServer {
+  /** Its address for the kiosk's own screen, e.g. `http://127.0.0.1:7777`. */
+  url: string;
+  /** Remote admin over HTTPS (host/http/listen.ts), when `host` is not a loopback address. */
+  remoteAdmin: RemoteAdmin | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Serve the services over HTTP (player, admin, API), to other machines when `host` is not a
+ * loopback address; resolves once it listens. Both shells start remote admin through this.
+ */
+export async function startHttpServer(
+  services: Services,
+  options: HttpOptions,
+): Promise<HttpServer> {
+  const { host, port } = options;
+  const { store, auth, handlers, dataDir, assetsDir, log } = services;
   const app = await createServer({
     store,
     auth,
-    handlers: createHandlers({
-      store,
-      auth,
-      media,
-      info: { version: paths.version, startedAt: Date.now(), remoteAdmin: () => remoteAdmin },
-      fleet: fleet.service,
-      alerts,
-      analytics,
-    }),
+    handlers,
     dataDir,
-    assetsDir: paths.assetsDir,
-    rendererDir: paths.rendererDir,
+    assetsDir,
+    rendererDir: options.rendererDir,
     lan: !isLoopbackHost(host),
     log,
   });
-  opened.push(() => app.close());
   let listening: Listening;
   try {
-    listening = await listenHost(app, { port: options.port, host, dataDir });
+    listening = await listenHost(app, { port, host, dataDir });
   } catch (error) {
-    throw listenError(error, host, options.port);
+    await app.close().catch(() => undefined);
+    throw listenError(error, host, port);
   }
-  opened.push(() => listening.close());
-  ({ remoteAdmin } = listening);
-  log.info({ url: listening.url, remoteAdmin }, 'host listening');
-  return { url: listening.url, remoteAdmin, store };
+  const { url, remoteAdmin } = listening;
+  // Health and the Status screen show where remote admin is and its certificate.
+  services.info.remoteAdmin = () => remoteAdmin;
+  log.info({ url, remoteAdmin }, 'host listening');
+  return {
+    url,
+    remoteAdmin,
+    async close() {
+      await listening.close();
+      await app.close();
+    },
+  };
 }
 
 /** A failure to listen as a ListenError people can act on; any other error as it is. */
