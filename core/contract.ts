@@ -29,6 +29,14 @@ export const ContentSnapshot = z.object({
 });
 export type ContentSnapshot = z.infer<typeof ContentSnapshot>;
 
+/** Remote admin over HTTPS: where staff open it, and the certificate they should see. */
+export const RemoteAdminInfo = z.object({
+  url: z.string(),
+  /** SHA-256 fingerprint of the certificate, `AB:CD:…`, as browsers show it. */
+  certificateSha256: z.string(),
+});
+export type RemoteAdminInfo = z.infer<typeof RemoteAdminInfo>;
+
 /** Health of one kiosk, for remote monitoring. */
 export const Health = z.object({
   ok: z.boolean(),
@@ -48,6 +56,8 @@ export const Health = z.object({
    * a player has reported one since the host started).
    */
   currentSlide: z.nullable(z.extend(NowShowing, { title: z.string() })),
+  /** Remote admin over the network (null when off, or in a shell that does not serve it). */
+  remoteAdmin: z.optional(z.nullable(RemoteAdminInfo)),
 });
 export type Health = z.infer<typeof Health>;
 
@@ -203,6 +213,11 @@ export interface KioskApi {
 export interface CallContext {
   /** The caller is the kiosk itself: the Electron window, or HTTP from this machine. */
   local: boolean;
+  /**
+   * Who is calling, for counting wrong PINs per source: `kiosk` for the kiosk's own screen, else
+   * its network address. Adapters that serve only the kiosk itself (IPC) leave it out.
+   */
+  source?: string;
   /** The caller's staff session, if it has one. */
   sessionId: string | undefined;
   /** Start a staff session for this caller (sets the cookie, or marks the window). */

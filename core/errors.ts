@@ -17,6 +17,7 @@ export const ErrorCode = z.enum([
   'too-large',
   'unsupported-type',
   'not-found',
+  'busy',
   'failed',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -44,6 +45,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   'too-large': 413,
   'unsupported-type': 415,
   'not-found': 404,
+  busy: 503,
   failed: 500,
 };
 

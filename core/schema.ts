@@ -31,6 +31,20 @@ export const LanguageCode = z
   );
 export type LanguageCode = z.infer<typeof LanguageCode>;
 
+/** Most extra host names a kiosk accepts (`allowedHostNames`). */
+export const MAX_HOST_NAMES = 20;
+
+/** A DNS name or an IP address as written in a URL, lower case: `kiosk-3.embassy.example`. */
+export const HostName = z
+  .string()
+  .check(
+    z.maxLength(253),
+    z.regex(
+      /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/,
+      'must be a host name such as "kiosk-3.embassy.example", in lower case, without a port',
+    ),
+  );
+
 /** Text in several languages, keyed by language tag. */
 export const LocalizedText = z.record(LanguageCode, z.string().check(z.maxLength(4000)));
 export type LocalizedText = z.infer<typeof LocalizedText>;
@@ -243,6 +257,11 @@ export const SettingsFields = z.object({
   staffIdleLockSec: z._default(z.int().check(...between(30, 3600, 'seconds')), 300),
   /** Serve the admin to other machines on the network (PIN login required). */
   lanAdmin: z._default(z.boolean(), false),
+  /**
+   * Other names staff use to reach this kiosk over the network (a DNS name, not only its own
+   * host name and addresses, which are always accepted); the API refuses any other name.
+   */
+  allowedHostNames: z._default(z.array(HostName).check(z.maxLength(MAX_HOST_NAMES)), []),
   /** IANA time zone for schedules, such as "Europe/Brussels"; the machine's when not set. */
   timeZone: z.optional(TimeZone),
   /** Start the kiosk app when the computer starts (Electron). */

@@ -29,3 +29,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=()',
 };
+
+/** Event streams (`/api/events`) one address may hold open at once; more get 429. */
+export const EVENT_STREAMS_PER_SOURCE = 8;
+
+/**
+ * Event streams all other machines together may hold open at once; more get 503. The kiosk's own
+ * screen is not counted here (it has an allowance of its own, this large), so a flood from the
+ * network never cuts off its player.
+ */
+export const EVENT_STREAMS_TOTAL = 64;

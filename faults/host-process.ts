@@ -33,11 +33,18 @@ export function requireBuiltHost(): void {
   }
 }
 
-/** Start `openness-kiosk serve --data DIR --port 0` and resolve once it prints its URL. */
-export function startServe(dataDir: string, timeoutMs = 20_000): Promise<HostProcess> {
+/**
+ * Start `openness-kiosk serve --data DIR --port 0` and resolve once it prints its URL; `host`
+ * 0.0.0.0 starts it with remote admin over the LAN.
+ */
+export function startServe(
+  dataDir: string,
+  timeoutMs = 20_000,
+  host = '127.0.0.1',
+): Promise<HostProcess> {
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'],
+    [CLI, 'serve', '--data', dataDir, '--port', '0', '--host', host],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -2,12 +2,19 @@
  * The host's implementation of every KioskApi call, shared by the HTTP and IPC adapters.
  */
 import type { NowShowing } from '../core/analytics.js';
-import type { AuthStatus, CallContext, ContentSnapshot, Handlers } from '../core/contract.js';
+import type {
+  AuthStatus,
+  CallContext,
+  ContentSnapshot,
+  Handlers,
+  RemoteAdminInfo,
+} from '../core/contract.js';
 import type { Problem } from '../core/problems.js';
 import { noAlerts, type AlertPort } from './alert-store.js';
 import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
 import type { ContentStore } from './content-store.js';
 import { ValidationError } from '../core/errors.js';
+import { KIOSK_SOURCE } from './auth/lockout.js';
 import { parsePublicKey } from './fleet/keys.js';
 import { mediaRefsUsedBy } from './media/usage.js';
 import type { AuthPort, FleetPort, MediaPort } from './ports.js';
@@ -16,6 +23,8 @@ import type { AuthPort, FleetPort, MediaPort } from './ports.js';
 export interface HostInfo {
   version: string;
   startedAt: number;
+  /** Remote admin over HTTPS, once the host listens (null when off). */
+  remoteAdmin?: () => RemoteAdminInfo | null;
 }
 
 /** What the handlers work with. */
@@ -48,7 +57,7 @@ export function createHandlers({
   // Problems the player reported (a video that would not play), newest last.
   const reports: Problem[] = [];
   const statusOf = (context: CallContext): AuthStatus =>
-    auth.status(context.sessionId, context.local);
+    auth.status(context.sessionId, context.local, sourceOf(context));
   const problems = () => [
     ...store.snapshot().problems,
     ...auth.problems(),
@@ -80,24 +89,25 @@ export function createHandlers({
             : null),
         sync,
         currentSlide: showing && { ...showing, title: slideTitle(snapshot, showing) },
+        remoteAdmin: remoteAdminOf(info),
       };
     },
     'auth:status': async (_input, context) => statusOf(context),
     'auth:unlock': async ({ pin }, context) => {
-      context.startSession(await auth.unlock(pin));
+      context.startSession(await auth.unlock(pin, sourceOf(context)));
       return statusAfterStart(auth, context);
     },
     'auth:lock': async (_input, context) => {
       auth.lock(context.sessionId);
       context.endSession();
-      return auth.status(undefined, context.local);
+      return auth.status(undefined, context.local, sourceOf(context));
     },
     'auth:create-pin': async ({ pin }, context) => {
       context.startSession(await auth.createPin(pin, context.local));
       return statusAfterStart(auth, context);
     },
     'auth:change-pin': async ({ currentPin, newPin }, context) => {
-      await auth.changePin(context.sessionId, currentPin, newPin);
+      await auth.changePin(context.sessionId, currentPin, newPin, sourceOf(context));
       return statusOf(context);
     },
     'admin:get': async () => {
@@ -169,7 +179,12 @@ export function createHandlers({
 
 // The session was just started through the context; report the status as the caller now sees it.
 function statusAfterStart(auth: AuthPort, context: CallContext): AuthStatus {
-  return { ...auth.status(undefined, context.local), unlocked: true };
+  return { ...auth.status(undefined, context.local, sourceOf(context)), unlocked: true };
+}
+
+/** Who counts a wrong PIN: the adapter says, else the kiosk's own screen when the call is local. */
+function sourceOf(context: CallContext): string {
+  return context.source ?? (context.local ? KIOSK_SOURCE : 'unknown');
 }
 
 // A key that cannot verify anything is refused when saved, not found out at the next sync.
@@ -181,6 +196,11 @@ function checkPublicKey(text: string): void {
       { source: 'settings', path: '$.syncPublicKey', message: (error as Error).message },
     ]);
   }
+}
+
+function remoteAdminOf(info: HostInfo): RemoteAdminInfo | null {
+  const remote = info.remoteAdmin?.();
+  return remote ? { url: remote.url, certificateSha256: remote.certificateSha256 } : null;
 }
 
 /** A slide's title for people: in its language, else the default one, else its id. */

@@ -6,12 +6,20 @@ import type { Problem } from '../core/problems.js';
 
 /** Staff PIN, lock-out and sessions (host/auth). */
 export interface AuthPort {
-  status(sessionId: string | undefined, local: boolean): AuthStatus;
-  unlock(pin: string): Promise<string>;
+  /** `source` counts wrong tries apart: `kiosk` (the default) for the kiosk's own screen. */
+  status(sessionId: string | undefined, local: boolean, source?: string): AuthStatus;
+  unlock(pin: string, source?: string): Promise<string>;
+  /** Check the PIN again within a session (counts like an unlock); `field` names it in errors. */
+  confirm(pin: unknown, field: string, source?: string): Promise<void>;
   lock(sessionId: string | undefined): void;
   isUnlocked(sessionId: string | undefined): boolean;
   createPin(pin: string, local: boolean): Promise<string>;
-  changePin(sessionId: string | undefined, currentPin: string, newPin: string): Promise<void>;
+  changePin(
+    sessionId: string | undefined,
+    currentPin: string,
+    newPin: string,
+    source?: string,
+  ): Promise<void>;
   setStaffIdleMs(ms: number): void;
   problems(): Problem[];
 }

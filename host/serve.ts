@@ -6,6 +6,7 @@ import type { Settings } from '../core/schema.js';
 import { appPaths, type AppPaths } from './app-paths.js';
 import type { ContentStore } from './content-store.js';
 import { isLoopbackHost } from './http/security-hooks.js';
+import { listenHost, type Listening, type RemoteAdmin } from './http/listen.js';
 import { createServer } from './http/server.js';
 import { openHostLog } from './log.js';
 import { openServices, type Services } from './services.js';
@@ -25,6 +26,8 @@ export interface HostOptions {
 /** A running host. */
 export interface RunningHost {
   url: string;
+  /** Remote admin over HTTPS, when the host serves other machines. */
+  remoteAdmin: RemoteAdmin | null;
   store: ContentStore;
   services: Services;
   /** The host's log (files in `<dataDir>/logs/`). */
@@ -67,6 +70,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const opened = services;
     return {
       url: http.url,
+      remoteAdmin: http.remoteAdmin,
       store: opened.store,
       services: opened,
       log,
@@ -108,8 +112,10 @@ export interface HttpOptions {
 
 /** A listening HTTP server. */
 export interface HttpServer {
-  /** Its address, e.g. `http://127.0.0.1:7777`. */
+  /** Its address for the kiosk's own screen, e.g. `http://127.0.0.1:7777`. */
   url: string;
+  /** Remote admin over HTTPS (host/http/listen.ts), when `host` is not a loopback address. */
+  remoteAdmin: RemoteAdmin | null;
   close(): Promise<void>;
 }
 
@@ -133,17 +139,25 @@ export async function startHttpServer(
     lan: !isLoopbackHost(host),
     log,
   });
+  let listening: Listening;
   try {
-    await app.listen({ port, host });
+    listening = await listenHost(app, { port, host, dataDir });
   } catch (error) {
     await app.close().catch(() => undefined);
     throw listenError(error, host, port);
   }
-  const address = app.server.address();
-  const bound = typeof address === 'object' && address ? address.port : port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
-  log.info({ url }, 'host listening');
-  return { url, close: () => app.close() };
+  const { url, remoteAdmin } = listening;
+  // Health and the Status screen show where remote admin is and its certificate.
+  services.info.remoteAdmin = () => remoteAdmin;
+  log.info({ url, remoteAdmin }, 'host listening');
+  return {
+    url,
+    remoteAdmin,
+    async close() {
+      await listening.close();
+      await app.close();
+    },
+  };
 }
 
 /** A failure to listen as a ListenError people can act on; any other error as it is. */

@@ -3,7 +3,7 @@
  * remote admin when the `lanAdmin` setting is on, and every service closed at quit.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,8 +90,17 @@ async function quit(): Promise<void> {
 /** GET a path from another loopback address, standing in for a machine on the LAN. */
 function getFromLan(port: number, pathname: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.get(
-      { host: '127.0.0.1', port, path: pathname, localAddress: '127.0.0.2', timeout: 5000 },
+    // Other machines are served over HTTPS on the next port (host/http/listen.ts); the
+    // certificate itself is checked in faults/lan-attacks.test.ts.
+    const request = https.get(
+      {
+        host: '127.0.0.1',
+        port: port + 1,
+        path: pathname,
+        localAddress: '127.0.0.2',
+        timeout: 5000,
+        rejectUnauthorized: false,
+      },
       (response) => {
         let body = '';
         response.setEncoding('utf8');
@@ -113,13 +122,14 @@ describe('remote admin in the Electron shell', () => {
     expect(JSON.parse(health.body)).toMatchObject({ version: '0.0.0-test' });
     // The admin itself needs a PIN: a staff call without a session is refused.
     const call = await new Promise<number>((resolve, reject) => {
-      const request = http.request(
+      const request = https.request(
         {
           host: '127.0.0.1',
-          port,
+          port: port + 1,
           path: '/api/call/admin:get',
           method: 'POST',
           localAddress: '127.0.0.2',
+          rejectUnauthorized: false,
         },
         (response) => {
           response.resume();

@@ -55,7 +55,12 @@ async function startRemoteAdmin(
       port: setup.adminPort,
       rendererDir: path.join(setup.root, 'out', 'renderer'),
     });
-    log().info(`remote admin: ${server.url}/#/admin`);
+    const remote = server.remoteAdmin;
+    log().info(
+      remote
+        ? `remote admin: ${remote.url}/#/admin (certificate SHA-256 ${remote.certificateSha256})`
+        : `remote admin: ${server.url}/#/admin`,
+    );
     return server;
   } catch (error) {
     log().error(`remote admin is off: ${error instanceof Error ? error.message : String(error)}`);

@@ -41,17 +41,39 @@ export const LockoutState = z.object({
 });
 export type LockoutState = z.infer<typeof LockoutState>;
 
+/** One network source's wrong tries, and when it last got one wrong. */
+export const SourceLockout = z.extend(LockoutState, { lastFailureAt: z.number() });
+export type SourceLockout = z.infer<typeof SourceLockout>;
+
+/** Wrong tries from the network: per address, and the times of the latest ones (host/auth/lockout.ts). */
+export const NetworkLockouts = z.object({
+  sources: z.record(z.string().check(z.minLength(1), z.maxLength(64)), SourceLockout),
+  failures: z.array(z.number()).check(z.maxLength(1000)),
+});
+export type NetworkLockouts = z.infer<typeof NetworkLockouts>;
+
 /** The whole of `auth.json`. */
 export const AuthFile = z.object({
   schemaVersion: z.literal(1),
   pin: z.nullable(PinRecord),
+  /** The kiosk's own screen. */
   lockout: LockoutState,
+  /** Every other source; absent in files written before it was counted apart. */
+  network: z._default(NetworkLockouts, () => ({ sources: {}, failures: [] })),
 });
 export type AuthFile = z.infer<typeof AuthFile>;
 
+/** The part of `auth.json` that counts wrong tries. */
+export type LockoutBook = Pick<AuthFile, 'lockout' | 'network'>;
+
 /** The state of a data folder with no `auth.json`: no PIN, no failures. */
 export function emptyAuthFile(): AuthFile {
-  return { schemaVersion: 1, pin: null, lockout: { failures: 0, lockouts: 0, lockedUntil: null } };
+  return {
+    schemaVersion: 1,
+    pin: null,
+    lockout: { failures: 0, lockouts: 0, lockedUntil: null },
+    network: { sources: {}, failures: [] },
+  };
 }
 
 /**

@@ -18,15 +18,21 @@ import {
   readAuthFile,
   writeAuthFile,
   type AuthFile,
+  type LockoutBook,
 } from './auth-file.js';
 import { hashPin, SCRYPT_PARAMS, verifyPin, type ScryptParams } from './pin-hash.js';
+import {
+  afterFailure,
+  afterSuccess,
+  clampToClock,
+  hasFailures,
+  KIOSK_SOURCE,
+  MAX_FAILURES,
+  standing,
+} from './lockout.js';
 import { Sessions } from './sessions.js';
 
-/** Wrong tries in a row that start a lock-out. */
-export const MAX_FAILURES = 5;
-/** The first lock-out; each further one lasts twice as long, up to `MAX_LOCKOUT_MS`. */
-export const FIRST_LOCKOUT_MS = 30_000;
-export const MAX_LOCKOUT_MS = 60 * 60_000;
+export { FIRST_LOCKOUT_MS, lockoutMs, MAX_FAILURES, MAX_LOCKOUT_MS } from './lockout.js';
 
 /** Where the service keeps its file, and what it may be told for tests. */
 export interface AuthServiceOptions {
@@ -35,11 +41,6 @@ export interface AuthServiceOptions {
   now?: () => number;
   /** scrypt cost of new hashes; only tests lower it (default `SCRYPT_PARAMS`). */
   hashParams?: ScryptParams;
-}
-
-/** How long the `lockouts`-th lock-out in a row lasts. */
-export function lockoutMs(lockouts: number): number {
-  return Math.min(FIRST_LOCKOUT_MS * 2 ** Math.max(0, lockouts - 1), MAX_LOCKOUT_MS);
 }
 
 /** The staff PIN and sessions of one data folder. */
@@ -65,16 +66,20 @@ export class AuthService {
     return service;
   }
 
-  /** What staff may do now; `local` is true for the kiosk itself. */
-  status(sessionId: string | undefined, local: boolean): AuthStatus {
+  /**
+   * What staff may do now; `local` is true for the kiosk itself, `source` names who asks (the
+   * kiosk's own screen unless told otherwise) for its own count of wrong tries.
+   */
+  status(sessionId: string | undefined, local: boolean, source = KIOSK_SOURCE): AuthStatus {
     this.refresh();
     const pinSet = this.damage.length > 0 || this.state.pin !== null;
-    const lockedUntil = this.damage.length > 0 ? null : this.activeLockout(this.now());
+    const now = standing(this.clamped(), source, this.now());
+    const damaged = this.damage.length > 0;
     return {
       pinSet,
       unlocked: this.sessions.has(sessionId),
-      lockedUntil,
-      attemptsLeft: lockedUntil === null ? MAX_FAILURES - this.state.lockout.failures : 0,
+      lockedUntil: damaged ? null : now.lockedUntil,
+      attemptsLeft: damaged ? MAX_FAILURES : now.attemptsLeft,
       canCreatePin: !pinSet && local,
     };
   }
@@ -85,13 +90,25 @@ export class AuthService {
     return [...this.damage];
   }
 
-  /** Check the PIN; resolves to a new session id, or throws `wrong-pin` or `locked-out`. */
-  async unlock(pin: string): Promise<string> {
+  /**
+   * Check the PIN from `source` (the kiosk's own screen, or a network address); resolves to a new
+   * session id, or throws `wrong-pin` or `locked-out`.
+   */
+  async unlock(pin: string, source = KIOSK_SOURCE): Promise<string> {
     const checked = checkPin(pin, 'pin');
     return this.serial(async () => {
-      await this.tryPin(checked);
+      await this.tryPin(checked, source);
       return this.sessions.start();
     });
+  }
+
+  /**
+   * Check the PIN again within a session, for what reaches beyond the screen; counts like an
+   * unlock. Throws `wrong-pin` or `locked-out`.
+   */
+  async confirm(pin: unknown, field: string, source = KIOSK_SOURCE): Promise<void> {
+    const checked = checkPin(pin, field);
+    return this.serial(() => this.tryPin(checked, source));
   }
 
   /** End a session. */
@@ -136,6 +153,7 @@ export class AuthService {
     sessionId: string | undefined,
     currentPin: string,
     newPin: string,
+    source = KIOSK_SOURCE,
   ): Promise<void> {
     const current = checkPin(currentPin, 'currentPin');
     const next = checkPin(newPin, 'newPin');
@@ -143,7 +161,7 @@ export class AuthService {
       if (!this.isUnlocked(sessionId)) {
         throw new KioskError('unauthorized', 'Unlock with the staff PIN first.');
       }
-      await this.tryPin(current);
+      await this.tryPin(current, source);
       await this.replacePin(next, sessionId);
     });
   }
@@ -154,7 +172,7 @@ export class AuthService {
     return this.serial(() => this.replacePin(checked));
   }
 
-  private async tryPin(pin: string): Promise<void> {
+  private async tryPin(pin: string, source: string): Promise<void> {
     this.refresh();
     if (this.damage.length > 0) throw damagedError(this.damage);
     const record = this.state.pin;
@@ -165,51 +183,39 @@ export class AuthService {
       );
     }
     const now = this.now();
-    const lockedUntil = this.activeLockout(now);
-    if (lockedUntil !== null) throw lockedOutError(lockedUntil, now);
+    const before = standing(this.clamped(), source, now);
+    if (before.lockedUntil !== null) throw lockedOutError(before.lockedUntil, now);
     let right: boolean;
     try {
       right = await verifyPin(pin, record);
     } catch {
       throw damagedError([{ source: AUTH_FILE, path: '$.pin', message: 'cannot be checked' }]);
     }
-    const { lockout } = this.state;
     if (right) {
-      if (lockout.failures > 0 || lockout.lockouts > 0 || lockout.lockedUntil !== null) {
-        await this.recordTries({ failures: 0, lockouts: 0, lockedUntil: null });
-      }
+      if (hasFailures(this.state, source)) await this.recordTries(afterSuccess(this.state, source));
       return;
     }
-    const failures = lockout.failures + 1;
-    if (failures < MAX_FAILURES) {
-      await this.recordTries({ failures, lockouts: lockout.lockouts, lockedUntil: null });
-      throw new KioskError('wrong-pin', 'That PIN is not right.', [], {
-        attemptsLeft: MAX_FAILURES - failures,
-      });
-    }
-    const lockouts = lockout.lockouts + 1;
-    const until = now + lockoutMs(lockouts);
-    await this.recordTries({ failures: 0, lockouts, lockedUntil: until });
-    throw lockedOutError(until, now);
+    await this.recordTries(afterFailure(this.state, source, now));
+    const after = standing(this.state, source, now);
+    if (after.lockedUntil !== null) throw lockedOutError(after.lockedUntil, now);
+    throw new KioskError('wrong-pin', 'That PIN is not right.', [], {
+      attemptsLeft: after.attemptsLeft,
+    });
   }
 
-  /** The end of the lock-out in force at `now`, or null. */
-  private activeLockout(now: number): number | null {
-    const { lockout } = this.state;
-    if (lockout.lockedUntil === null || lockout.lockedUntil <= now) return null;
-    // A clock set back must not stretch a lock-out to days: it never lasts longer than its length.
-    const longest = now + lockoutMs(lockout.lockouts);
-    if (lockout.lockedUntil > longest) lockout.lockedUntil = longest;
-    return lockout.lockedUntil;
+  // In memory only: the file keeps what was written, and the clamp is found again after a restart.
+  private clamped(): AuthFile {
+    this.state = { ...this.state, ...clampToClock(this.state, this.now()) };
+    return this.state;
   }
 
   // Kept in memory first: a disk that refuses writes must not give an attacker unlimited tries.
-  private async recordTries(lockout: AuthFile['lockout']): Promise<void> {
+  private async recordTries(book: LockoutBook): Promise<void> {
     const key = this.pinKey();
     this.refresh();
     // `pin set` replaced the PIN while this one was being checked: its fresh state wins.
     if (this.pinKey() !== key) return;
-    this.state = { ...this.state, lockout };
+    this.state = { ...this.state, lockout: book.lockout, network: book.network };
     await writeAuthFile(this.file, this.state).catch(() => undefined);
   }
 

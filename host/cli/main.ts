@@ -167,6 +167,11 @@ async function serve(
     io.err(`openness-kiosk serve: cannot start: ${(error as Error).message}`);
     return 1;
   }
+  const remote = running.remoteAdmin;
+  // Before the line with the URL, which scripts wait for.
+  if (remote) {
+    io.out(`remote admin: ${remote.url}/#/admin (certificate SHA-256 ${remote.certificateSha256})`);
+  }
   io.out(`openness-kiosk is serving ${dataDir} at ${running.url}`);
   io.out(`  player: ${running.url}/   admin: ${running.url}/#/admin`);
   for (const problem of running.store.snapshot().problems)

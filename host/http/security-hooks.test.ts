@@ -1,3 +1,4 @@
+import os from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -54,6 +55,11 @@ describe('security hooks: cross-site requests', () => {
       { origin: 'http://127.0.0.1:8080' },
       { origin: 'null' },
       { origin: 'http://127.0.0.1:7777', 'sec-fetch-site': 'cross-site' },
+      { referer: 'https://evil.example/page.html' },
+      { referer: 'http://127.0.0.1:8080/' },
+      { referer: 'not a url' },
+      { referer: 'file:///tmp/x.html' },
+      { origin: 'https://evil.example', referer: 'http://127.0.0.1:7777/' },
     ]) {
       const response = await app.inject(call('content:save', headers));
       expect(response.statusCode, JSON.stringify(headers)).toBe(403);
@@ -74,6 +80,8 @@ describe('security hooks: cross-site requests', () => {
       { 'sec-fetch-site': 'same-origin', origin: 'http://127.0.0.1:7777' },
       { 'sec-fetch-site': 'none' },
       { origin: 'http://127.0.0.1:7777' },
+      { referer: 'http://127.0.0.1:7777/#/admin' },
+      { origin: 'http://127.0.0.1:7777', referer: 'http://127.0.0.1:7777/' },
     ]) {
       const response = await app.inject(call('content:get', headers));
       expect(response.statusCode, JSON.stringify(headers)).toBe(200);
@@ -92,7 +100,7 @@ describe('security hooks: cross-site requests', () => {
   });
 
   it('compares default ports as equal', async () => {
-    const app = await makeApp({ lan: true });
+    const app = await makeApp({ lan: true, extraHostNames: () => ['kiosk.lan'] });
     const response = await app.inject(
       call('x', { host: 'kiosk.lan:80', origin: 'http://kiosk.lan' }),
     );
@@ -126,10 +134,31 @@ describe('security hooks: the host name', () => {
     expect(page.statusCode).toBe(200);
   });
 
-  it('accepts any host name when LAN admin is on', async () => {
-    const app = await makeApp({ lan: true });
-    const response = await app.inject(call('x', { host: '192.168.1.20:7777' }));
-    expect(response.statusCode).toBe(200);
+  it('answers in LAN mode only to its own names and addresses and the names staff add', async () => {
+    const app = await makeApp({ lan: true, extraHostNames: () => ['kiosk-3.embassy.example'] });
+    const own = [
+      os.hostname(),
+      ...Object.values(os.networkInterfaces()).flatMap((list) =>
+        (list ?? []).map((entry) => entry.address),
+      ),
+    ];
+    for (const name of own) {
+      const host = name.includes(':') ? `[${name}]:7777` : `${name}:7777`;
+      expect((await app.inject(call('x', { host }))).statusCode, host).toBe(200);
+    }
+    for (const host of ['kiosk-3.embassy.example', 'KIOSK-3.Embassy.Example:8443', 'localhost']) {
+      expect((await app.inject(call('x', { host }))).statusCode, host).toBe(200);
+    }
+    for (const host of [
+      'evil.example',
+      '192.0.2.77:7777',
+      'kiosk-3.embassy.example.evil',
+      'a@127.0.0.1',
+    ]) {
+      const response = await app.inject(call('x', { host }));
+      expect(response.statusCode, host).toBe(403);
+      expect(response.json().error.message).toMatch(/^This kiosk answers only to its own names/);
+    }
   });
 });
 
@@ -231,7 +260,9 @@ describe('security hooks: local requests', () => {
     expect(await local('192.168.1.20')).toBe(false);
     expect(await local('::ffff:192.168.1.20')).toBe(false);
     expect(await local('10.0.0.5', { 'x-forwarded-for': '127.0.0.1' })).toBe(false);
-    expect(await local('127.0.0.1', { host: 'evil.example:7777' })).toBe(false);
+    // A foreign name does not even reach the call (see "the host name").
+    const rebound = await app.inject(call('x', { host: 'evil.example:7777' }, '127.0.0.1'));
+    expect(rebound.statusCode).toBe(403);
   });
 
   it('works on a real socket: local over 127.0.0.1, and a foreign Origin refused', async () => {

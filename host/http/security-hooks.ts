@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HTTP_STATUS, KioskError } from '../../core/errors.js';
+import { hostNameOf, isOwnHostName } from './host-names.js';
 
 /** Name of the cookie that carries the staff session id. */
 export const SESSION_COOKIE = 'kiosk_session';
@@ -20,8 +21,18 @@ export const PIN_CALLS: ReadonlySet<string> = new Set([
 
 /** How the guards behave. */
 export interface SecurityOptions {
-  /** Remote admin over the LAN is on; when off, the API answers only to loopback host names. */
+  /**
+   * Remote admin over the LAN is on. When off, the API answers only to loopback host names; when
+   * on, also to this machine's own names and addresses and to `extraHostNames`.
+   */
   lan: boolean;
+  /**
+   * Plain HTTP answers only the kiosk's own screen (127.0.0.1, ::1): other machines must use the
+   * HTTPS listener (host/http/listen.ts). On whenever remote admin is.
+   */
+  httpsOnlyFromNetwork?: boolean;
+  /** Other names staff reach the kiosk by (the `allowedHostNames` setting), read per request. */
+  extraHostNames?: () => readonly string[];
   /** API requests per minute from one address (default 1200: the player and tests never hit it). */
   apiPerMinute?: number;
   /** PIN calls per minute from one address (default 20). */
@@ -44,14 +55,21 @@ export async function registerSecurityHooks(
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const target = apiTarget(request);
-    if (!target) return;
-    if (!options.lan && !isLoopbackHost(request.headers.host)) {
-      // A page on another site that resolves its name to 127.0.0.1 (DNS rebinding) lands here.
+    if (options.httpsOnlyFromNetwork && !isEncrypted(request) && !isKioskAddress(request)) {
+      // Never the PIN or a session cookie in clear text over the network.
       return refuse(
         reply,
-        new KioskError('forbidden', 'This kiosk answers only to 127.0.0.1 or localhost.'),
+        new KioskError(
+          'forbidden',
+          "Other computers reach this kiosk over HTTPS only: open the https:// address shown on the kiosk's Status screen.",
+        ),
       );
+    }
+    const target = apiTarget(request);
+    if (!target) return;
+    if (!isAllowedHost(request.headers.host, options)) {
+      // A page on another site that resolves its name to the kiosk (DNS rebinding) lands here.
+      return refuse(reply, new KioskError('forbidden', hostRefusal(options.lan)));
     }
     const api = await apiLimit(request);
     if (!api.isAllowed && api.isExceeded) {
@@ -107,6 +125,33 @@ export function isLocalRequest(request: FastifyRequest): boolean {
   return isLoopbackAddress(request.socket.remoteAddress) && isLoopbackHost(request.headers.host);
 }
 
+/**
+ * Who sent a request, for counting per source: its socket's address (IPv4 mapped into IPv6 as
+ * plain IPv4), never what a forwarding header claims.
+ */
+export function sourceOf(request: FastifyRequest): string {
+  const address = request.socket.remoteAddress ?? 'unknown';
+  return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+}
+
+/**
+ * Whether the request comes from the kiosk's own screen: the player and admin on this machine
+ * reach the host from 127.0.0.1 (or ::1) by a loopback name. Other loopback addresses are this
+ * machine too, but no browser uses them, so they are counted like any other source.
+ */
+export function isKioskScreen(request: FastifyRequest): boolean {
+  return isKioskAddress(request) && isLocalRequest(request);
+}
+
+function isKioskAddress(request: FastifyRequest): boolean {
+  const source = sourceOf(request);
+  return source === '127.0.0.1' || source === '::1';
+}
+
+function isEncrypted(request: FastifyRequest): boolean {
+  return (request.raw.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+}
+
 const loopback = new BlockList();
 loopback.addSubnet('127.0.0.0', 8, 'ipv4');
 loopback.addAddress('::1', 'ipv6');
@@ -120,15 +165,23 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 
 /** Whether a Host header names this machine: localhost or a loopback address, any port. */
 export function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  let hostname: string;
-  try {
-    hostname = new URL(`http://${host}`).hostname;
-  } catch {
-    return false;
-  }
-  if (hostname === 'localhost') return true;
-  return isLoopbackAddress(hostname.replace(/^\[(.*)\]$/, '$1'));
+  const hostname = hostNameOf(host);
+  if (hostname === undefined) return false;
+  return hostname === 'localhost' || isLoopbackAddress(hostname);
+}
+
+/** Whether the Host header names this kiosk: loopback always, its own names in LAN mode. */
+export function isAllowedHost(host: string | undefined, options: SecurityOptions): boolean {
+  if (isLoopbackHost(host)) return true;
+  if (!options.lan) return false;
+  const name = hostNameOf(host);
+  return name !== undefined && isOwnHostName(name, options.extraHostNames?.() ?? []);
+}
+
+function hostRefusal(lan: boolean): string {
+  return lan
+    ? 'This kiosk answers only to its own names and addresses. Add another name under Settings, "Other names of this kiosk".'
+    : 'This kiosk answers only to 127.0.0.1 or localhost.';
 }
 
 /** Whether a browser says the request comes from a page of another origin. */
@@ -136,9 +189,13 @@ function isCrossSite(request: FastifyRequest): boolean {
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
   const origin = request.headers.origin;
-  return origin !== undefined && !sameHost(origin, request.headers.host);
+  if (origin !== undefined) return !sameHost(origin, request.headers.host);
+  // Older browsers and some forms send no Origin; the page they came from still tells.
+  const referer = request.headers.referer;
+  return referer !== undefined && !sameHost(referer, request.headers.host);
 }
 
+// `origin` is an Origin or a whole Referer URL: only its scheme and host are compared.
 function sameHost(origin: string, host: string | undefined): boolean {
   if (!host) return false;
   try {

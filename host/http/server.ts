@@ -13,16 +13,20 @@ import { KioskError, type ErrorCode } from '../../core/errors.js';
 import { mediaType, parseMediaPath } from '../../core/media.js';
 import { SECURITY_HEADERS } from '../../core/security-policy.js';
 import type { ContentStore } from '../content-store.js';
+import { KIOSK_SOURCE } from '../auth/lockout.js';
 import { dispatch } from '../dispatch.js';
 import type { AuthPort } from '../ports.js';
 import {
   clearSessionCookie,
+  isKioskScreen,
   isLocalRequest,
   readSessionId,
   refuse,
   registerSecurityHooks,
   setSessionCookie,
+  sourceOf,
 } from './security-hooks.js';
+import { EventStreams } from './event-streams.js';
 
 /** What the server serves. */
 export interface ServerOptions {
@@ -37,6 +41,8 @@ export interface ServerOptions {
   lan: boolean;
   /** The host's log: calls that fail on the host's side (a full disk, a bug) are written there. */
   log?: Logger;
+  /** Bounds on open event streams (default: core/security-policy.ts). */
+  eventStreams?: EventStreams;
 }
 
 /** Largest upload chunk accepted in one request. */
@@ -63,7 +69,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     if (typeof status !== 'number' || status < 400 || status >= 500) throw error;
     return sendError(reply, requestError(request, error as Error & { code?: string }));
   });
-  await registerSecurityHooks(app, { lan: options.lan });
+  await registerSecurityHooks(app, {
+    lan: options.lan,
+    httpsOnlyFromNetwork: options.lan,
+    extraHostNames: () => store.snapshot().settings.allowedHostNames,
+  });
   app.addContentTypeParser(
     'application/octet-stream',
     { parseAs: 'buffer', bodyLimit: CHUNK_LIMIT },
@@ -98,6 +108,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   const contextFor = (request: FastifyRequest, reply: FastifyReply): CallContext => ({
     local: isLocalRequest(request),
+    source: isKioskScreen(request) ? KIOSK_SOURCE : sourceOf(request),
     sessionId: readSessionId(request),
     startSession: (id) => setSessionCookie(reply, id, request),
     endSession: () => clearSessionCookie(reply, request),
@@ -139,7 +150,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.get('/api/health', async (request, reply) => run('health:get', undefined, request, reply));
   app.get('/api/content', async (request, reply) => run('content:get', undefined, request, reply));
 
+  const streams = options.eventStreams ?? new EventStreams();
   app.get('/api/events', (request, reply) => {
+    let close: () => void;
+    try {
+      close = streams.open(sourceOf(request), isKioskScreen(request));
+    } catch (error) {
+      return sendError(reply, error);
+    }
     reply.hijack();
     reply.raw.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -152,7 +170,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     reply.raw.write(': connected\n\n');
     const stop = store.onChange(send);
     const keepAlive = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
+    reply.raw.on('close', close);
     request.raw.on('close', () => {
+      close();
       stop();
       clearInterval(keepAlive);
     });

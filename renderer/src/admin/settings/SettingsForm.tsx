@@ -219,6 +219,14 @@ export function SettingsForm({
           checked={draft.lanAdmin}
           onChange={(checked) => set('lanAdmin', checked)}
         />
+        <TextField
+          {...field('allowedHostNames')}
+          multiline
+          hint="Optional, one per line. Names other computers use to reach this kiosk, such as kiosk-3.embassy.example. Its own computer name and addresses always work; remote admin refuses any other name."
+          value={draft.allowedHostNames}
+          placeholder="kiosk-3.embassy.example"
+          onChange={(value) => set('allowedHostNames', value)}
+        />
       </section>
 
       {problems.length > 0 && (

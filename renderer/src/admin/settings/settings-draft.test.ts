@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Problem } from '../../../../core/problems';
 import { DEFAULT_SETTINGS } from '../../../../core/schema';
 import { checkLanguageCode, fieldOf, fromDraft, toDraft } from './settings-draft';
 
@@ -26,6 +27,25 @@ describe('settings draft', () => {
         },
       ],
     });
+  });
+
+  it('reads other names of the kiosk one per line or comma, and names a bad one by its field', () => {
+    const draft = {
+      ...toDraft(DEFAULT_SETTINGS),
+      allowedHostNames: 'Kiosk-3.Embassy.Example\n\n kiosk3, 192.0.2.10 ',
+    };
+    const saved = fromDraft(draft, DEFAULT_SETTINGS);
+    expect(saved.ok && saved.settings.allowedHostNames).toEqual([
+      'kiosk-3.embassy.example',
+      'kiosk3',
+      '192.0.2.10',
+    ]);
+    expect(toDraft(saved.ok ? saved.settings : DEFAULT_SETTINGS).allowedHostNames).toBe(
+      'kiosk-3.embassy.example\nkiosk3\n192.0.2.10',
+    );
+    const bad = fromDraft({ ...draft, allowedHostNames: 'kiosk:8443' }, DEFAULT_SETTINGS);
+    expect(bad).toMatchObject({ ok: false, problems: [{ path: '$.allowedHostNames[0]' }] });
+    expect(fieldOf((bad as { problems: Problem[] }).problems[0]!)).toBe('allowedHostNames');
   });
 
   it('keeps play records for the chosen number of days, within 1 to 3650', () => {

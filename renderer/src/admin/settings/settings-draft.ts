@@ -21,6 +21,8 @@ export interface SettingsDraft {
   quietReloadHour: string;
   autostart: boolean;
   lanAdmin: boolean;
+  /** Extra names of this kiosk on the network, separated by spaces, commas or lines. */
+  allowedHostNames: string;
   /** Empty: no fleet sync. */
   syncManifestUrl: string;
   syncIntervalSec: string;
@@ -41,6 +43,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   quietReloadHour: 'Quiet-hour reload',
   autostart: 'Start at login',
   lanAdmin: 'Remote admin over the network',
+  allowedHostNames: 'Other names of this kiosk',
   syncManifestUrl: 'Manifest URL',
   syncIntervalSec: 'Check every (seconds)',
   syncPublicKey: 'Bundle public key',
@@ -67,6 +70,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     quietReloadHour: settings.quietReloadHour === undefined ? '' : String(settings.quietReloadHour),
     autostart: settings.autostart,
     lanAdmin: settings.lanAdmin,
+    allowedHostNames: settings.allowedHostNames.join('\n'),
     syncManifestUrl: settings.syncManifestUrl ?? '',
     syncIntervalSec: String(settings.syncIntervalSec),
     syncPublicKey: settings.syncPublicKey ?? '',
@@ -122,6 +126,10 @@ export function fromDraft(
     quietReloadHour: draft.quietReloadHour === '' ? undefined : Number(draft.quietReloadHour),
     autostart: draft.autostart,
     lanAdmin: draft.lanAdmin,
+    allowedHostNames: draft.allowedHostNames
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((name) => name.toLowerCase()),
     syncManifestUrl: draft.syncManifestUrl.trim() || undefined,
     syncPublicKey: draft.syncPublicKey.trim() || undefined,
   };

@@ -105,6 +105,14 @@ export function StatusSection({ api, data }: SectionProps) {
             </Fact>
             <Fact label="Memory">{megabytes(health.memory.rssBytes)}</Fact>
             <Fact label="Last error">{health.lastError?.message ?? 'None'}</Fact>
+            <Fact label="Remote admin">
+              {health.remoteAdmin ? <code>{health.remoteAdmin.url}/#/admin</code> : 'Off'}
+            </Fact>
+            {health.remoteAdmin && (
+              <Fact label="Certificate SHA-256">
+                <code className="admin-fingerprint">{health.remoteAdmin.certificateSha256}</code>
+              </Fact>
+            )}
           </dl>
         ) : (
           <p>Loading…</p>
