@@ -2,7 +2,7 @@
  * Every transition of the player, defined once. Only `transform` and `opacity` animate, and
  * `transform` is animated as a whole string so the compositor runs it (see TOOLCHAIN.md).
  */
-import type { Transition, Variants } from 'framer-motion';
+import { MotionGlobalConfig, type Transition, type Variants } from 'framer-motion';
 
 /** Direction of travel: 1 towards the next slide, -1 towards the previous. */
 export type Direction = 1 | -1;
@@ -36,7 +36,8 @@ export const reducedTransition: Transition = { duration: 0.2, ease: 'linear' };
 /** The dialog and panels: a quick fade and lift. */
 export const overlayVariants: Variants = {
   hidden: { opacity: 0, transform: 'translateY(12px)' },
-  shown: { opacity: 1, transform: 'translateY(0px)' },
+  // 'none' rather than translateY(0px): nothing is left over at rest (no identity matrix).
+  shown: { opacity: 1, transform: 'none' },
 };
 
 /** The same overlays without movement. */
@@ -47,3 +48,15 @@ export const overlayReducedVariants: Variants = {
 
 /** Timing of overlays. */
 export const overlayTransition: Transition = { duration: 0.25, ease: 'easeOut' };
+
+/**
+ * The `initial` prop of an element that animates in: `false` while animations are skipped.
+ *
+ * framer-motion's `skipAnimations` still renders `initial` first and applies the final values
+ * one animation frame later (`frame.update`, driven by requestAnimationFrame). Under a fake clock
+ * that frame only comes when the test moves time, so an overlay stayed transparent and offset
+ * where its box already was. With `initial={false}` the first render is the final state.
+ */
+export function enterFrom<T>(initial: T): T | false {
+  return MotionGlobalConfig.skipAnimations === true ? false : initial;
+}
