@@ -5,13 +5,15 @@
  * in over the old one), so the background never shows through, not even halfway.
  *
  * A loop in the page looks at every animation frame (real clock, real animations) while slides
- * change: all slides, forwards and backwards by touch swipes, and forwards by the attract loop.
+ * change: all slides, forwards and backwards by touch swipes, forwards by the attract loop, and
+ * taps faster than the transitions.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ContentFile } from '../core/schema';
 import {
+  button,
   expect,
   expectSlide,
   openPlayer,
@@ -19,6 +21,8 @@ import {
   slideTextPoint,
   test,
   touchDrag,
+  touchTap,
+  UI,
 } from './helpers';
 
 /** One sampled frame. */
@@ -142,6 +146,26 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
     }
   });
 }
+
+test('taps on Next faster than the transitions: no frame without a slide, one slide at the end', async ({
+  page,
+  host,
+}) => {
+  await openPlayer(page, host.url);
+  await expectSlide(page, 1);
+  const cdp = await page.context().newCDPSession(page);
+  const box = (await button(page, UI.en.next).boundingBox())!;
+  const at = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
+  await startFrames(page);
+  for (let i = 0; i < 3; i++) {
+    await touchTap(cdp, at);
+    await page.waitForTimeout(150);
+  }
+  await expectSlide(page, 4);
+  const frames = await stopFrames(page);
+  expect(frames.filter((f) => f.slides > 1).length).toBeGreaterThan(0);
+  expect(summary(frames)).toEqual(NONE);
+});
 
 /** The shipped content with every slide shown for 2.5 s, so the attract loop turns quickly. */
 function quickContent(): ContentFile {
