@@ -49,7 +49,13 @@ export function IdleDialog({ secondsLeft, strings, reducedMotion, onContinue }: 
         <div className="dialog__count" aria-hidden="true">
           {secondsLeft}
         </div>
-        <button ref={button} type="button" className="pill pill--primary" onClick={onContinue}>
+        <button
+          ref={button}
+          type="button"
+          className="pill pill--primary"
+          data-session-continue=""
+          onClick={onContinue}
+        >
           {strings.continue}
         </button>
       </m.div>
