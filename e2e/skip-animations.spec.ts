@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import {
+  allSlides,
   button,
   DEFAULT_SETTINGS,
   expect,
@@ -130,6 +131,8 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
     await button(page, 'Français').click();
     await tabs(page).nth(2).click();
     await expectSlide(page, 3, 'fr');
+    // The clock stands still, yet the new slide is fully in.
+    await expect(allSlides(page)).toHaveCSS('opacity', '1');
 
     await page.clock.runFor(DEFAULT_SETTINGS.idleTimeoutSec * 1000 + 300);
     const dialog = idleDialog(page);

@@ -8,6 +8,7 @@ import { useRef, type ReactNode } from 'react';
 import type { Slide } from '../../../core/schema';
 import type { UiStrings } from '../i18n/strings';
 import {
+  enterFrom,
   fadeTransition,
   fadeVariants,
   reducedTransition,
@@ -144,7 +145,7 @@ function SlideFrame(props: SlideFrameProps) {
       custom={props.direction}
       variants={reducedMotion || fade ? fadeVariants : slideVariants}
       transition={reducedMotion ? reducedTransition : fade ? fadeTransition : slideTransition}
-      initial="enter"
+      initial={enterFrom('enter')}
       animate={staged ? 'enter' : 'center'}
       onAnimationComplete={(done) => done === 'center' && present && onEntered?.(slide.id)}
     >
