@@ -155,7 +155,8 @@ describe('nextChange', () => {
     );
   });
 
-  it('takes well under 50 ms over 8 days for 10 playlists of 50 slides', () => {
+  // How fast it does this is measured in bench/lib/schedule.mjs (`node bench/schedule.mjs`).
+  it('finds no change in 8 days of window edges over 10 playlists of 50 slides', () => {
     const hm = (m: number) =>
       `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     // Nothing visible changes, yet every minute is some slide's window edge: the worst case.
@@ -182,10 +183,7 @@ describe('nextChange', () => {
       },
     ]);
     const start = utc('2026-03-25T10:07:00Z');
-    nextChange(c, start, BRU); // warm up
-    const began = performance.now();
     expect(nextChange(c, start, BRU)).toBeUndefined();
-    expect(performance.now() - began).toBeLessThan(50);
   });
 });
 

@@ -115,9 +115,9 @@ export function createHandlers({
     }),
     'settings:save': async ({ baseRevision, settings }) => {
       if (settings.syncPublicKey) checkPublicKey(settings.syncPublicKey);
-      const saved = await store.saveSettings(baseRevision, settings);
-      auth.setStaffIdleMs(saved.settings.staffIdleLockSec * 1000);
-      return { revision: saved.revision };
+      // What a setting changes elsewhere (the staff idle lock) follows from the store's change
+      // event (host/services.ts), as for an edit on disk or a fleet bundle.
+      return { revision: (await store.saveSettings(baseRevision, settings)).revision };
     },
     'media:upload-begin': async ({ name, size }) => media.begin(name, size),
     'media:upload-chunk': async ({ uploadId, offset, bytes }) =>

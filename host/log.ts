@@ -41,8 +41,9 @@ export interface HostLog {
 }
 
 type Roll = (options: Record<string, unknown>) => Promise<SonicBoom>;
-// pino-roll is CommonJS without type declarations; its one export builds the stream.
-const roll = createRequire(import.meta.url)('pino-roll') as Roll;
+// pino-roll is CommonJS without type declarations; its one export builds the stream. Loaded on
+// first use: the Electron main bundle imports this file through serve.ts without shipping it.
+const roll: Roll = (options) => (createRequire(import.meta.url)('pino-roll') as Roll)(options);
 
 /** Open the host's log in its data folder; never throws, whatever state the disk is in. */
 export async function openHostLog(options: HostLogOptions): Promise<HostLog> {

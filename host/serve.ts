@@ -1,18 +1,17 @@
 /**
- * Start the kiosk host: open the content store and serve it over HTTP.
+ * Start the kiosk host: open the services (services.ts) and serve them over HTTP.
  */
-import { appPaths, type AppPaths } from './app-paths.js';
-import { AlertStore } from './alert-store.js';
-import { PlayLog } from './analytics/play-log.js';
-import { ContentStore } from './content-store.js';
-import { AuthService } from './auth/auth-service.js';
-import { openFleet } from './fleet/fleet-service.js';
-import { createHandlers } from './handlers.js';
-import { isLoopbackHost } from './http/security-hooks.js';
-import { openHostLog } from './log.js';
-import { createServer } from './http/server.js';
-import { MediaLibrary } from './media/media-library.js';
 import type { Logger } from 'pino';
+import type { Settings } from '../core/schema.js';
+import { appPaths, type AppPaths } from './app-paths.js';
+import type { ContentStore } from './content-store.js';
+import { isLoopbackHost } from './http/security-hooks.js';
+import { createServer } from './http/server.js';
+import { openHostLog } from './log.js';
+import { openServices, type Services } from './services.js';
+
+/** The port `serve` listens on, and Electron's remote admin, unless told otherwise. */
+export const DEFAULT_PORT = 7777;
 
 /** How to start the host. */
 export interface HostOptions {
@@ -27,6 +26,7 @@ export interface HostOptions {
 export interface RunningHost {
   url: string;
   store: ContentStore;
+  services: Services;
   /** The host's log (files in `<dataDir>/logs/`). */
   log: Logger;
   close(): Promise<void>;
@@ -43,30 +43,38 @@ export class ListenError extends Error {
   }
 }
 
-/** Open the store, start the server and resolve once it listens. */
+/** Open the services, start the HTTP server and resolve once it listens. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const paths = options.paths ?? appPaths();
   const { dataDir } = options;
   const hostLog = await openHostLog({ dataDir });
   const log = hostLog.logger;
   log.info({ dataDir, version: paths.version }, 'host starting');
-  // What is open so far, closed in reverse order at the end or when starting fails half-way.
-  const opened: (() => unknown)[] = [() => hostLog.close()];
-  const closeAll = async () => {
-    for (const close of opened.splice(0).reverse()) {
-      await Promise.resolve()
-        .then(close)
-        .catch(() => undefined);
-    }
-  };
+  let services: Services | undefined;
   try {
-    const running = await open(options, paths, log, opened);
+    services = await openServices({
+      dataDir,
+      assetsDir: paths.assetsDir,
+      version: paths.version,
+      log,
+    });
+    const host = listenAddress(services.store.snapshot().settings, options.host);
+    const http = await startHttpServer(services, {
+      host,
+      port: options.port,
+      rendererDir: paths.rendererDir,
+    });
+    const opened = services;
     return {
-      ...running,
+      url: http.url,
+      store: opened.store,
+      services: opened,
       log,
       async close() {
         log.info('host stopped');
-        await closeAll();
+        await http.close().catch(() => undefined);
+        await opened.close();
+        await hostLog.close();
       },
     };
   } catch (error) {
@@ -74,71 +82,68 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       { code: (error as NodeJS.ErrnoException).code, error: String(error) },
       'host could not start',
     );
-    await closeAll();
+    await services?.close();
+    await hostLog.close();
     throw error;
   }
 }
 
-async function open(
-  options: HostOptions,
-  paths: AppPaths,
-  log: Logger,
-  opened: (() => unknown)[],
-): Promise<Omit<RunningHost, 'log' | 'close'>> {
-  const { dataDir } = options;
-  const store = await ContentStore.open({ dataDir, assetsDir: paths.assetsDir });
-  opened.push(() => store.close());
-  const auth = await AuthService.open({ dataDir });
-  const media = await MediaLibrary.open({ dataDir });
-  opened.push(() => media.close());
-  const alerts = await AlertStore.open({ dataDir });
-  const { settings } = store.snapshot();
-  const analytics = await PlayLog.open({ dataDir, settings });
-  auth.setStaffIdleMs(settings.staffIdleLockSec * 1000);
-  store.watch();
-  for (const problem of store.snapshot().problems) log.warn({ problem }, 'content problem');
-  store.onChange(({ revision, changedBy, problems }) =>
-    log.info({ revision, changedBy, problems: problems.length }, 'content changed'),
-  );
-  const fleet = await openFleet({
-    dataDir,
-    store,
-    media,
-    log: (level, message) => log[level](message),
-  });
-  opened.push(() => fleet.sync.stop());
-  // Remote admin: `--host` decides, else the setting (which takes effect at the next start).
-  const host = options.host ?? (settings.lanAdmin ? '0.0.0.0' : '127.0.0.1');
+/**
+ * Where the HTTP server listens: `--host` when given, else every address when the `lanAdmin`
+ * setting is on (remote admin), else this machine only. Read at start: a change of the setting
+ * takes effect at the next start.
+ */
+export function listenAddress(settings: Pick<Settings, 'lanAdmin'>, host?: string): string {
+  return host ?? (settings.lanAdmin ? '0.0.0.0' : '127.0.0.1');
+}
+
+/** Where and what the HTTP server serves. */
+export interface HttpOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** The built renderer (index.html and its assets). */
+  rendererDir: string;
+}
+
+/** A listening HTTP server. */
+export interface HttpServer {
+  /** Its address, e.g. `http://127.0.0.1:7777`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serve the services over HTTP (player, admin, API), to other machines when `host` is not a
+ * loopback address; resolves once it listens. Both shells start remote admin through this.
+ */
+export async function startHttpServer(
+  services: Services,
+  options: HttpOptions,
+): Promise<HttpServer> {
+  const { host, port } = options;
+  const { store, auth, handlers, dataDir, assetsDir, log } = services;
   const app = await createServer({
     store,
     auth,
-    handlers: createHandlers({
-      store,
-      auth,
-      media,
-      info: { version: paths.version, startedAt: Date.now() },
-      fleet: fleet.service,
-      alerts,
-      analytics,
-    }),
+    handlers,
     dataDir,
-    assetsDir: paths.assetsDir,
-    rendererDir: paths.rendererDir,
+    assetsDir,
+    rendererDir: options.rendererDir,
     lan: !isLoopbackHost(host),
     log,
   });
-  opened.push(() => app.close());
   try {
-    await app.listen({ port: options.port, host: host });
+    await app.listen({ port, host });
   } catch (error) {
-    throw listenError(error, host, options.port);
+    await app.close().catch(() => undefined);
+    throw listenError(error, host, port);
   }
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  const hostForUrl = host.includes(':') ? `[${host}]` : host;
-  const url = `http://${hostForUrl}:${port}`;
+  const bound = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
   log.info({ url }, 'host listening');
-  return { url, store };
+  return { url, close: () => app.close() };
 }
 
 /** A failure to listen as a ListenError people can act on; any other error as it is. */

@@ -15,6 +15,7 @@ describe('parseKioskOptions', () => {
       windowed: false,
       admin: false,
       logLevel: 'info',
+      adminPort: 7777,
     });
   });
 
@@ -26,12 +27,16 @@ describe('parseKioskOptions', () => {
   });
 
   it('reads every switch and its variable', () => {
-    const fromArgs = parse(['--display', '1', '--windowed', '--admin', '--log-level', 'debug']);
+    const fromArgs = parse([
+      ...['--display', '1', '--windowed', '--admin', '--log-level', 'debug'],
+      ...['--admin-port', '8443'],
+    ]);
     const fromEnv = parse([], {
       KIOSK_DISPLAY: '1',
       KIOSK_WINDOWED: '1',
       KIOSK_START_ADMIN: 'true',
       KIOSK_LOG_LEVEL: 'DEBUG',
+      KIOSK_ADMIN_PORT: '8443',
     });
     for (const options of [fromArgs, fromEnv]) {
       expect(options).toMatchObject({
@@ -39,6 +44,7 @@ describe('parseKioskOptions', () => {
         windowed: true,
         admin: true,
         logLevel: 'debug',
+        adminPort: 8443,
       });
     }
   });
@@ -72,6 +78,8 @@ describe('parseKioskOptions', () => {
     [['--display', 'left'], '--display: "left" is not a display'],
     [['--display', '-1'], '--display: "-1" is not a display'],
     [['--log-level', 'loud'], '--log-level: "loud" is not a log level'],
+    [['--admin-port', '65536'], '--admin-port: "65536" is not a port'],
+    [['--admin-port', 'web'], '--admin-port: "web" is not a port'],
     [['--data'], '--data needs a value'],
     [['--data='], '--data needs a value'],
     [['--data', '--windowed'], '--data needs a value'],

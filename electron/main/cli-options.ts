@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_PORT } from '../../host/serve.js';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './logger.js';
 
 /** Which monitor the kiosk fills. */
@@ -25,6 +26,8 @@ export interface KioskOptions {
   /** Open the staff screens (`#/admin`) instead of the player. */
   admin: boolean;
   logLevel: LogLevel;
+  /** The port remote admin listens on when the `lanAdmin` setting is on. */
+  adminPort: number;
 }
 
 /** A bad switch or variable; its message says which and why. */
@@ -46,6 +49,8 @@ Options (each has an environment variable; the switch wins when both are set):
   --admin             open the staff screens instead of the      KIOSK_START_ADMIN=1
                       player
   --log-level LEVEL   ${LOG_LEVELS.join('|')} (default: info)           KIOSK_LOG_LEVEL
+  --admin-port N      port of remote admin, when the "lanAdmin"  KIOSK_ADMIN_PORT
+                      setting is on (default: ${DEFAULT_PORT})
   -h, --help          print this help and exit
 
 Exit codes: 0 after --help, 2 for a bad switch or variable.`;
@@ -56,6 +61,7 @@ const OPTIONS = {
   windowed: { type: 'boolean' },
   admin: { type: 'boolean' },
   'log-level': { type: 'string' },
+  'admin-port': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -85,6 +91,12 @@ function parseLevel(value: string, source: string): LogLevel {
   const text = value.trim().toLowerCase();
   if (isLogLevel(text)) return text;
   throw new UsageError(`${source}: "${value}" is not a log level; use ${LOG_LEVELS.join(', ')}`);
+}
+
+function parsePort(value: string, source: string): number {
+  const text = value.trim();
+  if (/^\d{1,5}$/.test(text) && Number(text) <= 65535) return Number(text);
+  throw new UsageError(`${source}: "${value}" is not a port; use a number from 0 to 65535`);
 }
 
 /** Our own switches from argv, checked; everything else on the command line is left alone. */
@@ -132,6 +144,7 @@ export function parseKioskOptions(
     windowed: false,
     admin: false,
     logLevel: 'info',
+    adminPort: DEFAULT_PORT,
   };
   // --help always works, even when a variable holds a bad value.
   if (given.help === true) return defaults;
@@ -147,6 +160,7 @@ export function parseKioskOptions(
   const data = text('data', 'KIOSK_DATA_DIR');
   const display = text('display', 'KIOSK_DISPLAY');
   const level = text('log-level', 'KIOSK_LOG_LEVEL');
+  const port = text('admin-port', 'KIOSK_ADMIN_PORT');
   return {
     help: false,
     dataDir: data ? path.resolve(data.value) : defaults.dataDir,
@@ -154,6 +168,7 @@ export function parseKioskOptions(
     windowed: flag('windowed', 'KIOSK_WINDOWED'),
     admin: flag('admin', 'KIOSK_START_ADMIN'),
     logLevel: level ? parseLevel(level.value, level.source) : defaults.logLevel,
+    adminPort: port ? parsePort(port.value, port.source) : defaults.adminPort,
   };
 }
 

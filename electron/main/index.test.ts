@@ -14,34 +14,51 @@ const store = vi.hoisted(() => ({
   watch: vi.fn(),
   close: vi.fn(),
 }));
+// How each other service is closed (or stopped), in the order the calls were made.
+const closed = vi.hoisted(() => ({ media: vi.fn(), fleet: vi.fn() }));
 
 vi.mock('../../host/content-store.js', () => ({
   ContentStore: {
     open: store.open.mockImplementation(async () => ({
       watch: store.watch,
       close: store.close,
-      snapshot: () => ({ settings: { staffIdleLockSec: 300, autostart: false } }),
-      onChange: (listener: (snapshot: unknown) => void) => store.listeners.push(listener),
+      snapshot: () => ({
+        settings: { staffIdleLockSec: 300, autostart: false, lanAdmin: false },
+        problems: [],
+      }),
+      onChange: (listener: (snapshot: unknown) => void) => {
+        store.listeners.push(listener);
+        return () => undefined;
+      },
     })),
   },
 }));
 
 // The auth and media services would create folders in the (fake) data folder on disk.
 vi.mock('../../host/auth/auth-service.js', () => ({
-  AuthService: { open: async () => ({ setStaffIdleMs: vi.fn() }) },
+  AuthService: { open: async () => ({ setStaffIdleMs: vi.fn(), staffIdleMs: 300_000 }) },
 }));
 vi.mock('../../host/media/media-library.js', () => ({
-  MediaLibrary: { open: async () => ({}) },
+  MediaLibrary: { open: async () => ({ close: closed.media }) },
 }));
 vi.mock('../../host/alert-store.js', () => ({
   AlertStore: { open: async () => ({}) },
 }));
 vi.mock('../../host/analytics/play-log.js', () => ({
-  PlayLog: { open: async () => ({}) },
+  PlayLog: { open: async () => ({ prune: async () => undefined }) },
 }));
 vi.mock('../../host/fleet/fleet-service.js', () => ({
-  openFleet: async () => ({ service: {}, sync: { stop: vi.fn() } }),
+  openFleet: async () => ({ service: {}, sync: { stop: closed.fleet } }),
 }));
+
+/** A content snapshot, as far as the shell and the services read it. */
+const snapshotOf = (revision: string) =>
+  ({
+    revision,
+    changedBy: 'staff',
+    problems: [],
+    settings: { staffIdleLockSec: 300, autostart: false, lanAdmin: false },
+  }) as unknown as ContentSnapshot;
 
 type FakeElectron = typeof Fake;
 let electron: FakeElectron;
@@ -66,6 +83,7 @@ beforeEach(async () => {
   electron.resetFakeElectron();
   BrowserWindow = electron.BrowserWindow;
   store.listeners = [];
+  vi.clearAllMocks();
 });
 
 /** Run the main entry with these arguments after `electron .`, as a launch would. */
@@ -168,7 +186,7 @@ describe('main', () => {
 
   it('forwards content changes to the window', async () => {
     const window = await launch();
-    const snapshot = { revision: 'r9' } as unknown as ContentSnapshot;
+    const snapshot = snapshotOf('r9');
     for (const listener of store.listeners) listener(snapshot);
     expect(window.webContents.send).toHaveBeenCalledWith('content:changed', snapshot);
   });
@@ -181,13 +199,24 @@ describe('main', () => {
     expect(window.focus).toHaveBeenCalled();
   });
 
-  it('quits when the window closes, then stops blocking sleep and closes the store', async () => {
+  it('quits when the window closes: stops blocking sleep, closes every service, then quits', async () => {
     await launch();
     electron.app.emit('window-all-closed');
-    expect(electron.app.quit).toHaveBeenCalled();
-    electron.app.emit('will-quit');
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+    const quitting = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', quitting);
     expect(electron.powerSaveBlocker.stop).toHaveBeenCalled();
-    expect(store.close).toHaveBeenCalled();
+    // The quit waits for the services, then goes on.
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(2));
+    const order = [closed.fleet, closed.media, store.close].map((close) => {
+      expect(close).toHaveBeenCalledOnce();
+      return close.mock.invocationCallOrder[0]!;
+    });
+    expect(order, 'closed in reverse order of opening').toEqual([...order].sort((a, b) => a - b));
+    const again = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
   });
 });
 
@@ -219,7 +248,7 @@ describe('recovery and lockdown wiring', () => {
     expect(first.destroy).toHaveBeenCalled();
     const fresh = BrowserWindow.created[1]!;
     expect(fresh.loadURL).toHaveBeenCalledWith('kiosk://app/index.html');
-    const snapshot = { revision: 'r10' } as unknown as ContentSnapshot;
+    const snapshot = snapshotOf('r10');
     for (const listener of store.listeners) listener(snapshot);
     expect(fresh.webContents.send).toHaveBeenCalledWith('content:changed', snapshot);
     expect(electron.app.quit).not.toHaveBeenCalled();

@@ -3,18 +3,12 @@
  *
  * Order matters: the operator's options are read before anything starts (`--help` and bad values
  * exit there), the scheme is registered (and the GPU turned off, after repeated GPU crashes) before
- * ready, every IPC handler before the window. Recovery (recovery.ts) may later replace the window
+ * ready, the host's services (services.ts: the same as `serve`'s) before the IPC handlers, and
+ * every IPC handler before the window. Recovery (recovery.ts) may later replace the window
  * or relaunch the app.
  */
 import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
-import { AlertStore } from '../../host/alert-store.js';
-import { PlayLog } from '../../host/analytics/play-log.js';
-import { ContentStore } from '../../host/content-store.js';
-import { openFleet } from '../../host/fleet/fleet-service.js';
-import { createHandlers } from '../../host/handlers.js';
-import { AuthService } from '../../host/auth/auth-service.js';
-import { MediaLibrary } from '../../host/media/media-library.js';
 import { setupAutostart } from './autostart.js';
 import { optionsOrExit, type KioskOptions } from './cli-options.js';
 import { kioskBounds } from './displays.js';
@@ -31,6 +25,7 @@ import {
   setupGpuRecovery,
 } from './recovery.js';
 import { setupSecurity } from './security.js';
+import { setupServices } from './services.js';
 import { createKioskWindow, KIOSK_ADMIN_URL, KIOSK_START_URL } from './window.js';
 
 /** Start the kiosk once Electron is ready. */
@@ -39,43 +34,19 @@ export async function start(options: KioskOptions): Promise<BrowserWindow> {
   const root = app.getAppPath();
   const { dataDir } = options;
   log().info(`openness-kiosk ${app.getVersion()}: data folder ${dataDir}`);
-  const assetsDir = path.join(root, 'assets');
-  const store = await ContentStore.open({ dataDir, assetsDir });
-  const auth = await AuthService.open({ dataDir });
-  const media = await MediaLibrary.open({ dataDir });
-  const alerts = await AlertStore.open({ dataDir });
-  const analytics = await PlayLog.open({ dataDir, settings: store.snapshot().settings });
-  auth.setStaffIdleMs(store.snapshot().settings.staffIdleLockSec * 1000);
-  store.watch();
+  const { store, auth, handlers, assetsDir } = await setupServices({
+    dataDir,
+    root,
+    version: app.getVersion(),
+    adminPort: options.adminPort,
+  });
   void setupAutostart(store);
 
   let window: BrowserWindow | null = null;
   setupSecurity({ devTools: !app.isPackaged });
   setupProtocol({ renderer: path.join(root, 'out', 'renderer'), assets: assetsDir, data: dataDir });
   const session = new WindowSession();
-  const info = { version: app.getVersion(), startedAt: Date.now() };
-  const fleet = await openFleet({
-    dataDir,
-    store,
-    media,
-    log: (level, message) => log()[level](message),
-  });
-  setupIpc(
-    {
-      handlers: createHandlers({
-        store,
-        auth,
-        media,
-        info,
-        fleet: fleet.service,
-        alerts,
-        analytics,
-      }),
-      auth,
-      session,
-    },
-    () => window,
-  );
+  setupIpc({ handlers, auth, session }, () => window);
   const recovery = new RendererRecovery({
     openWindow: () => openWindow(),
     relaunch: () => relaunchApp(),
@@ -123,11 +94,11 @@ export async function start(options: KioskOptions): Promise<BrowserWindow> {
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  // The services close in their own will-quit handler (services.ts), which holds the quit for it.
+  app.once('will-quit', () => {
     stopQuietReload();
     recovery.dispose();
     stopBlocking();
-    store.close();
   });
   return kiosk;
 }

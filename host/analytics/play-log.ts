@@ -148,11 +148,12 @@ export class PlayLog implements AnalyticsPort {
     return toCsv((await readRecords(this.dataDir, range, timeZone)).records, timeZone);
   }
 
-  /** Delete day files older than the retention allows (at most once per local day). */
+  /** Delete day files older than the retention allows (once per local day and retention). */
   async prune(settings: LogSettings): Promise<void> {
     const today = localParts(this.now(), kioskTimeZone(settings)).date;
-    if (today === this.prunedOn) return;
-    this.prunedOn = today;
+    const done = `${today} ${settings.playLogRetentionDays}`;
+    if (done === this.prunedOn) return;
+    this.prunedOn = done;
     const oldest = dayNumber(today) - settings.playLogRetentionDays + 1;
     let names: string[];
     try {

@@ -10,7 +10,7 @@ import { Pin } from '../../core/contract.js';
 import { formatProblem } from '../../core/problems.js';
 import { AuthService } from '../auth/auth-service.js';
 import { readSecretLine } from '../auth/read-secret.js';
-import { ListenError, startHost } from '../serve.js';
+import { DEFAULT_PORT, ListenError, startHost } from '../serve.js';
 import { alertCommand } from './alert-command.js';
 import { exportPlaysCommand } from './plays-command.js';
 import { keysCommand, publishCommand, validateCommand } from './fleet-commands.js';
@@ -149,7 +149,7 @@ async function serve(
     return 2;
   };
   if (positionals.length > 0) return bad(`unexpected argument "${positionals[0]}"`);
-  const portText = values.port ?? '7777';
+  const portText = values.port ?? String(DEFAULT_PORT);
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
     return bad(`--port must be a number from 0 to 65535, not "${portText}"`);
   }
