@@ -96,7 +96,13 @@ export const TimeZone = z
   .string()
   .check(z.refine(isValidTimeZone, 'must be a time zone such as "Europe/Brussels"'));
 
-/** A daily time window; `to` earlier than `from` runs past midnight into the next day. */
+/**
+ * A daily time window, `from` inclusive to `to` exclusive (`24:00` is the end of the day).
+ *
+ * One whose `to` is not after its `from`, equal times included, runs past midnight into the next
+ * day (equal times make 24 hours); the part after midnight belongs to the day it started on.
+ * This is what core/schedule.ts does.
+ */
 export const TimeWindow = z.object({ from: TimeOfDay, to: TimeOfDay });
 export type TimeWindow = z.infer<typeof TimeWindow>;
 

@@ -112,6 +112,22 @@ test('a window that ends before it starts runs past midnight', async ({ page }) 
   await expect(page.locator('.sc-now')).toContainText(SHIPPED);
 });
 
+test('a window whose end equals its start runs 24 hours, past midnight; the To field says so', async ({
+  page,
+}) => {
+  await schedulePlaylist(page, 'Open day', { from: '10:00', to: '10:00' }, 'weekdays');
+  await expect(page.getByText('runs around the clock')).toBeVisible();
+  await expect(page.getByLabel('To (time window 1)')).toHaveAccessibleDescription(
+    /not after its From \(the same time included\) carries the window over midnight/,
+  );
+  await openSchedule(page);
+  const lines = timelineText(page);
+  // Friday's window ends on Saturday morning; Sunday has none, so Monday starts at 10:00.
+  await expect(lines.filter({ hasText: 'Sat 00:00–10:00: Open day' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: 'Mon 10:00–24:00: Open day' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: /^Sun .*Open day/ })).toHaveCount(0);
+});
+
 test('the week of the spring daylight-saving change keeps wall-clock times', async ({ page }) => {
   await schedulePlaylist(page, 'Lunch menu', { from: '12:00', to: '14:00' }, 'every day');
   await openSchedule(page);

@@ -20,6 +20,20 @@ export function summariseTransitions(t) {
     loafCount: t.loaf.length,
     loafBlockingMs: round(sum(t.loaf.map((l) => l.blockingDuration ?? 0))),
     cdp: Object.fromEntries(Object.entries(t.cdp ?? {}).map(([k, v]) => [k, round(v, 2)])),
+    coverage: t.coverage ?? null,
+  };
+}
+
+/** Frames of the coverage passes of all runs, added up. */
+function summariseCoverage(transitions) {
+  const passes = transitions.map((t) => t.coverage).filter(Boolean);
+  const total = (key) => sum(passes.map((p) => p[key]));
+  return {
+    transitions: total('transitions'),
+    advanced: total('advanced'),
+    frames: total('frames'),
+    backgroundOnly: total('backgroundOnly'),
+    backgroundShowing: total('backgroundShowing'),
   };
 }
 
@@ -88,6 +102,7 @@ export function summariseRuns(runs) {
     cdpPerTransition: Object.fromEntries(
       cdpNames.map((name) => [name, round(median(transitions.map((t) => t.cdp[name])), 2)]),
     ),
+    coverage: summariseCoverage(transitions),
     perRun: transitions,
     taps: summariseTaps(runs.flatMap((run) => tapsOf(run.transitions))),
   };

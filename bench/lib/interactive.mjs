@@ -1,7 +1,8 @@
 /**
  * One measured run of one page: navigate (time to the first title), then a series of transitions,
  * each started by a touch tap on Next; frames, Long Animation Frames, Event Timing and CDP
- * metrics are recorded while they play. Each tap is also a tap-latency sample.
+ * metrics are recorded while they play. Each tap is also a tap-latency sample. A last pass goes
+ * round all slides forwards and backwards, counting frames that show no slide.
  */
 import os from 'node:os';
 import { FIRST_TITLE } from './config.mjs';
@@ -9,7 +10,9 @@ import { openPage, performanceMetrics } from './browser.mjs';
 import {
   installTitleProbe,
   readLoadTimings,
+  startCoverageProbe,
   startInteractionProbes,
+  stopCoverageProbe,
   stopInteractionProbes,
   visibleSlideLabel,
 } from './probes.mjs';
@@ -46,15 +49,33 @@ function metricDeltas(before, after, transitions) {
   return out;
 }
 
-/** Where to tap: the centre of the Next button. */
-async function nextButtonCentre(page) {
-  const box = await page.locator('button[aria-label="Next slide"]').boundingBox();
-  if (!box) throw new Error('no Next button');
+/** Where to tap: the centre of the Next (or Previous) button. */
+async function nextButtonCentre(page, name = 'Next slide') {
+  const box = await page.locator(`button[aria-label="${name}"]`).boundingBox();
+  if (!box) throw new Error(`no ${name} button`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 /**
- * Tap Next `count` times, `intervalMs` apart. `marks[i]` is the page time just before tap i (to
+ * Round all slides forwards, then backwards, by touch taps, sampling every frame for one
+ * showing no slide's content (a separate pass: the sampling reads styles every frame).
+ */
+async function measureCoverage(page, config) {
+  const slides = await page
+    .locator('[aria-roledescription="slide"]')
+    .evaluateAll((all) =>
+      Number(/\d+$/.exec(all[0]?.getAttribute('aria-label') ?? '')?.[0] ?? all.length),
+    );
+  await page.evaluate(startCoverageProbe);
+  const next = await tapNext(page, await nextButtonCentre(page), slides, config.intervalMs);
+  const back = await nextButtonCentre(page, 'Previous slide');
+  const previous = await tapNext(page, back, slides, config.intervalMs);
+  const counts = await page.evaluate(stopCoverageProbe);
+  return { transitions: 2 * slides, advanced: next.advanced + previous.advanced, ...counts };
+}
+
+/**
+ * Tap Next (or the button at `x`, `y`) `count` times, `intervalMs` apart. `marks[i]` is the page time just before tap i (to
  * match Event Timing entries to taps); returns how many taps changed the visible slide.
  */
 async function tapNext(page, { x, y }, count, intervalMs) {
@@ -97,7 +118,8 @@ async function measureTransitions(page, cdp, config) {
     await cdp.send('Performance.disable');
     cdpMetrics = metricDeltas(before, after, config.cdpTransitions);
   }
-  return { transitions: config.transitions, ...taps, cdp: cdpMetrics, ...record };
+  const coverage = await measureCoverage(page, config);
+  return { transitions: config.transitions, ...taps, cdp: cdpMetrics, coverage, ...record };
 }
 
 /**

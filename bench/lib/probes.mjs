@@ -159,3 +159,55 @@ export async function pressNext(count) {
   }
   return { changed, ms: performance.now() - started };
 }
+
+/**
+ * Start sampling, every frame, whether a slide's content is on screen: a slide rendered inside
+ * the viewport with its title and an effective opacity above 0.05 (else the frame shows only
+ * the background), and whether one slide covers its frame fully opaque (else the background
+ * shows through, e.g. halfway through a crossfade).
+ */
+export function startCoverageProbe() {
+  const record = { frames: 0, backgroundOnly: 0, backgroundShowing: 0, running: true };
+  const opacity = (element) => {
+    let value = 1;
+    for (let e = element; e; e = e.parentElement) value *= Number(getComputedStyle(e).opacity);
+    return value;
+  };
+  const sample = () => {
+    let content = false;
+    let covered = false;
+    for (const slide of document.querySelectorAll('[aria-roledescription="slide"]')) {
+      if (!slide.checkVisibility({ visibilityProperty: true })) continue;
+      const box = slide.getBoundingClientRect();
+      const width = Math.min(box.right, innerWidth) - Math.max(box.left, 0);
+      const height = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+      const seen = opacity(slide);
+      const titled = slide.querySelector('h2')?.textContent.trim();
+      if (titled && seen > 0.05 && width > innerWidth / 2 && height > innerHeight / 2) {
+        content = true;
+      }
+      // Against its own frame, which may follow a dragging finger.
+      const holder = slide.parentElement.getBoundingClientRect();
+      const fills = ['left', 'top', 'right', 'bottom'].every(
+        (side) => Math.abs(box[side] - holder[side]) <= 2,
+      );
+      if (fills && seen >= 0.99) covered = true;
+    }
+    record.frames++;
+    if (!content) record.backgroundOnly++;
+    if (!covered) record.backgroundShowing++;
+    if (record.running) requestAnimationFrame(frame);
+  };
+  // After each frame's animation callbacks: what was painted.
+  const frame = () => setTimeout(sample, 0);
+  requestAnimationFrame(frame);
+  window.__BENCH_COVERAGE__ = record;
+}
+
+/** Stop the coverage probe and hand back its counts. */
+export function stopCoverageProbe() {
+  const record = window.__BENCH_COVERAGE__;
+  record.running = false;
+  const { frames, backgroundOnly, backgroundShowing } = record;
+  return { frames, backgroundOnly, backgroundShowing };
+}

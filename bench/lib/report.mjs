@@ -111,6 +111,7 @@ function transitionRows({ player, baseline, config }) {
       target: 'all',
       result: verdict(player.advanced === player.transitions),
     },
+    ...coverageRows({ player, baseline }),
   ];
   for (const name of Object.keys(player.cdpPerTransition)) {
     const isMs = name.endsWith('Ms');
@@ -124,6 +125,29 @@ function transitionRows({ player, baseline, config }) {
     });
   }
   return rows;
+}
+
+/** Coverage rows: frames of the round trips (all slides, Next then Previous) that show no slide. */
+function coverageRows({ player, baseline }) {
+  const p = player.coverage;
+  const b = baseline.coverage;
+  const of = (c) => `/ ${c.frames} frames, ${c.transitions} transitions`;
+  return [
+    {
+      metric: `Background-only frames (all slides, both ways)`,
+      player: `${p.backgroundOnly} ${of(p)}`,
+      baseline: `${b.backgroundOnly} ${of(b)}`,
+      target: '0',
+      result: verdict(p.frames > 0 && p.backgroundOnly === 0 && p.advanced === p.transitions),
+    },
+    {
+      metric: 'Frames with background showing through',
+      player: String(p.backgroundShowing),
+      baseline: String(b.backgroundShowing),
+      target: '',
+      result: 'info',
+    },
+  ];
 }
 
 /** Soak rows: growth between the warmed-up sample and the one after the soak. */

@@ -1,11 +1,14 @@
 /**
  * The carousel (WAI-ARIA APG pattern): slides with transitions, previous/next, rotation and tabs.
+ *
+ * A new slide is prepared off screen first (useStagedSlide), then moves in above the old one.
  */
-import { AnimatePresence, m, useIsPresent } from 'framer-motion';
+import { AnimatePresence, m } from 'framer-motion';
 import { useRef, type ReactNode } from 'react';
 import type { Slide } from '../../../core/schema';
 import type { UiStrings } from '../i18n/strings';
 import {
+  enterFrom,
   fadeTransition,
   fadeVariants,
   reducedTransition,
@@ -16,6 +19,12 @@ import {
 import { ChevronLeft, ChevronRight, Pause, Play } from './Icons';
 import { SlideTabs } from './SlideTabs';
 import { SlideView, type SlideLanguage } from './SlideView';
+import {
+  CoveredContext,
+  useLeaveWhenCovered,
+  useReadyWhenStaged,
+  useStagedSlide,
+} from './useStagedSlide';
 import { useSwipe } from './useSwipe';
 
 interface CarouselProps {
@@ -50,7 +59,7 @@ export function Carousel(props: CarouselProps) {
     if ((swipe === -1) !== rtl) props.onNext();
     else props.onPrevious();
   });
-  const slide = props.current;
+  const { shown, staged, ready, entered, covered } = useStagedSlide(props.current);
   return (
     <section
       className="carousel"
@@ -59,9 +68,12 @@ export function Carousel(props: CarouselProps) {
       ref={area}
     >
       <div className="carousel__viewport" ref={follower} aria-live={rotating ? 'off' : 'polite'}>
-        <AnimatePresence initial={false} custom={direction}>
-          <SlideFrame key={slide.id} {...props} slide={slide} />
-        </AnimatePresence>
+        <CoveredContext value={covered}>
+          <AnimatePresence initial={false} custom={direction}>
+            <SlideFrame key={shown.id} {...props} slide={shown} onEntered={entered} />
+            {staged && <SlideFrame key={staged.id} {...props} slide={staged} onReady={ready} />}
+          </AnimatePresence>
+        </CoveredContext>
       </div>
       {props.children}
       <div className="controls">
@@ -98,25 +110,44 @@ export function Carousel(props: CarouselProps) {
   );
 }
 
-function SlideFrame(props: CarouselProps & { slide: Slide }) {
-  const { slide, slides, strings, reducedMotion } = props;
-  const present = useIsPresent();
-  const fade = reducedMotion || slide.transition === 'fade';
+interface SlideFrameProps extends CarouselProps {
+  slide: Slide;
+  /** Given while the slide is staged: call when it is ready to move in. */
+  onReady?(id: string): void;
+  /** Given once it is the slide on screen: it has fully moved in. */
+  onEntered?(id: string): void;
+}
+
+function SlideFrame(props: SlideFrameProps) {
+  const { slide, slides, strings, reducedMotion, onReady, onEntered } = props;
+  const element = useRef<HTMLDivElement>(null);
+  // Staged: in the page, invisible and inert, until its text is fitted and pictures decoded.
+  const staged = onReady !== undefined;
+  const present = useLeaveWhenCovered(staged);
+  useReadyWhenStaged(element, staged && present, () => onReady?.(slide.id));
+  const fade = slide.transition === 'fade';
+  // Its own place: the slide still on screen while the next is prepared keeps its number.
+  const found = slides.findIndex((s) => s.id === slide.id);
+  const position = found >= 0 ? found : props.index;
+  const hidden = staged || !present;
   return (
     <m.div
+      ref={element}
       className="carousel__slide"
       role="group"
       aria-roledescription="slide"
       id={`slide-${slide.id}`}
-      aria-label={strings.slideOf(Math.max(props.index, 0) + 1, slides.length)}
-      aria-hidden={present ? undefined : true}
-      inert={!present}
+      aria-label={strings.slideOf(Math.max(position, 0) + 1, slides.length)}
+      aria-hidden={hidden ? true : undefined}
+      inert={hidden}
+      // The slide coming in is drawn above the one leaving, which stays until it is covered.
+      style={{ zIndex: present ? 1 : 0 }}
       custom={props.direction}
-      variants={fade ? fadeVariants : slideVariants}
+      variants={reducedMotion || fade ? fadeVariants : slideVariants}
       transition={reducedMotion ? reducedTransition : fade ? fadeTransition : slideTransition}
-      initial="enter"
-      animate="center"
-      exit="exit"
+      initial={enterFrom('enter')}
+      animate={staged ? 'enter' : 'center'}
+      onAnimationComplete={(done) => done === 'center' && present && onEntered?.(slide.id)}
     >
       <SlideView
         slide={slide}

@@ -13,7 +13,7 @@ import { pickText } from '../../../core/i18n';
 import type { Settings } from '../../../core/schema';
 import { noticeStrings } from '../i18n/notice-strings';
 import { uiStrings } from '../i18n/strings';
-import { overlayTransition } from '../motion/transitions';
+import { enterFrom, overlayTransition } from '../motion/transitions';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useStaffEntry } from './useStaffEntry';
 import { useAlert } from './useAlert';
@@ -57,7 +57,7 @@ function EmergencyNotice({ alert, settings }: { alert: Alert; settings: Settings
       ref={root}
       className="emergency"
       aria-labelledby={titleId}
-      initial={{ opacity: 0 }}
+      initial={enterFrom({ opacity: 0 })}
       animate={{ opacity: 1 }}
       exit={{ opacity: 0 }}
       transition={overlayTransition}

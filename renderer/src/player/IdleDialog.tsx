@@ -4,7 +4,12 @@
 import { useEffect, useId, useRef } from 'react';
 import { m } from 'framer-motion';
 import type { UiStrings } from '../i18n/strings';
-import { overlayReducedVariants, overlayTransition, overlayVariants } from '../motion/transitions';
+import {
+  enterFrom,
+  overlayReducedVariants,
+  overlayTransition,
+  overlayVariants,
+} from '../motion/transitions';
 
 interface IdleDialogProps {
   secondsLeft: number;
@@ -22,7 +27,7 @@ export function IdleDialog({ secondsLeft, strings, reducedMotion, onContinue }: 
   return (
     <m.div
       className="backdrop"
-      initial={{ opacity: 0 }}
+      initial={enterFrom({ opacity: 0 })}
       animate={{ opacity: 1 }}
       exit={{ opacity: 0 }}
       transition={overlayTransition}
@@ -34,7 +39,7 @@ export function IdleDialog({ secondsLeft, strings, reducedMotion, onContinue }: 
         aria-labelledby={titleId}
         aria-describedby={bodyId}
         variants={reducedMotion ? overlayReducedVariants : overlayVariants}
-        initial="hidden"
+        initial={enterFrom('hidden')}
         animate="shown"
         exit="hidden"
         transition={overlayTransition}
@@ -44,7 +49,13 @@ export function IdleDialog({ secondsLeft, strings, reducedMotion, onContinue }: 
         <div className="dialog__count" aria-hidden="true">
           {secondsLeft}
         </div>
-        <button ref={button} type="button" className="pill pill--primary" onClick={onContinue}>
+        <button
+          ref={button}
+          type="button"
+          className="pill pill--primary"
+          data-session-continue=""
+          onClick={onContinue}
+        >
           {strings.continue}
         </button>
       </m.div>

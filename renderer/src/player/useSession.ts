@@ -56,6 +56,9 @@ export function useSession(
 
   useEffect(() => {
     const onAnyInput = (event: Event) => {
+      // A press on "Continue" is its own answer (its click continues the session). Counted as
+      // input, its pointerdown would close the dialog under the finger before the click lands.
+      if ((event.target as Element | null)?.closest?.('[data-session-continue]')) return;
       apply({ type: 'input', now: Date.now() });
       callbacks.current.onInput(event);
     };

@@ -1,6 +1,7 @@
 /**
  * A schedule's daily time windows: from/to times, added and removed; none means all day.
  */
+import { useId } from 'react';
 import type { TimeWindow } from '../../../../core/schema';
 
 interface TimeWindowsProps {
@@ -8,14 +9,21 @@ interface TimeWindowsProps {
   onChange(times: TimeWindow[]): void;
 }
 
-/** The list of windows; one that ends before it starts runs past midnight. */
+/** The list of windows; one whose end is not after its start runs past midnight. */
 export function TimeWindows({ times, onChange }: TimeWindowsProps) {
   const replace = (index: number, window: TimeWindow) =>
     onChange(times.map((w, i) => (i === index ? window : w)));
+  const hintId = useId();
   return (
     <fieldset className="sc-times">
       <legend>Times of day</legend>
       {times.length === 0 && <p className="admin-note">All day.</p>}
+      {times.length > 0 && (
+        <p className="admin-note" id={hintId}>
+          From is included, To is not. A To that is not after its From (the same time included)
+          carries the window over midnight into the next day.
+        </p>
+      )}
       <ul className="sc-times__list">
         {times.map((window, index) => {
           const n = index + 1;
@@ -41,6 +49,7 @@ export function TimeWindows({ times, onChange }: TimeWindowsProps) {
                 </span>
                 <input
                   type="time"
+                  aria-describedby={hintId}
                   value={window.to === '24:00' ? '00:00' : window.to}
                   required
                   onChange={(event) =>
