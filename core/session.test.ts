@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { initialSession, secondsLeft, stepSession, timingsFromSettings } from './session';
+import {
+  initialSession,
+  secondsLeft,
+  staffScreenWaitMs,
+  stepSession,
+  timingsFromSettings,
+} from './session';
 
 const timings = timingsFromSettings({ idleTimeoutSec: 90, countdownSec: 20 });
 
@@ -63,5 +69,20 @@ describe('session machine', () => {
 
   it('reports no seconds outside the countdown', () => {
     expect(secondsLeft(initialSession(0), 1, timings)).toBe(0);
+  });
+});
+
+describe('staffScreenWaitMs', () => {
+  const settings = { idleTimeoutSec: 90, countdownSec: 20, staffIdleLockSec: 300 };
+
+  it('is the visitor idle timeout plus its countdown while locked', () => {
+    expect(staffScreenWaitMs(settings, false)).toBe(110_000);
+    expect(staffScreenWaitMs({ ...settings, idleTimeoutSec: 30, countdownSec: 10 }, false)).toBe(
+      40_000,
+    );
+  });
+
+  it('is the staff idle time once unlocked', () => {
+    expect(staffScreenWaitMs(settings, true)).toBe(300_000);
   });
 });

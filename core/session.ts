@@ -97,3 +97,17 @@ export function timingsFromSettings(settings: {
     countdownMs: settings.countdownSec * 1000,
   };
 }
+
+/**
+ * How long a staff screen waits without input before it goes back to the player, in
+ * milliseconds: unlocked, the staff idle time; locked (anyone may have opened it, a visitor
+ * too), no longer than the visitor would wait for the player's own reset.
+ */
+export function staffScreenWaitMs(
+  settings: { idleTimeoutSec: number; countdownSec: number; staffIdleLockSec: number },
+  unlocked: boolean,
+): number {
+  if (unlocked) return settings.staffIdleLockSec * 1000;
+  const { idleTimeoutMs, countdownMs } = timingsFromSettings(settings);
+  return idleTimeoutMs + countdownMs;
+}

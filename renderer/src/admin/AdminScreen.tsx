@@ -6,11 +6,14 @@
 import './admin.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuthStatus, KioskApi } from '../../../core/contract';
+import { DEFAULT_SETTINGS, type Settings } from '../../../core/schema';
+import { staffScreenWaitMs } from '../../../core/session';
 import { AdminShell } from './AdminShell';
 import { backToPlayer } from './routes';
 import { withSessionGuard } from './session-guard';
 import { StaffAccess } from './StaffAccess';
 import { toFailure, type AdminFailure } from './useAdminData';
+import { useStaffIdleLock } from './useStaffIdleLock';
 
 type Screen =
   | { kind: 'loading' }
@@ -33,6 +36,11 @@ const EXPIRED_NOTICE = 'Your staff session ended. Enter the PIN to continue wher
 /** Staff access, then the admin; a session the host has ended leads back to the PIN. */
 export default function AdminScreen({ api }: { api: KioskApi }) {
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const settings = useKioskSettings(api);
+  // Locked, loading or failed, this screen may face a visitor: without input it goes back to the
+  // player in the time the player would take to reset. Unlocked, the admin locks itself.
+  const unlocked = screen.kind === 'ready' && screen.status.unlocked;
+  useStaffIdleLock(unlocked ? undefined : staffScreenWaitMs(settings, false), backToPlayer);
 
   const loadStatus = useCallback(
     (expired = false) => void readScreen(api, expired).then(setScreen),
@@ -110,4 +118,21 @@ export default function AdminScreen({ api }: { api: KioskApi }) {
       <StaffAccess api={api} status={status} onStatus={show} />
     </main>
   );
+}
+
+/** The kiosk's settings as the player reads them (no PIN needed); the defaults until known. */
+function useKioskSettings(api: KioskApi): Settings {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    let live = true;
+    api.invoke('content:get', undefined).then(
+      (snapshot) => live && setSettings(snapshot.settings),
+      // The host did not answer: the defaults still bring the kiosk back to the player.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return settings;
 }

@@ -3,6 +3,7 @@
  */
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import type { AuthStatus, KioskApi } from '../../../core/contract';
+import { staffScreenWaitMs } from '../../../core/session';
 import { EmergencyPanel } from './alert/EmergencyPanel';
 import { AnalyticsSection } from './analytics/AnalyticsSection';
 import { ErrorAlert } from './ErrorAlert';
@@ -47,7 +48,7 @@ export function AdminShell({ api, locked, onLocked }: AdminShellProps) {
   const main = useRef<HTMLElement>(null);
   const shownSection = useRef(section);
 
-  const idleMs = data.state && !locked ? data.state.settings.staffIdleLockSec * 1000 : undefined;
+  const idleMs = data.state && !locked ? staffScreenWaitMs(data.state.settings, true) : undefined;
   // Leaving always locks: on a public touchscreen, an admin left open is one corner-hold away.
   const lockAndLeave = () => {
     void api

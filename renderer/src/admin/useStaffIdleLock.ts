@@ -1,5 +1,6 @@
 /**
- * Lock the admin after a spell without staff input, and go back to the player.
+ * Leave a staff screen after a spell without input: the admin locks itself, and the Staff access
+ * dialog (which a visitor may have opened) goes back to the player.
  */
 import { useEffect, useRef } from 'react';
 

@@ -3,15 +3,17 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { NowShowing } from '../../../core/analytics';
+import type { PlayerMoment } from '../../../core/content-swap';
 import type { ContentSnapshot, KioskApi } from '../../../core/contract';
 import { EmergencyOverlay } from './EmergencyOverlay';
 import { PlayerView } from './PlayerView';
 import { playSender } from './usePlayLog';
-import { useBoundarySnapshot } from './useBoundarySnapshot';
+import { useBoundarySnapshot, type Arrival } from './useBoundarySnapshot';
 
 /** Load the content, follow changes, and show the player (or a calm screen while loading). */
 export function Player({ api }: { api: KioskApi }) {
-  const [snapshot, setSnapshot] = useState<ContentSnapshot | undefined>();
+  const [latest, setLatest] = useState<Arrival | undefined>();
+  const [moment, setMoment] = useState<PlayerMoment>({ inSession: false });
   const [failed, setFailed] = useState(false);
   const record = useMemo(() => playSender(api), [api]);
   const report = useCallback(
@@ -32,11 +34,15 @@ export function Player({ api }: { api: KioskApi }) {
   useEffect(() => {
     let alive = true;
     let retry: ReturnType<typeof setTimeout> | undefined;
+    const arrived = (snapshot: ContentSnapshot) => {
+      const at = Date.now();
+      setLatest((current) =>
+        current?.snapshot.revision === snapshot.revision ? current : { snapshot, at },
+      );
+    };
     const load = () => {
       api.invoke('content:get', undefined).then(
-        (loaded) =>
-          alive &&
-          setSnapshot((current) => (current?.revision === loaded.revision ? current : loaded)),
+        (loaded) => alive && arrived(loaded),
         () => {
           // The host may still be starting: keep trying, calmly.
           if (!alive) return;
@@ -46,7 +52,9 @@ export function Player({ api }: { api: KioskApi }) {
       );
     };
     load();
-    const stop = api.onContentChanged((changed) => alive && setSnapshot(changed));
+    const stop = api.onContentChanged(
+      (changed) => alive && setLatest({ snapshot: changed, at: Date.now() }),
+    );
     return () => {
       alive = false;
       clearTimeout(retry);
@@ -54,7 +62,7 @@ export function Player({ api }: { api: KioskApi }) {
     };
   }, [api]);
 
-  const { shown, atBoundary } = useBoundarySnapshot(snapshot);
+  const { shown, atBoundary } = useBoundarySnapshot(latest, moment);
 
   if (!shown) {
     return (
@@ -73,6 +81,7 @@ export function Player({ api }: { api: KioskApi }) {
         snapshot={shown}
         onReport={report}
         onSlideBoundary={atBoundary}
+        onMoment={setMoment}
         onRecord={record}
         onShowing={showing}
       />

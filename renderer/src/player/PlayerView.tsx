@@ -4,6 +4,7 @@
 import { AnimatePresence, useReducedMotion } from 'framer-motion';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AnalyticsRecord, NowShowing } from '../../../core/analytics';
+import type { PlayerMoment } from '../../../core/content-swap';
 import type { ContentSnapshot } from '../../../core/contract';
 import type { Slide } from '../../../core/schema';
 import { isRightToLeft } from '../../../core/i18n';
@@ -22,7 +23,7 @@ import { usePlayLog } from './usePlayLog';
 import { usePlaylistNow } from './usePlaylistNow';
 import { useRotation } from './useRotation';
 import { useSession } from './useSession';
-import { useSlideNavigation } from './useSlideNavigation';
+import { useSlideNavigation, type SlideNavigation } from './useSlideNavigation';
 import { useStaffEntry } from './useStaffEntry';
 
 interface PlayerViewProps {
@@ -31,6 +32,8 @@ interface PlayerViewProps {
   onReport(slideId: string, message: string): void;
   /** A new slide started (content waiting for a boundary may be shown now). */
   onSlideBoundary?(): void;
+  /** Whether a visitor is in session, and on which slide (content changes wait for them). */
+  onMoment?(moment: PlayerMoment): void;
   /** Proof of play: a slide play or visitor session that just ended. */
   onRecord?(record: AnalyticsRecord): void;
   /** The slide that just came on screen (or changed language), for health. */
@@ -42,6 +45,7 @@ export function PlayerView({
   snapshot,
   onReport,
   onSlideBoundary,
+  onMoment,
   onRecord,
   onShowing,
 }: PlayerViewProps) {
@@ -60,16 +64,17 @@ export function PlayerView({
   const rtl = isRightToLeft(lang);
   const strings = uiStrings(lang);
   const nav = useSlideNavigation(slides);
-  const { goTo, next } = nav;
+  const { restart, next } = nav;
 
   const reset = useCallback(() => {
-    goTo(0, -1);
+    // The first slide of the list as it is after the reset: content held back may change it.
+    restart();
     setLang(settings.defaultLanguage);
     setRotating(true);
     setPrefs(DEFAULT_PREFS);
     setVisit((n) => n + 1);
     (document.activeElement as HTMLElement | null)?.blur?.();
-  }, [goTo, settings.defaultLanguage]);
+  }, [restart, settings.defaultLanguage]);
 
   const onInput = useCallback((event: Event) => {
     // Any touch, tap or key stops rotation, except on the rotation button itself.
@@ -114,6 +119,7 @@ export function PlayerView({
     [onReport, markFailed, next],
   );
   useSlideBoundary(current?.id, onSlideBoundary);
+  useVisitorMoment(session.phase !== 'attract', nav, onMoment);
   useArrowKeys(rtl, nav.previous, nav.next);
   useKioskGuards();
   const staffCorner = useStaffEntry();
@@ -186,6 +192,23 @@ export function PlayerView({
       </AnimatePresence>
     </main>
   );
+}
+
+// Tell the parent whether a visitor is in session and on which slide; when the slide on screen left
+// the list during a session (staff deleted it), show the one that took its place at once.
+function useVisitorMoment(
+  inSession: boolean,
+  nav: SlideNavigation,
+  onMoment: ((moment: PlayerMoment) => void) | undefined,
+) {
+  const slideId = inSession ? nav.slide?.id : undefined;
+  useEffect(() => {
+    onMoment?.({ inSession, slideId });
+  }, [inSession, slideId, onMoment]);
+  const { index, leave } = nav;
+  useEffect(() => {
+    if (inSession && index < 0) leave();
+  }, [inSession, index, leave]);
 }
 
 // Tell the parent each time a new slide starts, before it is painted.

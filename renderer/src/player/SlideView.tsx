@@ -6,6 +6,7 @@ import { languageName, pickText } from '../../../core/i18n';
 import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
 import { useFitText } from './useFitText';
+import { useVideoWatch, videoFailure } from './useVideoWatch';
 
 /** The languages to show a slide in. */
 export interface SlideLanguage {
@@ -156,9 +157,6 @@ function SlideImage({
   );
 }
 
-/** How long a playing video may show the same frame before it counts as stalled. */
-const STALL_MS = 8000;
-
 function SlideVideo({
   slide,
   lang,
@@ -171,23 +169,12 @@ function SlideVideo({
   onFailed(reason: string): void;
 }) {
   const video = useRef<HTMLVideoElement>(null);
-  const failed = useRef(onFailed);
-  useEffect(() => {
-    failed.current = onFailed;
-  });
+  useVideoWatch(video, slide.video.src, onFailed);
 
   useEffect(() => {
     const element = video.current;
     if (!element) return;
-    // A video that stops making progress must never stall the loop.
-    let last = -1;
-    const watchdog = setInterval(() => {
-      if (element.ended || element.paused) return;
-      if (element.currentTime === last) failed.current('the video stopped playing');
-      last = element.currentTime;
-    }, STALL_MS);
     return () => {
-      clearInterval(watchdog);
       // Release the decoder: a player that runs for weeks must not keep old videos alive.
       element.pause();
       element.removeAttribute('src');
@@ -217,7 +204,7 @@ function SlideVideo({
       playsInline
       preload="auto"
       onEnded={onEnded}
-      onError={() => onFailed('the video could not be loaded or decoded')}
+      onError={() => onFailed(videoFailure.unreadable(slide.video.src))}
     >
       {captions.map(([code, ref]) => (
         <track

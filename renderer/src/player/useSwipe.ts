@@ -1,7 +1,7 @@
 /**
  * Horizontal swipes with touch, pen or mouse; the slide follows the finger a little while dragging.
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
 const MIN_DISTANCE = 50;
 const FOLLOW = 0.35;
@@ -12,6 +12,12 @@ export function useSwipe(
   follower: RefObject<HTMLElement | null>,
   onSwipe: (direction: -1 | 1) => void,
 ): void {
+  // The latest callback, so a re-render in the middle of a gesture does not start it over.
+  const swiped = useRef(onSwipe);
+  useEffect(() => {
+    swiped.current = onSwipe;
+  });
+
   useEffect(() => {
     const element = area.current;
     if (!element) return;
@@ -44,7 +50,7 @@ export function useSwipe(
       start = undefined;
       move(0);
       if (Math.abs(dx) >= MIN_DISTANCE && Math.abs(dx) > Math.abs(dy) * 1.2)
-        onSwipe(dx < 0 ? -1 : 1);
+        swiped.current(dx < 0 ? -1 : 1);
     };
     const onCancel = (event: PointerEvent) => {
       if (start?.id !== event.pointerId) return;
@@ -61,5 +67,5 @@ export function useSwipe(
       window.removeEventListener('pointerup', onUp);
       window.removeEventListener('pointercancel', onCancel);
     };
-  }, [area, follower, onSwipe]);
+  }, [area, follower]);
 }

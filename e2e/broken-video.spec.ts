@@ -1,0 +1,168 @@
+/**
+ * Issue 13, point 8: a video that cannot be decoded skips only itself. Real MP4 files made with
+ * ffmpeg are uploaded through the media API: a damaged H.264 file (Chromium reports a decode
+ * error) and an HEVC/H.265 file with sound (Chromium plays the sound and shows no picture, with no
+ * error at all). Slides run picture / broken video / text; the text slide must show next, the
+ * loop must go on from there, and /api/health must name the broken slide.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { setPin, unlockAdmin } from './admin-helpers';
+import { uploadFromPage } from './admin-playlists-helpers';
+import { callFromPage, makePng, type TestFile } from './admin-test-files';
+import { expect, openPlayer, tabs, test, type Host } from './helpers';
+
+const run = promisify(execFile);
+
+interface AdminState {
+  revision: string;
+  content: { defaultPlaylistId: string; playlists: { id: string; slides: unknown[] }[] };
+}
+
+/** Run ffmpeg with `args` and return the file it wrote. */
+async function ffmpeg(name: string, args: string[]): Promise<TestFile> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-video-'));
+  try {
+    const out = path.join(dir, name);
+    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args, out]);
+    return { name, mimeType: 'video/mp4', buffer: await readFile(out) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const TEST_PATTERN = ['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25'];
+
+/** An HEVC (H.265) MP4 with AAC sound, as a phone records it; Chromium here has no HEVC decoder. */
+function hevcVideo(seconds: number): Promise<TestFile> {
+  return ffmpeg('phone-clip.mp4', [
+    ...TEST_PATTERN,
+    ...['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`],
+    ...['-t', String(seconds), '-c:v', 'libx265', '-x265-params', 'log-level=error'],
+    ...['-tag:v', 'hvc1', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest'],
+  ]);
+}
+
+/**
+ * An H.264 MP4 whose boxes are whole (so the upload accepts it) but whose coded frames are noise:
+ * Chromium reads its header, then fails to decode the first frame.
+ */
+async function damagedH264Video(seconds: number): Promise<TestFile> {
+  const good = await ffmpeg('damaged.mp4', [
+    ...TEST_PATTERN,
+    ...['-t', String(seconds), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart'],
+  ]);
+  const bytes = Buffer.from(good.buffer);
+  let at = 0;
+  while (at < bytes.length) {
+    const size = bytes.readUInt32BE(at);
+    if (bytes.toString('latin1', at + 4, at + 8) === 'mdat') {
+      // A fixed pattern, so the test is the same on every run.
+      for (let i = at + 8; i < at + size; i++) bytes[i] = (i * 151 + 7) & 0xff;
+    }
+    at += size;
+  }
+  return { ...good, buffer: bytes };
+}
+
+/** Make the default playlist picture / `video` / text; returns the video's media ref. */
+async function pictureBrokenVideoText(page: Page, host: Host, video: TestFile): Promise<string> {
+  await setPin(host.dataDir);
+  await unlockAdmin(page, host.url);
+  const picture = await uploadFromPage(page, await makePng(page));
+  const ref = await uploadFromPage(page, video);
+  const { body: state } = await callFromPage<AdminState>(page, 'admin:get');
+  const content = structuredClone(state.content);
+  const playlist = content.playlists.find((p) => p.id === content.defaultPlaylistId)!;
+  playlist.slides = [
+    {
+      id: 'picture',
+      kind: 'image',
+      durationMs: 4000,
+      title: { en: 'A picture' },
+      image: { src: picture, alt: { en: 'A test picture' } },
+    },
+    {
+      id: 'broken-video',
+      kind: 'video',
+      durationMs: 4000,
+      title: { en: 'A broken video' },
+      video: { src: ref, muted: true, loop: false },
+    },
+    {
+      id: 'text',
+      kind: 'theme',
+      durationMs: 4000,
+      title: { en: 'Some text' },
+      body: { en: 'A slide of text after the video.' },
+    },
+  ];
+  const saved = await callFromPage(page, 'content:save', { baseRevision: state.revision, content });
+  expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+  await callFromPage(page, 'auth:lock');
+  return ref;
+}
+
+/** Watch the player: the titles of the slides in the order they came on screen. */
+async function recordShownTitles(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { __shown: string[] }).__shown = shown;
+    const look = () => {
+      const title = document.querySelector(
+        '[aria-roledescription="slide"]:not([aria-hidden]) .slide__title',
+      )?.textContent;
+      if (title && shown.at(-1) !== title) shown.push(title);
+    };
+    new MutationObserver(look).observe(document, { subtree: true, childList: true });
+  });
+}
+
+/** The titles shown, leaving out the broken video's (it is on screen until it fails). */
+const shownTitles = async (page: Page) =>
+  (await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown)).filter(
+    (title, i, all) => title !== 'A broken video' && title !== all[i - 1],
+  );
+
+for (const [label, make, message] of [
+  [
+    'a damaged H.264 video',
+    () => damagedH264Video(6),
+    (ref: string) => `the video ${ref} could not be loaded or decoded`,
+  ],
+  [
+    'an HEVC/H.265 video this Chromium cannot decode',
+    () => hevcVideo(20),
+    (ref: string) => `the video ${ref} shows no picture: this player cannot decode it`,
+  ],
+] as const) {
+  test(`${label} skips only itself and is reported in health`, async ({ page, host }) => {
+    const ref = await pictureBrokenVideoText(page, host, await make());
+    await recordShownTitles(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openPlayer(page, host.url);
+
+    // The loop goes on past the broken video: the text slide, then the picture again.
+    await expect
+      .poll(() => shownTitles(page), { timeout: 30_000 })
+      .toEqual(['A picture', 'Some text', 'A picture']);
+    await expect(tabs(page)).toHaveCount(2);
+    await expect
+      .poll(() => shownTitles(page), { timeout: 30_000 })
+      .toEqual(['A picture', 'Some text', 'A picture', 'Some text']);
+
+    await expect(async () => {
+      const health = await (await fetch(`${host.url}/api/health`)).json();
+      expect(health.ok).toBe(false);
+      expect(health.problems).toContainEqual({
+        source: 'player',
+        path: 'slide broken-video',
+        message: message(ref),
+      });
+    }).toPass({ timeout: 10_000 });
+  });
+}
