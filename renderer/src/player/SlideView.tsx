@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { languageName, pickText } from '../../../core/i18n';
 import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
+import { useHyphenate } from './hyphenation';
 import { useFitText } from './useFitText';
 
 /** The languages to show a slide in. */
@@ -33,8 +34,7 @@ export function SlideView({
   onVideoFailed,
   onImageFailed,
 }: SlideViewProps) {
-  const text = (value: LocalizedText | undefined) =>
-    pickText(value, language.lang, language.fallback);
+  const text = useSlideText(language);
   const title = text(slide.title);
   if (slide.kind === 'theme') {
     return (
@@ -89,6 +89,15 @@ export function SlideView({
   );
 }
 
+// A slide text in the visitor's language (or the fallback), hyphenated for its own language.
+function useSlideText(language: SlideLanguage) {
+  const hyphenate = useHyphenate();
+  return (value: LocalizedText | undefined) => {
+    const picked = pickText(value, language.lang, language.fallback);
+    return { ...picked, text: hyphenate(picked.text, picked.lang) };
+  };
+}
+
 function ThemeText({
   slide,
   language,
@@ -99,32 +108,35 @@ function ThemeText({
   fitKey: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const title = pickText(slide.title, language.lang, language.fallback);
-  const lead = pickText(slide.lead, language.lang, language.fallback);
-  const body = pickText(slide.body, language.lang, language.fallback);
-  useFitText(box, `${language.lang}|${fitKey}|${title.text}|${body.text}`, fitKey !== 'large');
+  const text = useSlideText(language);
+  const title = text(slide.title);
+  const lead = text(slide.lead);
+  const body = text(slide.body);
+  useFitText(box, `${language.lang}|${fitKey}|${title.text}|${lead.text}|${body.text}`);
   return (
     <div className="slide__text" ref={box}>
-      <div className="slide__flag" aria-hidden="true">
-        <span />
-        <span />
-        <span />
-      </div>
-      <h2 className="slide__title" lang={title.lang}>
-        {title.text}
-      </h2>
-      {lead.text && (
-        <p className="slide__lead" lang={lead.lang}>
-          {lead.text}
-        </p>
-      )}
-      <div className="slide__body" lang={body.lang}>
-        {body.text
-          .split(/\n\s*\n/)
-          .filter((paragraph) => paragraph.trim() !== '')
-          .map((paragraph, i) => (
-            <p key={i}>{paragraph}</p>
-          ))}
+      <div className="slide__copy">
+        <div className="slide__flag" aria-hidden="true">
+          <span />
+          <span />
+          <span />
+        </div>
+        <h2 className="slide__title" lang={title.lang}>
+          {title.text}
+        </h2>
+        {lead.text && (
+          <p className="slide__lead" lang={lead.lang}>
+            {lead.text}
+          </p>
+        )}
+        <div className="slide__body" lang={body.lang}>
+          {body.text
+            .split(/\n\s*\n/)
+            .filter((paragraph) => paragraph.trim() !== '')
+            .map((paragraph, i) => (
+              <p key={i}>{paragraph}</p>
+            ))}
+        </div>
       </div>
     </div>
   );
