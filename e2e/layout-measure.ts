@@ -22,6 +22,8 @@ export interface LayoutReport {
   overflowing: string[];
   /** Words broken across lines without a hyphen at the break. */
   unhyphenated: string[];
+  /** Words broken across lines at a hyphen (soft or hard). */
+  hyphenated: string[];
   /** The document scrolls (documentElement.scrollWidth/Height beyond the window). */
   documentScrolls: boolean;
 }
@@ -53,6 +55,7 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
     const lines: ReturnType<typeof rect>[] = [];
     const clipped: string[] = [];
     const unhyphenated: string[] = [];
+    const hyphenated: string[] = [];
     const clippers: Element[] = [];
     for (let el = slide as Element | null; el; el = el.parentElement) {
       if (getComputedStyle(el).overflow !== 'visible') clippers.push(el);
@@ -101,9 +104,10 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
         };
         for (let i = 1; i < match[0].length; i++) {
           const breaks = lineOf(match.index + i) > lineOf(match.index + i - 1) + 2;
-          if (breaks && !/[\u00ad\-‐]/.test(match[0][i - 1]!)) {
-            unhyphenated.push(match[0].replace(/\u00ad/g, ''));
-          }
+          if (!breaks) continue;
+          const word = match[0].replace(/\u00ad/g, '');
+          if (/[\u00ad\-‐]/.test(match[0][i - 1]!)) hyphenated.push(word);
+          else unhyphenated.push(word);
         }
       }
     }
@@ -130,6 +134,7 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
       clipped,
       overflowing,
       unhyphenated,
+      hyphenated,
       documentScrolls: root.scrollHeight > innerHeight || root.scrollWidth > innerWidth,
     };
   });

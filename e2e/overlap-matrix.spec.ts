@@ -81,6 +81,8 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
       expect(problems(attract), `${orientation} attract loop`).toEqual([]);
 
       await button(page, UI.en.stop).click();
+      // Words that broke at a hyphen, per language: hyphenation must work in each of them.
+      const hyphenated = new Map<Lang, Set<string>>(LANGS.map((lang) => [lang, new Set()]));
       for (const [mode, options] of Object.entries(MODES)) {
         await chooseMode(page, options);
         for (const lang of LANGS as readonly Lang[]) {
@@ -98,8 +100,17 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
                 timeout: 5_000,
               })
               .toEqual([]);
+            for (const word of (await measureLayout(page)).hyphenated) {
+              hyphenated.get(lang)!.add(word);
+            }
           }
         }
+      }
+      const counts = Object.fromEntries([...hyphenated].map(([lang, words]) => [lang, words.size]));
+      for (const lang of LANGS) {
+        expect(counts[lang], `words broken at a hyphen: ${JSON.stringify(counts)}`).toBeGreaterThan(
+          0,
+        );
       }
     });
   });
