@@ -1,11 +1,12 @@
 /**
  * One slide as the visitor sees it: a theme with artwork, a full-screen picture or a video.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { languageName, pickText } from '../../../core/i18n';
 import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
 import { useHyphenate } from './hyphenation';
+import { captionLanguage, useCaptions } from './useCaptions';
 import { useFitText } from './useFitText';
 
 /** The languages to show a slide in. */
@@ -73,18 +74,12 @@ export function SlideView({
   const description = text(slide.description);
   return (
     <div className="slide slide--video">
-      <SlideVideo
-        slide={slide}
-        lang={language.lang}
-        onEnded={onVideoEnded}
-        onFailed={onVideoFailed}
-      />
-      <div className="slide__caption">
+      <SlideVideo slide={slide} language={language} onEnded={onVideoEnded} onFailed={onVideoFailed}>
         <h2 className="slide__title" lang={title.lang}>
           {title.text}
         </h2>
         {description.text && <p lang={description.lang}>{description.text}</p>}
-      </div>
+      </SlideVideo>
     </div>
   );
 }
@@ -173,14 +168,17 @@ const STALL_MS = 8000;
 
 function SlideVideo({
   slide,
-  lang,
+  language,
   onEnded,
   onFailed,
+  children,
 }: {
   slide: Extract<Slide, { kind: 'video' }>;
-  lang: string;
+  language: SlideLanguage;
   onEnded(): void;
   onFailed(reason: string): void;
+  /** The slide's title and description, shown under the captions. */
+  children: ReactNode;
 }) {
   const video = useRef<HTMLVideoElement>(null);
   const failed = useRef(onFailed);
@@ -207,40 +205,45 @@ function SlideVideo({
     };
   }, []);
 
-  // Captions follow the visitor's language.
-  useEffect(() => {
-    const tracks = video.current?.textTracks;
-    if (!tracks) return;
-    for (const track of Array.from(tracks)) {
-      track.mode = track.language === lang ? 'showing' : 'disabled';
-    }
-  }, [lang]);
+  // Captions follow the visitor's language, falling back to the default language.
+  const captionLang = captionLanguage(slide.video.captions, language);
+  const cues = useCaptions(video, captionLang);
 
   const captions = Object.entries(slide.video.captions ?? {});
   return (
-    <video
-      ref={video}
-      className="slide__full"
-      src={mediaUrl(slide.video.src)}
-      poster={slide.video.poster ? mediaUrl(slide.video.poster) : undefined}
-      muted={slide.video.muted}
-      loop={slide.video.loop}
-      autoPlay
-      playsInline
-      preload="auto"
-      onEnded={onEnded}
-      onError={() => onFailed('the video could not be loaded or decoded')}
-    >
-      {captions.map(([code, ref]) => (
-        <track
-          key={code}
-          kind="captions"
-          srcLang={code}
-          label={languageName(code)}
-          src={mediaUrl(ref)}
-          default={code === lang}
-        />
-      ))}
-    </video>
+    <>
+      <video
+        ref={video}
+        className="slide__full"
+        src={mediaUrl(slide.video.src)}
+        poster={slide.video.poster ? mediaUrl(slide.video.poster) : undefined}
+        muted={slide.video.muted}
+        loop={slide.video.loop}
+        autoPlay
+        playsInline
+        preload="auto"
+        onEnded={onEnded}
+        onError={() => onFailed('the video could not be loaded or decoded')}
+      >
+        {captions.map(([code, ref]) => (
+          <track
+            key={code}
+            kind="captions"
+            srcLang={code}
+            label={languageName(code)}
+            src={mediaUrl(ref)}
+            default={code === captionLang}
+          />
+        ))}
+      </video>
+      <div className="slide__caption">
+        {cues.length > 0 && (
+          <p className="slide__cues" lang={captionLang}>
+            {cues.join('\n')}
+          </p>
+        )}
+        {children}
+      </div>
+    </>
   );
 }
