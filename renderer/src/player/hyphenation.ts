@@ -49,13 +49,27 @@ export function loadHyphenation(lang: string): void {
     .finally(() => loading.delete(key));
 }
 
+// Slides re-render on every transition; their texts are few, so results are kept (bounded,
+// since staff typing in the admin's preview makes a new text per key press).
+const results = new Map<string, string>();
+const MAX_RESULTS = 500;
+
 /** `text` with soft hyphens where words may break in `lang` (unchanged until patterns load). */
 export function hyphenate(text: string, lang: string): string {
   const key = primary(lang);
   const hyphenateSync = loaded.get(key);
-  if (hyphenateSync) return hyphenateSync(text);
-  loadHyphenation(lang);
-  return text;
+  if (!hyphenateSync) {
+    loadHyphenation(lang);
+    return text;
+  }
+  const id = `${key}\n${text}`;
+  let result = results.get(id);
+  if (result === undefined) {
+    if (results.size >= MAX_RESULTS) results.clear();
+    result = hyphenateSync(text);
+    results.set(id, result);
+  }
+  return result;
 }
 
 function subscribe(listener: () => void): () => void {
