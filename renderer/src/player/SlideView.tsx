@@ -7,6 +7,7 @@ import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
 import { useHyphenate } from './hyphenation';
 import { captionLanguage, useCaptions } from './useCaptions';
+import './captions.css';
 import { useFitText } from './useFitText';
 
 /** The languages to show a slide in. */
