@@ -13,10 +13,12 @@ import { uiLanguage, uiStrings } from '../i18n/strings';
 import { AccessibilityMenu, DEFAULT_PREFS, type AccessibilityPrefs } from './AccessibilityMenu';
 import { Carousel } from './Carousel';
 import { FallbackScreen } from './FallbackScreen';
+import { loadHyphenation } from './hyphenation';
 import { IdleDialog } from './IdleDialog';
 import { TouchIcon } from './Icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useArrowKeys } from './useArrowKeys';
+import { useChromeInsets } from './useChromeInsets';
 import { useKioskGuards } from './useKioskGuards';
 import { usePlayableSlides } from './usePlayableSlides';
 import { usePlayLog } from './usePlayLog';
@@ -123,6 +125,13 @@ export function PlayerView({
   useArrowKeys(rtl, nav.previous, nav.next);
   useKioskGuards();
   const staffCorner = useStaffEntry();
+  const player = useRef<HTMLElement>(null);
+  useChromeInsets(player, `${Boolean(current)}|${lang}|${prefs.largeText}|${prefs.lowReach}`);
+
+  // Every enabled language's hyphenation patterns, ready before a visitor chooses one.
+  useEffect(() => {
+    for (const code of languages) loadHyphenation(code);
+  }, [languages]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -143,7 +152,7 @@ export function PlayerView({
   if (allFailed) return <FallbackScreen lang={lang} />;
   if (!current) return <main className="player splash" />;
   return (
-    <main className={classes} lang={uiLanguage(lang)}>
+    <main className={classes} lang={uiLanguage(lang)} ref={player}>
       <h1 className="visually-hidden">{strings.carousel}</h1>
       <div className="staff-corner" aria-hidden="true" {...staffCorner} />
       <Carousel
@@ -163,12 +172,10 @@ export function PlayerView({
         onToggleRotation={() => setRotating(!rotating)}
         onSlideFailed={onSlideFailed}
       >
-        {session.phase === 'attract' && (
-          <p className="hint" aria-hidden="true">
-            <TouchIcon />
-            {strings.touchToExplore}
-          </p>
-        )}
+        <p className={session.phase === 'attract' ? 'hint' : 'hint is-hidden'} aria-hidden="true">
+          <TouchIcon />
+          {strings.touchToExplore}
+        </p>
       </Carousel>
       <div className="topbar">
         <LanguageSwitcher

@@ -1,10 +1,13 @@
 /**
  * One slide as the visitor sees it: a theme with artwork, a full-screen picture or a video.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { languageName, pickText } from '../../../core/i18n';
 import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
+import { useHyphenate } from './hyphenation';
+import { captionLanguage, useCaptions } from './useCaptions';
+import './captions.css';
 import { useFitText } from './useFitText';
 import { useVideoWatch, videoFailure } from './useVideoWatch';
 
@@ -34,8 +37,7 @@ export function SlideView({
   onVideoFailed,
   onImageFailed,
 }: SlideViewProps) {
-  const text = (value: LocalizedText | undefined) =>
-    pickText(value, language.lang, language.fallback);
+  const text = useSlideText(language);
   const title = text(slide.title);
   if (slide.kind === 'theme') {
     return (
@@ -74,20 +76,23 @@ export function SlideView({
   const description = text(slide.description);
   return (
     <div className="slide slide--video">
-      <SlideVideo
-        slide={slide}
-        lang={language.lang}
-        onEnded={onVideoEnded}
-        onFailed={onVideoFailed}
-      />
-      <div className="slide__caption">
+      <SlideVideo slide={slide} language={language} onEnded={onVideoEnded} onFailed={onVideoFailed}>
         <h2 className="slide__title" lang={title.lang}>
           {title.text}
         </h2>
         {description.text && <p lang={description.lang}>{description.text}</p>}
-      </div>
+      </SlideVideo>
     </div>
   );
+}
+
+// A slide text in the visitor's language (or the fallback), hyphenated for its own language.
+function useSlideText(language: SlideLanguage) {
+  const hyphenate = useHyphenate();
+  return (value: LocalizedText | undefined) => {
+    const picked = pickText(value, language.lang, language.fallback);
+    return { ...picked, text: hyphenate(picked.text, picked.lang) };
+  };
 }
 
 function ThemeText({
@@ -100,32 +105,35 @@ function ThemeText({
   fitKey: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const title = pickText(slide.title, language.lang, language.fallback);
-  const lead = pickText(slide.lead, language.lang, language.fallback);
-  const body = pickText(slide.body, language.lang, language.fallback);
-  useFitText(box, `${language.lang}|${fitKey}|${title.text}|${body.text}`, fitKey !== 'large');
+  const text = useSlideText(language);
+  const title = text(slide.title);
+  const lead = text(slide.lead);
+  const body = text(slide.body);
+  useFitText(box, `${language.lang}|${fitKey}|${title.text}|${lead.text}|${body.text}`);
   return (
     <div className="slide__text" ref={box}>
-      <div className="slide__flag" aria-hidden="true">
-        <span />
-        <span />
-        <span />
-      </div>
-      <h2 className="slide__title" lang={title.lang}>
-        {title.text}
-      </h2>
-      {lead.text && (
-        <p className="slide__lead" lang={lead.lang}>
-          {lead.text}
-        </p>
-      )}
-      <div className="slide__body" lang={body.lang}>
-        {body.text
-          .split(/\n\s*\n/)
-          .filter((paragraph) => paragraph.trim() !== '')
-          .map((paragraph, i) => (
-            <p key={i}>{paragraph}</p>
-          ))}
+      <div className="slide__copy">
+        <div className="slide__flag" aria-hidden="true">
+          <span />
+          <span />
+          <span />
+        </div>
+        <h2 className="slide__title" lang={title.lang}>
+          {title.text}
+        </h2>
+        {lead.text && (
+          <p className="slide__lead" lang={lead.lang}>
+            {lead.text}
+          </p>
+        )}
+        <div className="slide__body" lang={body.lang}>
+          {body.text
+            .split(/\n\s*\n/)
+            .filter((paragraph) => paragraph.trim() !== '')
+            .map((paragraph, i) => (
+              <p key={i}>{paragraph}</p>
+            ))}
+        </div>
       </div>
     </div>
   );
@@ -159,14 +167,17 @@ function SlideImage({
 
 function SlideVideo({
   slide,
-  lang,
+  language,
   onEnded,
   onFailed,
+  children,
 }: {
   slide: Extract<Slide, { kind: 'video' }>;
-  lang: string;
+  language: SlideLanguage;
   onEnded(): void;
   onFailed(reason: string): void;
+  /** The slide's title and description, shown under the captions. */
+  children: ReactNode;
 }) {
   const video = useRef<HTMLVideoElement>(null);
   useVideoWatch(video, slide.video.src, onFailed);
@@ -182,40 +193,45 @@ function SlideVideo({
     };
   }, []);
 
-  // Captions follow the visitor's language.
-  useEffect(() => {
-    const tracks = video.current?.textTracks;
-    if (!tracks) return;
-    for (const track of Array.from(tracks)) {
-      track.mode = track.language === lang ? 'showing' : 'disabled';
-    }
-  }, [lang]);
+  // Captions follow the visitor's language, falling back to the default language.
+  const captionLang = captionLanguage(slide.video.captions, language);
+  const cues = useCaptions(video, captionLang);
 
   const captions = Object.entries(slide.video.captions ?? {});
   return (
-    <video
-      ref={video}
-      className="slide__full"
-      src={mediaUrl(slide.video.src)}
-      poster={slide.video.poster ? mediaUrl(slide.video.poster) : undefined}
-      muted={slide.video.muted}
-      loop={slide.video.loop}
-      autoPlay
-      playsInline
-      preload="auto"
-      onEnded={onEnded}
-      onError={() => onFailed(videoFailure.unreadable(slide.video.src))}
-    >
-      {captions.map(([code, ref]) => (
-        <track
-          key={code}
-          kind="captions"
-          srcLang={code}
-          label={languageName(code)}
-          src={mediaUrl(ref)}
-          default={code === lang}
-        />
-      ))}
-    </video>
+    <>
+      <video
+        ref={video}
+        className="slide__full"
+        src={mediaUrl(slide.video.src)}
+        poster={slide.video.poster ? mediaUrl(slide.video.poster) : undefined}
+        muted={slide.video.muted}
+        loop={slide.video.loop}
+        autoPlay
+        playsInline
+        preload="auto"
+        onEnded={onEnded}
+        onError={() => onFailed(videoFailure.unreadable(slide.video.src))}
+      >
+        {captions.map(([code, ref]) => (
+          <track
+            key={code}
+            kind="captions"
+            srcLang={code}
+            label={languageName(code)}
+            src={mediaUrl(ref)}
+            default={code === captionLang}
+          />
+        ))}
+      </video>
+      <div className="slide__caption">
+        {cues.length > 0 && (
+          <p className="slide__cues" lang={captionLang}>
+            {cues.join('\n')}
+          </p>
+        )}
+        {children}
+      </div>
+    </>
   );
 }
