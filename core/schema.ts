@@ -171,6 +171,7 @@ export type VideoSlide = z.infer<typeof VideoSlide>;
 
 /** Review state of a language's texts: written by the source, translated by us, or checked by staff. */
 export const TranslationStatus = z.enum(['source', 'needs-review', 'reviewed']);
+export type TranslationStatus = z.infer<typeof TranslationStatus>;
 
 /** An ordered list of slides that the player loops through. */
 export const Playlist = z

@@ -6,9 +6,9 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { AnalyticsRecord, NowShowing } from '../../../core/analytics';
 import type { ContentSnapshot } from '../../../core/contract';
 import type { Slide } from '../../../core/schema';
-import { isRightToLeft } from '../../../core/i18n';
+import { isRightToLeft, langAttributes } from '../../../core/i18n';
 import { timingsFromSettings } from '../../../core/session';
-import { uiLanguage, uiStrings } from '../i18n/strings';
+import { uiStrings } from '../i18n/strings';
 import { AccessibilityMenu, DEFAULT_PREFS, type AccessibilityPrefs } from './AccessibilityMenu';
 import { Carousel } from './Carousel';
 import { FallbackScreen } from './FallbackScreen';
@@ -137,7 +137,7 @@ export function PlayerView({
   if (allFailed) return <FallbackScreen lang={lang} />;
   if (!current) return <main className="player splash" />;
   return (
-    <main className={classes} lang={uiLanguage(lang)}>
+    <main className={classes} lang={strings.lang}>
       <h1 className="visually-hidden">{strings.carousel}</h1>
       <div className="staff-corner" aria-hidden="true" {...staffCorner} />
       <Carousel
@@ -160,7 +160,7 @@ export function PlayerView({
         {session.phase === 'attract' && (
           <p className="hint" aria-hidden="true">
             <TouchIcon />
-            {strings.touchToExplore}
+            <span {...langAttributes(strings.lang)}>{strings.touchToExplore}</span>
           </p>
         )}
       </Carousel>
