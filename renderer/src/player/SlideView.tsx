@@ -2,9 +2,10 @@
  * One slide as the visitor sees it: a theme with artwork, a full-screen picture or a video.
  */
 import { useEffect, useRef } from 'react';
-import { languageName, pickText } from '../../../core/i18n';
+import { langAttributes, languageName, pickText } from '../../../core/i18n';
 import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
+import { FramedImage, FramedVideo, type MediaFit } from './FramedMedia';
 import { useFitText } from './useFitText';
 
 /** The languages to show a slide in. */
@@ -55,17 +56,17 @@ export function SlideView({
     const caption = text(slide.caption);
     return (
       <div className="slide slide--image">
-        <SlideImage
+        <FramedImage
           image={slide.image}
+          framing={slide.framing}
           language={language}
-          className="slide__full"
           onFailed={onImageFailed}
         />
         <div className="slide__caption">
-          <h2 className="slide__title" lang={title.lang}>
+          <h2 className="slide__title" {...langAttributes(title.lang)}>
             {title.text}
           </h2>
-          {caption.text && <p lang={caption.lang}>{caption.text}</p>}
+          {caption.text && <p {...langAttributes(caption.lang)}>{caption.text}</p>}
         </div>
       </div>
     );
@@ -73,17 +74,22 @@ export function SlideView({
   const description = text(slide.description);
   return (
     <div className="slide slide--video">
-      <SlideVideo
-        slide={slide}
-        lang={language.lang}
-        onEnded={onVideoEnded}
-        onFailed={onVideoFailed}
-      />
+      <FramedVideo framing={slide.framing}>
+        {(fit) => (
+          <SlideVideo
+            slide={slide}
+            fit={fit}
+            lang={language.lang}
+            onEnded={onVideoEnded}
+            onFailed={onVideoFailed}
+          />
+        )}
+      </FramedVideo>
       <div className="slide__caption">
-        <h2 className="slide__title" lang={title.lang}>
+        <h2 className="slide__title" {...langAttributes(title.lang)}>
           {title.text}
         </h2>
-        {description.text && <p lang={description.lang}>{description.text}</p>}
+        {description.text && <p {...langAttributes(description.lang)}>{description.text}</p>}
       </div>
     </div>
   );
@@ -110,15 +116,15 @@ function ThemeText({
         <span />
         <span />
       </div>
-      <h2 className="slide__title" lang={title.lang}>
+      <h2 className="slide__title" {...langAttributes(title.lang)}>
         {title.text}
       </h2>
       {lead.text && (
-        <p className="slide__lead" lang={lead.lang}>
+        <p className="slide__lead" {...langAttributes(lead.lang)}>
           {lead.text}
         </p>
       )}
-      <div className="slide__body" lang={body.lang}>
+      <div className="slide__body" {...langAttributes(body.lang)}>
         {body.text
           .split(/\n\s*\n/)
           .filter((paragraph) => paragraph.trim() !== '')
@@ -147,7 +153,7 @@ function SlideImage({
       <img
         src={mediaUrl(image.src)}
         alt={alt.text}
-        lang={alt.lang}
+        {...langAttributes(alt.lang)}
         draggable={false}
         decoding="async"
         onError={() => onFailed?.(`the picture ${image.src} could not be loaded`)}
@@ -161,11 +167,14 @@ const STALL_MS = 8000;
 
 function SlideVideo({
   slide,
+  fit,
   lang,
   onEnded,
   onFailed,
 }: {
   slide: Extract<Slide, { kind: 'video' }>;
+  /** How the video meets the screen (FramedVideo). */
+  fit: MediaFit;
   lang: string;
   onEnded(): void;
   onFailed(reason: string): void;
@@ -209,6 +218,7 @@ function SlideVideo({
     <video
       ref={video}
       className="slide__full"
+      style={fit.style}
       src={mediaUrl(slide.video.src)}
       poster={slide.video.poster ? mediaUrl(slide.video.poster) : undefined}
       muted={slide.video.muted}
@@ -217,6 +227,9 @@ function SlideVideo({
       playsInline
       preload="auto"
       onEnded={onEnded}
+      // Its size, then its first frame (for the blurred backdrop), decide how it is framed.
+      onLoadedMetadata={(event) => fit.onMedia(event.currentTarget)}
+      onLoadedData={(event) => fit.onMedia(event.currentTarget)}
       onError={() => onFailed('the video could not be loaded or decoded')}
     >
       {captions.map(([code, ref]) => (
