@@ -31,12 +31,24 @@ function landscapePicture(): TestFile {
   return { name: 'grand-place.png', mimeType: 'image/png', buffer };
 }
 
-/** Where the picture's pixels land on screen, from its box, natural size and object-fit. */
-async function renderedContent(img: Locator) {
-  return img.evaluate((element: HTMLImageElement) => {
+/** A one-second 16:9 WebM (VP8) made by ffmpeg. */
+function landscapeVideo(): TestFile {
+  const buffer = execFileSync('ffmpeg', [
+    ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=25', '-t', '1'],
+    ...['-c:v', 'libvpx', '-b:v', '200k', '-f', 'webm', 'pipe:1'],
+  ]);
+  return { name: 'lobby-film.webm', mimeType: 'video/webm', buffer };
+}
+
+/** Where a picture's or video's pixels land on screen, from its box, size and object-fit. */
+async function renderedContent(media: Locator) {
+  return media.evaluate((element: HTMLImageElement | HTMLVideoElement) => {
     const box = element.getBoundingClientRect();
     const style = getComputedStyle(element);
-    const [nw, nh] = [element.naturalWidth, element.naturalHeight];
+    const [nw, nh] =
+      element instanceof HTMLVideoElement
+        ? [element.videoWidth, element.videoHeight]
+        : [element.naturalWidth, element.naturalHeight];
     const scale =
       style.objectFit === 'cover'
         ? Math.max(box.width / nw, box.height / nh)
@@ -165,4 +177,41 @@ test('a landscape picture on a portrait screen shows whole; staff make it fill a
   expect(filled.width).toBeGreaterThan(PORTRAIT.width * 3);
   expect(near(await pixel(player, PORTRAIT.width / 2, PORTRAIT.height / 2), RED)).toBe(true);
   expect(near(await pixel(player, PORTRAIT.width - 40, PORTRAIT.height / 2), RED)).toBe(true);
+});
+
+test('a landscape video on a portrait screen shows whole by default', async ({
+  page,
+  context,
+  host,
+}) => {
+  await setPin(host.dataDir);
+  await openPlaylists(page, host.url);
+  await uploadFromPage(page, landscapeVideo());
+  await page.reload();
+  await editPlaylist(page, SHIPPED);
+  await button(page, 'Add video slide').click();
+  const add = page.getByRole('dialog', { name: 'Add video slide' });
+  await add.getByLabel('Title (English)').fill('Lobby film');
+  await button(add, 'Add slide').click();
+  await page.getByLabel(/^Loop/).check();
+  const framing = page.getByRole('group', { name: 'On screens of another shape' });
+  await expect(framing.getByRole('radio', { name: 'Automatic' })).toBeChecked();
+  await save(page);
+
+  const player = await context.newPage();
+  await skipAnimations(player);
+  await openPlayer(player, host.url);
+  await player.getByRole('tab', { name: 'Lobby film' }).click();
+  const video = player.locator('[aria-roledescription="slide"] video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThan(1);
+  const whole = await renderedContent(video);
+  expect(whole.fit).toBe('contain');
+  expect(whole.natural).toBeCloseTo(16 / 9, 2);
+  expect(whole.x).toBeGreaterThanOrEqual(-0.5);
+  expect(whole.y).toBeGreaterThanOrEqual(-0.5);
+  expect(whole.x + whole.width).toBeLessThanOrEqual(PORTRAIT.width + 0.5);
+  expect(whole.y + whole.height).toBeLessThanOrEqual(PORTRAIT.height + 0.5);
+  expect(whole.width).toBeCloseTo(PORTRAIT.width, 0);
+  // Its first frame, blurred, fills the rest of the screen.
+  await expect(player.locator('canvas.slide__backdrop')).toBeAttached();
 });
