@@ -96,6 +96,18 @@ function near(actual: number[], expected: number[]): boolean {
   return actual.every((value, i) => Math.abs(value - expected[i]!) <= 16);
 }
 
+/** The blurred copy behind a whole picture is drawn (its middle is not transparent). */
+async function expectBackdropDrawn(player: Page): Promise<void> {
+  const backdrop = player.locator('canvas.slide__backdrop');
+  await expect(backdrop).toBeAttached();
+  const alpha = () =>
+    backdrop.evaluate((canvas: HTMLCanvasElement) => {
+      const { width, height } = canvas;
+      return canvas.getContext('2d')!.getImageData(width / 2, height / 2, 1, 1).data[3];
+    });
+  await expect.poll(alpha).toBeGreaterThan(0);
+}
+
 /** Open the player on the picture slide. */
 async function showPicture(player: Page, url: string): Promise<Locator> {
   await openPlayer(player, url);
@@ -144,6 +156,7 @@ test('a landscape picture on a portrait screen shows whole; staff make it fill a
   expect(near(await pixel(player, 100, middle), RED)).toBe(true);
   expect(near(await pixel(player, PORTRAIT.width - 100, middle), BLUE)).toBe(true);
   await expect(player.locator('canvas.slide__backdrop')).toHaveAttribute('aria-hidden', 'true');
+  await expectBackdropDrawn(player);
 
   // Staff choose "fill" and a focal point on the left: by a tap on the picture, then a slider.
   await framing.getByRole('radio', { name: 'Fill the screen (crops the edges)' }).check();
@@ -213,5 +226,5 @@ test('a landscape video on a portrait screen shows whole by default', async ({
   expect(whole.y + whole.height).toBeLessThanOrEqual(PORTRAIT.height + 0.5);
   expect(whole.width).toBeCloseTo(PORTRAIT.width, 0);
   // Its first frame, blurred, fills the rest of the screen.
-  await expect(player.locator('canvas.slide__backdrop')).toBeAttached();
+  await expectBackdropDrawn(player);
 });

@@ -48,7 +48,7 @@ interface FrameState extends MediaFit {
 function useMediaFit(framing: Partial<Framing> | undefined): FrameState {
   const [element, box] = useState<HTMLDivElement | null>(null);
   const [screen, setScreen] = useState<Size>();
-  const [media, setMedia] = useState<{ size: Size; element: MediaElement }>();
+  const [media, setMedia] = useState<{ size: Size; element: MediaElement; drawable: boolean }>();
   useLayoutEffect(() => {
     if (!element) return;
     const measure = () =>
@@ -66,7 +66,9 @@ function useMediaFit(framing: Partial<Framing> | undefined): FrameState {
   }, [element]);
   const onMedia = useCallback((element: MediaElement) => {
     const size = mediaSize(element);
-    if (size.width > 0 && size.height > 0) setMedia({ size, element });
+    // A video's size comes before its first frame; the backdrop waits for the frame.
+    const drawable = !(element instanceof HTMLVideoElement) || element.readyState >= 2;
+    if (size.width > 0 && size.height > 0) setMedia({ size, element, drawable });
   }, []);
   const settings = framingOf(framing);
   const mode = resolveFit(settings.fit, media?.size, screen);
@@ -75,7 +77,8 @@ function useMediaFit(framing: Partial<Framing> | undefined): FrameState {
       ? { objectFit: 'cover', objectPosition: focusPosition(settings) }
       : { objectFit: 'contain', objectPosition: '50% 50%' };
   const blurred = mode === 'fit' && settings.backdrop === 'blur';
-  return { box, mode, style, onMedia, backdropSource: blurred ? media?.element : undefined };
+  const backdropSource = blurred && media?.drawable ? media.element : undefined;
+  return { box, mode, style, onMedia, backdropSource };
 }
 
 /** The longer side of the backdrop canvas: small, so it is cheap and soft when stretched. */
