@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRightToLeft, languageName, pickText } from './i18n';
+import { isRightToLeft, langAttributes, languageName, pickText, textDirection } from './i18n';
 
 describe('i18n helpers', () => {
   it('names languages in their own language', () => {
@@ -17,6 +17,14 @@ describe('i18n helpers', () => {
     expect(isRightToLeft('ar')).toBe(true);
     expect(isRightToLeft('he-IL')).toBe(true);
     expect(isRightToLeft('fr')).toBe(false);
+  });
+
+  it('gives each text its own direction, whatever the page direction', () => {
+    expect(textDirection('ar')).toBe('rtl');
+    expect(textDirection('fa-IR')).toBe('rtl');
+    expect(textDirection('en')).toBe('ltr');
+    expect(langAttributes('en')).toEqual({ lang: 'en', dir: 'ltr' });
+    expect(langAttributes('ar')).toEqual({ lang: 'ar', dir: 'rtl' });
   });
 
   it('picks the language, its base, the fallback, then anything, and says which', () => {

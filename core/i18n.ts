@@ -26,6 +26,21 @@ export function isRightToLeft(lang: string): boolean {
   return RTL.has((lang.split('-')[0] ?? '').toLowerCase());
 }
 
+/** The writing direction of a language, for an element's `dir` attribute. */
+export function textDirection(lang: string): 'rtl' | 'ltr' {
+  return isRightToLeft(lang) ? 'rtl' : 'ltr';
+}
+
+/**
+ * The `lang` and `dir` attributes of an element holding text in `lang`.
+ *
+ * Text that falls back to another language keeps its own direction, so an English sentence in
+ * an Arabic page reads "Mornings only." rather than ".Mornings only".
+ */
+export function langAttributes(lang: string): { lang: string; dir: 'rtl' | 'ltr' } {
+  return { lang, dir: textDirection(lang) };
+}
+
 /**
  * Text in `lang`, else in `fallback`, else in any language present.
  *

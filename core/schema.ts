@@ -6,6 +6,7 @@
  */
 // zod/mini: the same validation in a tree-shakable form, so the player's bundle stays small.
 import * as z from 'zod/mini';
+import { BACKDROPS, FIT_MODES, FOCUS_MAX, FOCUS_MIN } from './framing.js';
 import { isValidTimeZone } from './schedule.js';
 
 /** The schema version written into content and settings files. */
@@ -160,12 +161,33 @@ export const ThemeSlide = z.object({
   image: z.optional(ImageAsset),
 });
 
+/** A focal point coordinate, in percent of the picture's width or height. */
+const FocusPercent = z._default(z.number().check(...between(FOCUS_MIN, FOCUS_MAX, 'percent')), 50);
+
+/**
+ * How a full-screen picture or video meets a screen of another shape (rule in core/framing.ts).
+ *
+ * Optional on a slide, and every field has a default, so content written before it stays valid
+ * (no migration): `auto` fills when the shapes are close and shows the whole picture otherwise.
+ */
+export const Framing = z.object({
+  /** `fill` crops to fill the screen, `fit` shows the whole picture, `auto` decides by shape. */
+  fit: z._default(z.enum(FIT_MODES), 'auto'),
+  /** Behind a whole picture: a blurred copy of it, or the plain background. */
+  backdrop: z._default(z.enum(BACKDROPS), 'blur'),
+  /** The point kept in view when the picture fills the screen (percent from left and top). */
+  focusX: FocusPercent,
+  focusY: FocusPercent,
+});
+export type Framing = z.infer<typeof Framing>;
+
 /** A full-screen picture with an optional caption. */
 export const ImageSlide = z.object({
   ...slideBase,
   kind: z.literal('image'),
   image: ImageAsset,
   caption: z.optional(LocalizedText),
+  framing: z.optional(Framing),
 });
 
 /** A full-screen video; plays muted unless staff turn sound on. */
@@ -180,6 +202,7 @@ export const VideoSlide = z.object({
     captions: z.optional(z.record(LanguageCode, MediaRef)),
   }),
   description: z.optional(LocalizedText),
+  framing: z.optional(Framing),
 });
 
 /** Any slide, told apart by `kind`. */
@@ -191,6 +214,7 @@ export type VideoSlide = z.infer<typeof VideoSlide>;
 
 /** Review state of a language's texts: written by the source, translated by us, or checked by staff. */
 export const TranslationStatus = z.enum(['source', 'needs-review', 'reviewed']);
+export type TranslationStatus = z.infer<typeof TranslationStatus>;
 
 /** An ordered list of slides that the player loops through. */
 export const Playlist = z

@@ -29,6 +29,11 @@ const TABLE: Readonly<Record<string, NoticeStrings>> = {
     emergencyTitle: 'Wichtige Mitteilung',
     fallbackBody: 'Die Präsentation ist gleich wieder da.',
   },
+  // Needs review by a native speaker, like the control labels (UI_TRANSLATIONS).
+  ar: {
+    emergencyTitle: 'رسالة مهمة',
+    fallbackBody: 'سيعود العرض بعد قليل.',
+  },
 };
 
 /** The notice words for a language, and the language they are actually in. */

@@ -1,9 +1,16 @@
 /**
  * Labels of the player's controls in every UI language; other languages fall back to English.
+ *
+ * English is the source; the other languages are our translations, listed in
+ * `UI_TRANSLATIONS` as "needs-review" until a native speaker has checked them (as the shipped
+ * content marks its translations in content.json).
  */
+import type { TranslationStatus } from '../../../core/schema';
 
 /** Every label the player shows or announces. */
 export interface UiStrings {
+  /** The language these labels are in (its `lang` and `dir` go on the elements showing them). */
+  lang: string;
   carousel: string;
   previous: string;
   next: string;
@@ -24,6 +31,7 @@ export interface UiStrings {
 }
 
 const en: UiStrings = {
+  lang: 'en',
   carousel: 'Belgium, open by nature',
   previous: 'Previous slide',
   next: 'Next slide',
@@ -44,6 +52,7 @@ const en: UiStrings = {
 };
 
 const fr: UiStrings = {
+  lang: 'fr',
   carousel: 'La Belgique, ouverte par nature',
   previous: 'Diapositive précédente',
   next: 'Diapositive suivante',
@@ -64,6 +73,7 @@ const fr: UiStrings = {
 };
 
 const nl: UiStrings = {
+  lang: 'nl',
   carousel: 'België, open van nature',
   previous: 'Vorige dia',
   next: 'Volgende dia',
@@ -84,6 +94,7 @@ const nl: UiStrings = {
 };
 
 const de: UiStrings = {
+  lang: 'de',
   carousel: 'Belgien, offen von Natur aus',
   previous: 'Vorherige Folie',
   next: 'Nächste Folie',
@@ -104,7 +115,46 @@ const de: UiStrings = {
   close: 'Schließen',
 };
 
-const TABLE: Readonly<Record<string, UiStrings>> = { en, fr, nl, de };
+/** Arabic plural of "second" (one, two, few 3–10, many/other). */
+function arabicSeconds(s: number): string {
+  if (s === 1) return 'ثانية واحدة';
+  if (s === 2) return 'ثانيتين';
+  const rest = s % 100;
+  if (rest >= 3 && rest <= 10) return `${s} ثوانٍ`;
+  return `${s} ثانية`;
+}
+
+const ar: UiStrings = {
+  lang: 'ar',
+  carousel: 'بلجيكا، منفتحة بطبيعتها',
+  previous: 'الشريحة السابقة',
+  next: 'الشريحة التالية',
+  stopRotation: 'إيقاف العرض التلقائي للشرائح',
+  startRotation: 'تشغيل العرض التلقائي للشرائح',
+  slides: 'الشرائح',
+  slideOf: (n, total) => `${n} من ${total}`,
+  language: 'اللغة',
+  touchToExplore: 'المس الشاشة للاستكشاف',
+  stillThereTitle: 'هل ما زلت هنا؟',
+  stillThereBody: (s) => `ستبدأ الشاشة من جديد بعد ${arabicSeconds(s)}.`,
+  continue: 'متابعة',
+  accessibility: 'إمكانية الوصول',
+  largerText: 'نص أكبر',
+  highContrast: 'تباين عالٍ',
+  lowReach: 'عناصر التحكم في المتناول',
+  close: 'إغلاق',
+};
+
+const TABLE: Readonly<Record<string, UiStrings>> = { en, fr, nl, de, ar };
+
+/** Review state of each UI language's labels: only English is the source. */
+export const UI_TRANSLATIONS: Readonly<Record<string, TranslationStatus>> = {
+  en: 'source',
+  fr: 'needs-review',
+  nl: 'needs-review',
+  de: 'needs-review',
+  ar: 'needs-review',
+};
 
 /** The control labels for a language, falling back to English. */
 export function uiStrings(lang: string): UiStrings {
@@ -113,7 +163,5 @@ export function uiStrings(lang: string): UiStrings {
 
 /** Which language the labels are actually in (for the `lang` attribute of controls). */
 export function uiLanguage(lang: string): string {
-  if (TABLE[lang]) return lang;
-  const base = lang.split('-')[0] ?? '';
-  return TABLE[base] ? base : 'en';
+  return uiStrings(lang).lang;
 }

@@ -2,6 +2,7 @@
  * Visitor accessibility options: larger text, high contrast, and controls within reach.
  */
 import { useId, useState } from 'react';
+import { langAttributes } from '../../../core/i18n';
 import type { UiStrings } from '../i18n/strings';
 import { AccessibilityIcon } from './Icons';
 
@@ -44,7 +45,7 @@ export function AccessibilityMenu({ prefs, strings, onChange }: AccessibilityMen
         onClick={() => setOpen(!open)}
       >
         <AccessibilityIcon />
-        <span>{strings.accessibility}</span>
+        <span {...langAttributes(strings.lang)}>{strings.accessibility}</span>
       </button>
       {open && (
         <div className="a11y__panel" id={panelId}>
@@ -53,6 +54,7 @@ export function AccessibilityMenu({ prefs, strings, onChange }: AccessibilityMen
               key={key}
               type="button"
               className="pill"
+              {...langAttributes(strings.lang)}
               aria-pressed={prefs[key]}
               onClick={() => onChange({ ...prefs, [key]: !prefs[key] })}
             >

@@ -9,7 +9,7 @@ import { AnimatePresence, m } from 'framer-motion';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { Alert } from '../../../core/alert';
 import type { KioskApi } from '../../../core/contract';
-import { pickText } from '../../../core/i18n';
+import { langAttributes, pickText } from '../../../core/i18n';
 import type { Settings } from '../../../core/schema';
 import { noticeStrings } from '../i18n/notice-strings';
 import { uiStrings } from '../i18n/strings';
@@ -57,6 +57,8 @@ function EmergencyNotice({ alert, settings }: { alert: Alert; settings: Settings
       ref={root}
       className="emergency"
       aria-labelledby={titleId}
+      // The notice reads in the language shown, whatever the page behind it.
+      {...langAttributes(lang)}
       initial={enterFrom({ opacity: 0 })}
       animate={{ opacity: 1 }}
       exit={{ opacity: 0 }}
@@ -73,10 +75,10 @@ function EmergencyNotice({ alert, settings }: { alert: Alert; settings: Settings
         tabIndex={-1}
       >
         <div className="emergency__bar" aria-hidden="true" />
-        <h2 id={titleId} className="emergency__title" lang={words.lang}>
+        <h2 id={titleId} className="emergency__title" {...langAttributes(words.lang)}>
           {words.emergencyTitle}
         </h2>
-        <p id={bodyId} className="emergency__text" lang={message.lang}>
+        <p id={bodyId} className="emergency__text" {...langAttributes(message.lang)}>
           {message.text}
         </p>
         <LanguageSwitcher

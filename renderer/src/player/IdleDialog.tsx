@@ -3,6 +3,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { m } from 'framer-motion';
+import { langAttributes } from '../../../core/i18n';
 import type { UiStrings } from '../i18n/strings';
 import {
   enterFrom,
@@ -38,6 +39,8 @@ export function IdleDialog({ secondsLeft, strings, reducedMotion, onContinue }: 
         aria-modal="true"
         aria-labelledby={titleId}
         aria-describedby={bodyId}
+        // English labels in a right-to-left page must not read "?Are you still there".
+        {...langAttributes(strings.lang)}
         variants={reducedMotion ? overlayReducedVariants : overlayVariants}
         initial={enterFrom('hidden')}
         animate="shown"

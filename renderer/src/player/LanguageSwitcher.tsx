@@ -1,7 +1,7 @@
 /**
  * The language buttons: one per enabled language, each named in its own language.
  */
-import { languageName } from '../../../core/i18n';
+import { langAttributes, languageName } from '../../../core/i18n';
 
 interface LanguageSwitcherProps {
   languages: readonly string[];
@@ -20,7 +20,7 @@ export function LanguageSwitcher({ languages, current, label, onChoose }: Langua
           key={lang}
           type="button"
           className="pill"
-          lang={lang}
+          {...langAttributes(lang)}
           aria-pressed={lang === current}
           onClick={() => onChoose(lang)}
         >

@@ -7,9 +7,9 @@ import type { AnalyticsRecord, NowShowing } from '../../../core/analytics';
 import type { PlayerMoment } from '../../../core/content-swap';
 import type { ContentSnapshot } from '../../../core/contract';
 import type { Slide } from '../../../core/schema';
-import { isRightToLeft } from '../../../core/i18n';
+import { isRightToLeft, langAttributes } from '../../../core/i18n';
 import { timingsFromSettings } from '../../../core/session';
-import { uiLanguage, uiStrings } from '../i18n/strings';
+import { uiStrings } from '../i18n/strings';
 import { AccessibilityMenu, DEFAULT_PREFS, type AccessibilityPrefs } from './AccessibilityMenu';
 import { Carousel } from './Carousel';
 import { FallbackScreen } from './FallbackScreen';
@@ -152,7 +152,7 @@ export function PlayerView({
   if (allFailed) return <FallbackScreen lang={lang} />;
   if (!current) return <main className="player splash" />;
   return (
-    <main className={classes} lang={uiLanguage(lang)} ref={player}>
+    <main className={classes} lang={strings.lang} ref={player}>
       <h1 className="visually-hidden">{strings.carousel}</h1>
       <div className="staff-corner" aria-hidden="true" {...staffCorner} />
       <Carousel
@@ -174,7 +174,7 @@ export function PlayerView({
       >
         <p className={session.phase === 'attract' ? 'hint' : 'hint is-hidden'} aria-hidden="true">
           <TouchIcon />
-          {strings.touchToExplore}
+          <span {...langAttributes(strings.lang)}>{strings.touchToExplore}</span>
         </p>
       </Carousel>
       <div className="topbar">

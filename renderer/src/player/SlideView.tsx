@@ -2,9 +2,10 @@
  * One slide as the visitor sees it: a theme with artwork, a full-screen picture or a video.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { languageName, pickText } from '../../../core/i18n';
+import { langAttributes, languageName, pickText } from '../../../core/i18n';
 import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
+import { FramedImage, FramedVideo, type MediaFit } from './FramedMedia';
 import { useHyphenate } from './hyphenation';
 import { captionLanguage, useCaptions } from './useCaptions';
 import './captions.css';
@@ -58,17 +59,17 @@ export function SlideView({
     const caption = text(slide.caption);
     return (
       <div className="slide slide--image">
-        <SlideImage
+        <FramedImage
           image={slide.image}
+          framing={slide.framing}
           language={language}
-          className="slide__full"
           onFailed={onImageFailed}
         />
         <div className="slide__caption">
-          <h2 className="slide__title" lang={title.lang}>
+          <h2 className="slide__title" {...langAttributes(title.lang)}>
             {title.text}
           </h2>
-          {caption.text && <p lang={caption.lang}>{caption.text}</p>}
+          {caption.text && <p {...langAttributes(caption.lang)}>{caption.text}</p>}
         </div>
       </div>
     );
@@ -76,12 +77,22 @@ export function SlideView({
   const description = text(slide.description);
   return (
     <div className="slide slide--video">
-      <SlideVideo slide={slide} language={language} onEnded={onVideoEnded} onFailed={onVideoFailed}>
-        <h2 className="slide__title" lang={title.lang}>
-          {title.text}
-        </h2>
-        {description.text && <p lang={description.lang}>{description.text}</p>}
-      </SlideVideo>
+      <FramedVideo framing={slide.framing}>
+        {(fit) => (
+          <SlideVideo
+            slide={slide}
+            fit={fit}
+            language={language}
+            onEnded={onVideoEnded}
+            onFailed={onVideoFailed}
+          >
+            <h2 className="slide__title" {...langAttributes(title.lang)}>
+              {title.text}
+            </h2>
+            {description.text && <p {...langAttributes(description.lang)}>{description.text}</p>}
+          </SlideVideo>
+        )}
+      </FramedVideo>
     </div>
   );
 }
@@ -118,15 +129,15 @@ function ThemeText({
           <span />
           <span />
         </div>
-        <h2 className="slide__title" lang={title.lang}>
+        <h2 className="slide__title" {...langAttributes(title.lang)}>
           {title.text}
         </h2>
         {lead.text && (
-          <p className="slide__lead" lang={lead.lang}>
+          <p className="slide__lead" {...langAttributes(lead.lang)}>
             {lead.text}
           </p>
         )}
-        <div className="slide__body" lang={body.lang}>
+        <div className="slide__body" {...langAttributes(body.lang)}>
           {body.text
             .split(/\n\s*\n/)
             .filter((paragraph) => paragraph.trim() !== '')
@@ -156,7 +167,7 @@ function SlideImage({
       <img
         src={mediaUrl(image.src)}
         alt={alt.text}
-        lang={alt.lang}
+        {...langAttributes(alt.lang)}
         draggable={false}
         decoding="async"
         onError={() => onFailed?.(`the picture ${image.src} could not be loaded`)}
@@ -167,12 +178,15 @@ function SlideImage({
 
 function SlideVideo({
   slide,
+  fit,
   language,
   onEnded,
   onFailed,
   children,
 }: {
   slide: Extract<Slide, { kind: 'video' }>;
+  /** How the video meets the screen (FramedVideo). */
+  fit: MediaFit;
   language: SlideLanguage;
   onEnded(): void;
   onFailed(reason: string): void;
@@ -203,6 +217,7 @@ function SlideVideo({
       <video
         ref={video}
         className="slide__full"
+        style={fit.style}
         src={mediaUrl(slide.video.src)}
         poster={slide.video.poster ? mediaUrl(slide.video.poster) : undefined}
         muted={slide.video.muted}
@@ -211,6 +226,9 @@ function SlideVideo({
         playsInline
         preload="auto"
         onEnded={onEnded}
+        // Its size, then its first frame (for the blurred backdrop), decide how it is framed.
+        onLoadedMetadata={(event) => fit.onMedia(event.currentTarget)}
+        onLoadedData={(event) => fit.onMedia(event.currentTarget)}
         onError={() => onFailed(videoFailure.unreadable(slide.video.src))}
       >
         {captions.map(([code, ref]) => (

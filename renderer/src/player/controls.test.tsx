@@ -130,3 +130,32 @@ describe('IdleDialog', () => {
     expect(onContinue).toHaveBeenCalled();
   });
 });
+
+describe('labels in a right-to-left page', () => {
+  it('speak Arabic, with Arabic plurals, in Arabic direction', () => {
+    render(
+      <LazyMotion features={domMin} strict>
+        <IdleDialog secondsLeft={2} strings={uiStrings('ar')} reducedMotion onContinue={vi.fn()} />
+      </LazyMotion>,
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'هل ما زلت هنا؟' });
+    expect([dialog.lang, dialog.dir]).toEqual(['ar', 'rtl']);
+    expect(dialog.textContent).toContain('ثانيتين');
+    expect(uiStrings('ar').stillThereBody(7)).toContain('7 ثوانٍ');
+    expect(uiStrings('ar').stillThereBody(20)).toContain('20 ثانية');
+  });
+
+  it('keep English direction where a language has no labels of its own', () => {
+    // Persian has no UI strings: the English fallback must not read "?Are you still there".
+    render(
+      <LazyMotion features={domMin} strict>
+        <IdleDialog secondsLeft={5} strings={uiStrings('fa')} reducedMotion onContinue={vi.fn()} />
+        <AccessibilityMenu prefs={DEFAULT_PREFS} strings={uiStrings('fa')} onChange={vi.fn()} />
+      </LazyMotion>,
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'Are you still there?' });
+    expect([dialog.lang, dialog.dir]).toEqual(['en', 'ltr']);
+    const label = screen.getByText('Accessibility');
+    expect([label.lang, label.dir]).toEqual(['en', 'ltr']);
+  });
+});

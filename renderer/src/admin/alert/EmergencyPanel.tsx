@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { AlertState } from '../../../../core/alert';
 import type { KioskApi } from '../../../../core/contract';
 import type { Settings } from '../../../../core/schema';
-import { languageName } from '../../../../core/i18n';
+import { languageName, textDirection } from '../../../../core/i18n';
 import { ErrorAlert } from '../ErrorAlert';
 import { toFailure, type AdminFailure } from '../useAdminData';
 import './alert.css';
@@ -144,6 +144,7 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
             </span>
             <textarea
               lang={lang}
+              dir={textDirection(lang)}
               rows={3}
               maxLength={1000}
               value={texts[lang] ?? ''}

@@ -2,7 +2,7 @@
  * Add a slide: its title in the default language and its picture or video.
  */
 import { useId, useState } from 'react';
-import { languageName } from '../../../../core/i18n';
+import { langAttributes, languageName } from '../../../../core/i18n';
 import type { MediaRef } from '../../../../core/schema';
 import type { NewSlide, SlideKind } from './content-edit';
 import { Dialog } from './Dialog';
@@ -45,6 +45,7 @@ export function AddSlideDialog({ kind, lang, choices, onAdd, onClose }: AddSlide
           id={id}
           type="text"
           value={title}
+          {...langAttributes(lang)}
           autoFocus
           required
           maxLength={200}

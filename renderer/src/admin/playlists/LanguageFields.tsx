@@ -3,7 +3,7 @@
  * but written in the default language.
  */
 import { useId } from 'react';
-import { isRightToLeft, languageName } from '../../../../core/i18n';
+import { languageName, textDirection } from '../../../../core/i18n';
 import type { LocalizedText, MediaRef, Slide } from '../../../../core/schema';
 import { isUntranslated, setText } from './content-edit';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
@@ -111,7 +111,7 @@ function TextField(props: TextFieldProps) {
     id,
     value,
     lang,
-    dir: isRightToLeft(lang) ? 'rtl' : 'auto',
+    dir: textDirection(lang),
     className: untranslated ? 'is-untranslated' : undefined,
     'aria-describedby': untranslated ? noteId : undefined,
     onChange: (event: { target: { value: string } }) => onChange(event.target.value),

@@ -3,6 +3,7 @@
  */
 import { useId, useState } from 'react';
 import type { Slide, TransitionStyle } from '../../../../core/schema';
+import { FramingFields } from './FramingFields';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
 
 interface SlideOptionsProps {
@@ -48,6 +49,7 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
           onChange={(src) => src && onChange({ ...slide, video: { ...slide.video, src } })}
         />
       )}
+      {slide.kind !== 'theme' && <FramingFields slide={slide} onChange={onChange} />}
       <div className="pl-options__row">
         <DurationField
           key={slide.id}
