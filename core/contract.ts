@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { AlertInput, AlertState } from './alert.js';
+import { CsvExportRequest } from './analytics-csv.js';
 import { AnalyticsSummary, DateRange, NowShowing, RecordBatch, RecordResult } from './analytics.js';
 import { PublishStatus, SyncStatus } from './bundle.js';
 import { Problem } from './problems.js';
@@ -167,7 +168,7 @@ export const contract = {
   // Proof of play: the player reports slides shown and visits; staff read and export them.
   'plays:record': call('public', RecordBatch, RecordResult),
   'analytics:get': call('staff', DateRange, AnalyticsSummary),
-  'analytics:export': call('staff', DateRange, z.object({ csv: z.string() })),
+  'analytics:export': call('staff', CsvExportRequest, z.object({ csv: z.string() })),
 } as const;
 
 /** Name of a call in the contract. */

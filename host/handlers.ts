@@ -2,6 +2,7 @@
  * The host's implementation of every KioskApi call, shared by the HTTP and IPC adapters.
  */
 import type { NowShowing } from '../core/analytics.js';
+import { csvNamesFrom } from '../core/analytics-csv.js';
 import type { AuthStatus, CallContext, ContentSnapshot, Handlers } from '../core/contract.js';
 import type { Problem } from '../core/problems.js';
 import { noAlerts, type AlertPort } from './alert-store.js';
@@ -161,9 +162,11 @@ export function createHandlers({
     },
     'plays:record': async ({ records }) => analytics.record(records, store.snapshot().settings),
     'analytics:get': async (range) => analytics.summary(range, store.snapshot().settings),
-    'analytics:export': async (range) => ({
-      csv: await analytics.exportCsv(range, store.snapshot().settings),
-    }),
+    'analytics:export': async ({ separator, ...range }) => {
+      const { content, settings } = store.snapshot();
+      const names = csvNamesFrom(content, settings.defaultLanguage);
+      return { csv: await analytics.exportCsv(range, settings, { separator, names }) };
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { AnalyticsSummary } from '../../../../core/analytics';
+import type { CsvSeparator } from '../../../../core/analytics-csv';
 import { languageName } from '../../../../core/i18n';
 import { ErrorAlert } from '../ErrorAlert';
 import { slideLabel } from '../playlists/slide-label';
@@ -20,6 +21,7 @@ export function AnalyticsSection({ api, data }: SectionProps) {
   const [summary, setSummary] = useState<AnalyticsSummary | undefined>();
   const [failure, setFailure] = useState<AdminFailure | undefined>();
   const [exported, setExported] = useState('');
+  const [separator, setSeparator] = useState<CsvSeparator>('comma');
   const [reloads, setReloads] = useState(0);
   const { from, to } = range;
   const rangeError =
@@ -44,7 +46,7 @@ export function AnalyticsSection({ api, data }: SectionProps) {
   const exportCsv = async () => {
     setExported('');
     try {
-      const { csv } = await api.invoke('analytics:export', { from, to });
+      const { csv } = await api.invoke('analytics:export', { from, to, separator });
       downloadText(csv, `plays-${from}-to-${to}.csv`);
       const rows = csv.trimEnd().split('\n').length - 1;
       setExported(`Exported ${rows} ${rows === 1 ? 'row' : 'rows'} (${from} to ${to}).`);
@@ -121,6 +123,27 @@ export function AnalyticsSection({ api, data }: SectionProps) {
             onChange={(event) => setRange({ from, to: event.target.value })}
           />
         </div>
+        <fieldset className="admin-fieldset analytics-separator">
+          <legend>Separator in the CSV</legend>
+          <label className="admin-check">
+            <input
+              type="radio"
+              name={`${titleId}-separator`}
+              checked={separator === 'comma'}
+              onChange={() => setSeparator('comma')}
+            />
+            Comma
+          </label>
+          <label className="admin-check">
+            <input
+              type="radio"
+              name={`${titleId}-separator`}
+              checked={separator === 'semicolon'}
+              onChange={() => setSeparator('semicolon')}
+            />
+            Semicolon (Excel in French, Dutch or German)
+          </label>
+        </fieldset>
         <div className="admin-actions">
           <button type="submit" className="admin-button" disabled={Boolean(rangeError)}>
             Refresh
