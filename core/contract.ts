@@ -5,7 +5,7 @@
  * typed against this one list, and each side parses payloads with the same schemas.
  */
 import * as z from 'zod/mini';
-import { AlertInput, AlertState } from './alert.js';
+import { AlertInput, AlertState, AlertTemplate, AlertTemplates } from './alert.js';
 import { CsvExportRequest } from './analytics-csv.js';
 import { AnalyticsSummary, DateRange, NowShowing, RecordBatch, RecordResult } from './analytics.js';
 import { PublishStatus, SyncStatus } from './bundle.js';
@@ -154,6 +154,9 @@ export const contract = {
   'alert:get': call('public', z.undefined(), AlertState),
   'alert:set': call('staff', AlertInput, AlertState),
   'alert:clear': call('staff', z.undefined(), AlertState),
+  'alert:templates': call('staff', z.undefined(), AlertTemplates),
+  'alert:save-template': call('staff', AlertTemplate, AlertTemplates),
+  'alert:delete-template': call('staff', z.object({ name: z.string() }), AlertTemplates),
   'player:report': call(
     'public',
     z.object({

@@ -148,6 +148,9 @@ export function createHandlers({
     'alert:get': async () => alerts.get(),
     'alert:set': async (input) => alerts.set(input, store.snapshot().settings.defaultLanguage),
     'alert:clear': async () => alerts.clear(),
+    'alert:templates': async () => alerts.templates(),
+    'alert:save-template': async (template) => alerts.saveTemplate(template),
+    'alert:delete-template': async ({ name }) => alerts.deleteTemplate(name),
     'player:report': async ({ slideId, message }) => {
       const report = { source: 'player', path: `slide ${slideId}`, message };
       reports.push(report);
