@@ -130,7 +130,7 @@ test('slides shown and a visit are recorded, shown in Analytics and exported as 
   await expect(admin.getByRole('status').filter({ hasText: 'Exported 5 rows' })).toBeVisible();
 
   // Semicolons, for Excel where the decimal mark is a comma.
-  await admin.getByRole('radio', { name: /^Semicolon/ }).check();
+  await admin.getByLabel('Separator in the CSV').selectOption('semicolon');
   const again = admin.waitForEvent('download');
   await admin.getByRole('button', { name: 'Export CSV' }).click();
   const semi = (await readFile(await (await again).path(), 'utf8')).trimEnd().split('\n');

@@ -123,27 +123,17 @@ export function AnalyticsSection({ api, data }: SectionProps) {
             onChange={(event) => setRange({ from, to: event.target.value })}
           />
         </div>
-        <fieldset className="admin-fieldset analytics-separator">
-          <legend>Separator in the CSV</legend>
-          <label className="admin-check">
-            <input
-              type="radio"
-              name={`${titleId}-separator`}
-              checked={separator === 'comma'}
-              onChange={() => setSeparator('comma')}
-            />
-            Comma
-          </label>
-          <label className="admin-check">
-            <input
-              type="radio"
-              name={`${titleId}-separator`}
-              checked={separator === 'semicolon'}
-              onChange={() => setSeparator('semicolon')}
-            />
-            Semicolon (Excel in French, Dutch or German)
-          </label>
-        </fieldset>
+        <div className="admin-field">
+          <label htmlFor={`${titleId}-separator`}>Separator in the CSV</label>
+          <select
+            id={`${titleId}-separator`}
+            value={separator}
+            onChange={(event) => setSeparator(event.target.value as CsvSeparator)}
+          >
+            <option value="comma">Comma</option>
+            <option value="semicolon">Semicolon (Excel in French, Dutch or German)</option>
+          </select>
+        </div>
         <div className="admin-actions">
           <button type="submit" className="admin-button" disabled={Boolean(rangeError)}>
             Refresh
