@@ -105,6 +105,7 @@ export function AlertTemplates({ api, texts, onUse, onFailure }: AlertTemplatesP
           <span>Template name</span>
           <input
             id={nameId}
+            type="text"
             value={name}
             maxLength={80}
             onChange={(event) => setName(event.target.value)}
