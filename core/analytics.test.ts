@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   AnalyticsRecord,
-  csvField,
   DateRange,
   RecordBatch,
   summarize,
-  toCsv,
   type AnalyticsRecord as Rec,
 } from './analytics.js';
 
@@ -134,35 +132,5 @@ describe('summarize', () => {
     const summary = summarize([], { from: '2026-05-01', to: '2026-05-01' }, 'UTC');
     expect(summary).toMatchObject({ plays: 0, sessions: 0, averageSessionMs: null });
     expect(summary.days).toHaveLength(1);
-  });
-});
-
-describe('CSV', () => {
-  it('escapes commas, quotes, line breaks and formula starts', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField(12)).toBe('12');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField(' padded')).toBe('" padded"');
-    expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
-    expect(csvField('+1')).toBe("'+1");
-    expect(csvField('@x,y')).toBe('"\'@x,y"');
-  });
-
-  it('writes a header and one row per record', () => {
-    const csv = toCsv(
-      [
-        play('2026-05-01T08:00:00.000Z', 12.5, { trigger: 'visitor' }),
-        session('2026-05-01T08:01:00.000Z', 90),
-      ],
-      'UTC',
-    );
-    expect(csv.split('\n')).toEqual([
-      'type,start,end,duration_seconds,local_date,local_hour,playlist,slide,language,trigger,slides_seen,ended',
-      'play,2026-05-01T08:00:00.000Z,2026-05-01T08:00:12.500Z,12.5,2026-05-01,8,default,intro,en,visitor,,',
-      'session,2026-05-01T08:01:00.000Z,2026-05-01T08:02:30.000Z,90.0,2026-05-01,8,,,fr,,3,walk-away',
-      '',
-    ]);
   });
 });

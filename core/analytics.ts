@@ -1,5 +1,6 @@
 /**
- * Proof of play and visitor sessions: the records, and the summary and CSV made from them.
+ * Proof of play and visitor sessions: the records and the summary made from them (the CSV is in
+ * analytics-csv.ts).
  *
  * Private by design: a record says which slide showed when, in which language, and whether a
  * visitor moved to it; a session says how long a visit lasted and how it ended. Nothing names
@@ -171,7 +172,9 @@ export function recordsInRange(
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
-const lengthOf = (record: AnalyticsRecord) => Date.parse(record.end) - Date.parse(record.start);
+/** How long a record lasted, in milliseconds. */
+export const lengthOf = (record: AnalyticsRecord) =>
+  Date.parse(record.end) - Date.parse(record.start);
 const mean = (values: number[]) =>
   values.length === 0 ? null : Math.round(values.reduce((sum, v) => sum + v, 0) / values.length);
 
@@ -247,51 +250,4 @@ export function summarize(
     endings,
     skippedLines,
   };
-}
-
-/** The CSV's columns, in order. */
-export const CSV_COLUMNS = [
-  'type',
-  'start',
-  'end',
-  'duration_seconds',
-  'local_date',
-  'local_hour',
-  'playlist',
-  'slide',
-  'language',
-  'trigger',
-  'slides_seen',
-  'ended',
-] as const;
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading
- * `=`, `+`, `-`, `@` or tab gets a `'` first so spreadsheets never run it as a formula.
- */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The records as CSV (a header, then one row per record, each ending in a line feed). */
-export function toCsv(records: readonly AnalyticsRecord[], timeZone: string): string {
-  const rows = records.map((record) => {
-    const local = localParts(Date.parse(record.start), timeZone);
-    const common = [
-      record.type,
-      record.start,
-      record.end,
-      (lengthOf(record) / 1000).toFixed(1),
-      local.date,
-      Math.floor(local.minutes / 60),
-    ];
-    const specific =
-      record.type === 'play'
-        ? [record.playlistId, record.slideId, record.lang, record.trigger, '', '']
-        : ['', '', record.lang, '', record.slidesSeen, record.ended];
-    return [...common, ...specific].map(csvField).join(',');
-  });
-  return [CSV_COLUMNS.join(','), ...rows].map((row) => `${row}\n`).join('');
 }

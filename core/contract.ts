@@ -5,7 +5,8 @@
  * typed against this one list, and each side parses payloads with the same schemas.
  */
 import * as z from 'zod/mini';
-import { AlertInput, AlertState } from './alert.js';
+import { AlertInput, AlertState, AlertTemplate, AlertTemplates } from './alert.js';
+import { CsvExportRequest } from './analytics-csv.js';
 import { AnalyticsSummary, DateRange, NowShowing, RecordBatch, RecordResult } from './analytics.js';
 import { PublishStatus, SyncStatus } from './bundle.js';
 import { Problem } from './problems.js';
@@ -163,6 +164,9 @@ export const contract = {
   'alert:get': call('public', z.undefined(), AlertState),
   'alert:set': call('staff', AlertInput, AlertState),
   'alert:clear': call('staff', z.undefined(), AlertState),
+  'alert:templates': call('staff', z.undefined(), AlertTemplates),
+  'alert:save-template': call('staff', AlertTemplate, AlertTemplates),
+  'alert:delete-template': call('staff', z.object({ name: z.string() }), AlertTemplates),
   'player:report': call(
     'public',
     z.object({
@@ -177,7 +181,7 @@ export const contract = {
   // Proof of play: the player reports slides shown and visits; staff read and export them.
   'plays:record': call('public', RecordBatch, RecordResult),
   'analytics:get': call('staff', DateRange, AnalyticsSummary),
-  'analytics:export': call('staff', DateRange, z.object({ csv: z.string() })),
+  'analytics:export': call('staff', CsvExportRequest, z.object({ csv: z.string() })),
 } as const;
 
 /** Name of a call in the contract. */

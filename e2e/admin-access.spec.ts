@@ -26,12 +26,30 @@ test('a PIN set with the CLI unlocks the admin', async ({ page, host }) => {
   await expect(dialog(page)).toHaveAttribute('aria-modal', 'true');
   await expect(pinField(page)).toBeFocused();
   await expect(pinField(page)).toHaveAttribute('type', 'password');
-  await expect(pinField(page)).toHaveAttribute('inputmode', 'numeric');
+  await expect(pinField(page)).toHaveAttribute('inputmode', 'none');
   await tryPin(page, PIN);
   await expect(page.getByRole('navigation', { name: 'Admin' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Staff admin' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Playlists' })).toBeVisible();
   await expect(dialog(page)).toHaveCount(0);
+});
+
+test('a physical keyboard still types the PIN beside the keypad, and Enter unlocks', async ({
+  page,
+  host,
+}) => {
+  await setPin(host.dataDir);
+  await page.goto(`${host.url}/#/admin`);
+  await expect(pinField(page)).toBeFocused();
+  await page.keyboard.type(PIN.slice(0, -1));
+  // A keypad key (here by mouse) adds to what was typed, and focus stays in the field.
+  await dialog(page)
+    .getByRole('button', { name: PIN.at(-1)!, exact: true })
+    .click();
+  await expect(pinField(page)).toHaveValue(PIN);
+  await expect(pinField(page)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Admin' })).toBeVisible();
 });
 
 test('focus stays inside the Staff access dialog', async ({ page, host }) => {

@@ -115,15 +115,30 @@ test('slides shown and a visit are recorded, shown in Analytics and exported as 
 
   const download = admin.waitForEvent('download');
   await admin.getByRole('button', { name: 'Export CSV' }).click();
-  const file = await (await download).path();
-  const csv = (await readFile(file, 'utf8')).trimEnd().split('\n');
+  const bytes = await readFile(await (await download).path());
+  // UTF-8 with a byte-order mark, so Excel reads accents right.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = bytes.toString('utf8').slice(1).trimEnd().split('\n');
   expect(csv[0]).toBe(
-    'type,start,end,duration_seconds,local_date,local_hour,playlist,slide,language,trigger,slides_seen,ended',
+    'type,start,end,duration_seconds,local_date,local_hour,playlist_id,playlist_name,slide_id,slide_name,language,trigger,slides_seen,ended',
   );
   expect(csv).toHaveLength(1 + expected.length);
   expect(csv.filter((row) => row.startsWith('play,'))).toHaveLength(4);
-  expect(csv.some((row) => row.includes(`,${SLIDES[2]!.id},fr,visitor,,`))).toBe(true);
+  const third = SLIDES[2]!;
+  expect(csv.some((row) => row.includes(`,${third.id},${third.title.en},fr,visitor,,`))).toBe(true);
   expect(csv.some((row) => /^session,.*,fr,,3,walk-away$/.test(row))).toBe(true);
+  await expect(admin.getByRole('status').filter({ hasText: 'Exported 5 rows' })).toBeVisible();
+
+  // Semicolons, for Excel where the decimal mark is a comma.
+  await admin.getByLabel('Separator in the CSV').selectOption('semicolon');
+  const again = admin.waitForEvent('download');
+  await admin.getByRole('button', { name: 'Export CSV' }).click();
+  const semi = (await readFile(await (await again).path(), 'utf8')).trimEnd().split('\n');
+  expect(semi[0]).toBe(`\uFEFF${csv[0]!.replaceAll(',', ';')}`);
+  expect(semi.some((row) => row.includes(`;${third.id};${third.title.en};fr;visitor;;`))).toBe(
+    true,
+  );
+  expect(semi.filter((row) => /^play;[^;]+;[^;]+;\d+,\d;/.test(row))).toHaveLength(4);
   await expect(admin.getByRole('status').filter({ hasText: 'Exported 5 rows' })).toBeVisible();
 
   // Health says what the player shows now: the first slide again, in English, after the reset.

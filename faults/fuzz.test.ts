@@ -443,6 +443,9 @@ function validInputs(admin: AdminState): Record<CallName, unknown> {
     'alert:get': undefined,
     'alert:set': { text: { en: 'Fire drill at noon', fr: 'Exercice incendie' } },
     'alert:clear': undefined,
+    'alert:templates': undefined,
+    'alert:save-template': { name: 'Fire drill', text: { en: 'Fire drill at noon' } },
+    'alert:delete-template': { name: 'Fire drill' },
     'player:report': { kind: 'media-error', slideId: 'intro', message: 'the video did not play' },
     'player:showing': { playlistId: 'openness', slideId: 'intro', lang: 'en', since: at },
     'plays:record': {
@@ -765,6 +768,8 @@ const WRITES: Partial<Record<CallName, string[]>> = {
   'media:delete': ['uploads/', 'media/'],
   'alert:set': ['alert.json'],
   'alert:clear': ['alert.json'],
+  'alert:save-template': ['alert-templates.json'],
+  'alert:delete-template': ['alert-templates.json'],
   'plays:record': ['plays/'],
   'fleet:sync-now': ['fleet/'],
   'fleet:roll-back': ['fleet/'],

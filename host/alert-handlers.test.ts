@@ -30,7 +30,11 @@ describe('emergency message calls', () => {
     running = await startHost({ dataDir, port: 0, host: '127.0.0.1' });
     const { url } = running;
 
-    expect((await call(url, 'alert:get')).json).toEqual({ alert: null, expiresInMs: null });
+    expect((await call(url, 'alert:get')).json).toEqual({
+      alert: null,
+      startsInMs: null,
+      expiresInMs: null,
+    });
     const locked = await call(url, 'alert:set', { text: { en: 'Closed' } });
     expect(locked.status).toBe(401);
     expect((await call(url, 'alert:clear')).status).toBe(401);
@@ -58,7 +62,7 @@ describe('emergency message calls', () => {
     expect(got.alert.expiresAt).toBe(expiresAt);
 
     const cleared = await call(url, 'alert:clear', undefined, cookie);
-    expect(cleared.json).toEqual({ alert: null, expiresInMs: null });
+    expect(cleared.json).toEqual({ alert: null, startsInMs: null, expiresInMs: null });
     expect((await call(url, 'alert:get')).json.alert).toBeNull();
   });
 

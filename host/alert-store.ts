@@ -11,9 +11,13 @@ import {
   Alert,
   alertInputProblems,
   alertState,
+  AlertTemplates,
   cleanAlertText,
+  withoutTemplate,
+  withTemplate,
   type AlertInput,
   type AlertState,
+  type AlertTemplate,
 } from '../core/alert.js';
 import { KioskError, ValidationError } from '../core/errors.js';
 import { problemsFromZod, type Problem } from '../core/problems.js';
@@ -22,6 +26,8 @@ import { sweepTempFiles, writeAtomic } from './atomic-write.js';
 
 /** The file's name in the data folder. */
 export const ALERT_FILE = 'alert.json';
+/** The kept message templates, in the data folder. */
+export const ALERT_TEMPLATES_FILE = 'alert-templates.json';
 
 /** What the call handlers need for emergency messages. */
 export interface AlertPort {
@@ -33,6 +39,12 @@ export interface AlertPort {
   clear(): Promise<AlertState>;
   /** What is wrong with the file on disk, if anything. */
   problems(): Problem[];
+  /** The kept templates, by name. */
+  templates(): Promise<AlertTemplates>;
+  /** Keep a template (replacing one of the same name). */
+  saveTemplate(template: AlertTemplate): Promise<AlertTemplates>;
+  /** Forget the template called `name`. */
+  deleteTemplate(name: string): Promise<AlertTemplates>;
 }
 
 interface Cached {
@@ -46,12 +58,16 @@ interface Cached {
 export class AlertStore implements AlertPort {
   private cached: Cached = { stamp: 'unread', alert: null, problems: [] };
   private readonly file: string;
+  private readonly templatesFile: string;
+  // Template edits run one after another, so two quick saves never lose one.
+  private templateQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     dataDir: string,
     private readonly now: () => number,
   ) {
     this.file = path.join(dataDir, ALERT_FILE);
+    this.templatesFile = path.join(dataDir, ALERT_TEMPLATES_FILE);
   }
 
   /** Open the store for a data folder (removing temp files a crashed write left behind). */
@@ -62,7 +78,7 @@ export class AlertStore implements AlertPort {
     dataDir: string;
     now?: () => number;
   }): Promise<AlertStore> {
-    await sweepTempFiles(dataDir, [ALERT_FILE]);
+    await sweepTempFiles(dataDir, [ALERT_FILE, ALERT_TEMPLATES_FILE]);
     const store = new AlertStore(dataDir, now);
     await store.read();
     return store;
@@ -78,6 +94,7 @@ export class AlertStore implements AlertPort {
     if (problems.length > 0) throw new ValidationError(problems);
     const alert: Alert = {
       text: cleanAlertText(input.text),
+      ...(input.startsAt !== undefined && { startsAt: input.startsAt }),
       ...(input.expiresAt !== undefined && { expiresAt: input.expiresAt }),
       createdAt: new Date(now).toISOString(),
     };
@@ -101,6 +118,49 @@ export class AlertStore implements AlertPort {
 
   problems(): Problem[] {
     return this.cached.problems;
+  }
+
+  async templates(): Promise<AlertTemplates> {
+    let text: string;
+    try {
+      text = await readFile(this.templatesFile, 'utf8');
+    } catch {
+      return [];
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      const message = `cannot be read as JSON (${(error as Error).message})`;
+      throw new ValidationError([{ source: ALERT_TEMPLATES_FILE, path: '$', message }]);
+    }
+    const parsed = AlertTemplates.safeParse(json);
+    if (!parsed.success) {
+      // Refuse to overwrite (and so lose) a file someone damaged: say where it is.
+      throw new ValidationError(problemsFromZod(ALERT_TEMPLATES_FILE, parsed.error));
+    }
+    return parsed.data;
+  }
+
+  saveTemplate(template: AlertTemplate): Promise<AlertTemplates> {
+    return this.editTemplates((list) => withTemplate(list, template));
+  }
+
+  deleteTemplate(name: string): Promise<AlertTemplates> {
+    return this.editTemplates((list) => withoutTemplate(list, name));
+  }
+
+  private editTemplates(edit: (list: AlertTemplates) => AlertTemplates): Promise<AlertTemplates> {
+    const run = this.templateQueue.then(async () => {
+      const parsed = AlertTemplates.safeParse(edit(await this.templates()));
+      if (!parsed.success) {
+        throw new ValidationError(problemsFromZod(ALERT_TEMPLATES_FILE, parsed.error));
+      }
+      await writeAtomic(this.templatesFile, `${JSON.stringify(parsed.data, null, 2)}\n`);
+      return parsed.data;
+    });
+    this.templateQueue = run.catch(() => undefined);
+    return run;
   }
 
   /** The stored message (active or not), re-reading the file when it changed on disk. */
@@ -145,6 +205,11 @@ export const noAlerts: AlertPort = {
   },
   clear: async () => alertState(null, Date.now()),
   problems: () => [],
+  templates: async () => [],
+  saveTemplate: async () => {
+    throw new KioskError('failed', 'Message templates are not available in this kiosk shell.');
+  },
+  deleteTemplate: async () => [],
 };
 
 /** The kiosk's default language from `settings.json` ("en" when the file is missing or invalid). */

@@ -2,6 +2,7 @@
  * The host's implementation of every KioskApi call, shared by the HTTP and IPC adapters.
  */
 import type { NowShowing } from '../core/analytics.js';
+import { csvNamesFrom } from '../core/analytics-csv.js';
 import type {
   AuthStatus,
   CallContext,
@@ -157,6 +158,9 @@ export function createHandlers({
     'alert:get': async () => alerts.get(),
     'alert:set': async (input) => alerts.set(input, store.snapshot().settings.defaultLanguage),
     'alert:clear': async () => alerts.clear(),
+    'alert:templates': async () => alerts.templates(),
+    'alert:save-template': async (template) => alerts.saveTemplate(template),
+    'alert:delete-template': async ({ name }) => alerts.deleteTemplate(name),
     'player:report': async ({ slideId, message }) => {
       const report = { source: 'player', path: `slide ${slideId}`, message };
       reports.push(report);
@@ -171,9 +175,11 @@ export function createHandlers({
     },
     'plays:record': async ({ records }) => analytics.record(records, store.snapshot().settings),
     'analytics:get': async (range) => analytics.summary(range, store.snapshot().settings),
-    'analytics:export': async (range) => ({
-      csv: await analytics.exportCsv(range, store.snapshot().settings),
-    }),
+    'analytics:export': async ({ separator, ...range }) => {
+      const { content, settings } = store.snapshot();
+      const names = csvNamesFrom(content, settings.defaultLanguage);
+      return { csv: await analytics.exportCsv(range, settings, { separator, names }) };
+    },
   };
 }
 

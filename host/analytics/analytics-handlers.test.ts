@@ -46,7 +46,7 @@ describe('proof-of-play calls', () => {
         type: 'play',
         start: at(0),
         end: at(10_000),
-        playlistId: 'default',
+        playlistId: 'openness',
         slideId: 'intro',
         lang: 'en',
         trigger: 'automatic',
@@ -55,7 +55,7 @@ describe('proof-of-play calls', () => {
         type: 'play',
         start: at(10_000),
         end: at(20_000),
-        playlistId: 'default',
+        playlistId: 'openness',
         slideId: 'innovation',
         lang: 'fr',
         trigger: 'visitor',
@@ -100,7 +100,11 @@ describe('proof-of-play calls', () => {
     });
     const csv = (await call(url, 'analytics:export', range, cookie)).json.csv as string;
     expect(csv.trimEnd().split('\n')).toHaveLength(4);
-    expect(csv).toContain(',default,innovation,fr,visitor,,');
+    expect(csv.startsWith('\uFEFFtype,')).toBe(true);
+    // The slide's and playlist's names stand next to their ids.
+    expect(csv).toContain(
+      ',openness,Belgium: open by nature,innovation,Open for innovation,fr,visitor,,',
+    );
 
     const backwards = await call(url, 'analytics:get', { from: today, to: '2000-01-01' }, cookie);
     expect(backwards.status).toBe(400);

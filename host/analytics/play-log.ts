@@ -16,11 +16,11 @@ import {
   recordDate,
   recordsInRange,
   summarize,
-  toCsv,
   type AnalyticsSummary,
   type DateRange,
   type RecordResult,
 } from '../../core/analytics.js';
+import { toCsv, type CsvOptions } from '../../core/analytics-csv.js';
 import { localParts } from '../../core/schedule.js';
 import { Settings } from '../../core/schema.js';
 
@@ -47,7 +47,7 @@ export interface AnalyticsPort {
   /** Plays and sessions counted for a range of local dates. */
   summary(range: DateRange, settings: LogSettings): Promise<AnalyticsSummary>;
   /** The range's records as CSV. */
-  exportCsv(range: DateRange, settings: LogSettings): Promise<string>;
+  exportCsv(range: DateRange, settings: LogSettings, options?: CsvOptions): Promise<string>;
 }
 
 /** The kiosk's time zone: the setting, or the machine's. */
@@ -143,9 +143,9 @@ export class PlayLog implements AnalyticsPort {
     return summarize(records, range, timeZone, skippedLines);
   }
 
-  async exportCsv(range: DateRange, settings: LogSettings): Promise<string> {
+  async exportCsv(range: DateRange, settings: LogSettings, options?: CsvOptions): Promise<string> {
     const timeZone = kioskTimeZone(settings);
-    return toCsv((await readRecords(this.dataDir, range, timeZone)).records, timeZone);
+    return toCsv((await readRecords(this.dataDir, range, timeZone)).records, timeZone, options);
   }
 
   /** Delete day files older than the retention allows (once per local day and retention). */
@@ -246,7 +246,7 @@ export class PlayLog implements AnalyticsPort {
 export const noAnalytics: AnalyticsPort = {
   record: async (records) => ({ accepted: 0, dropped: records.length }),
   summary: async (range, settings) => summarize([], range, kioskTimeZone(settings)),
-  exportCsv: async (_range, settings) => toCsv([], kioskTimeZone(settings)),
+  exportCsv: async (_range, settings, options) => toCsv([], kioskTimeZone(settings), options),
 };
 
 /** The kiosk's settings from `settings.json`, or the defaults when it is missing or invalid. */

@@ -71,6 +71,27 @@ describe('openness-kiosk alert', () => {
     expect(JSON.parse(await readFile(path.join(dataDir, 'alert.json'), 'utf8')).expiresAt).toBe(at);
   });
 
+  it('sets a start time with --from; --for then counts from the start', async () => {
+    const dataDir = await tempDir();
+    const from = '2099-05-01T17:00:00+02:00';
+    const { io, out } = fakeIo();
+    expect(
+      await run(
+        ['alert', '--data', dataDir, '--text-en', 'Tonight', '--from', from, '--for', '30'],
+        io,
+      ),
+    ).toBe(0);
+    const json = JSON.parse(await readFile(path.join(dataDir, 'alert.json'), 'utf8'));
+    expect(json.startsAt).toBe(from);
+    expect(json.expiresAt).toBe('2099-05-01T15:30:00.000Z');
+    expect(out.join('\n')).toContain(`from ${from} until 2099-05-01T15:30:00.000Z`);
+    // The host holds it, waiting: the player shows nothing yet.
+    const store = await AlertStore.open({ dataDir });
+    const state = await store.get();
+    expect(state.alert?.text).toEqual({ en: 'Tonight' });
+    expect(state.startsInMs).toBeGreaterThan(0);
+  });
+
   it('needs the default language from the settings', async () => {
     const dataDir = await tempDir();
     await writeFile(
@@ -90,6 +111,19 @@ describe('openness-kiosk alert', () => {
       ['alert', '--data', dataDir, '--text-en', 'x', '--for', 'soon'],
       ['alert', '--data', dataDir, '--text-en', 'x', '--for', '0'],
       ['alert', '--data', dataDir, '--text-en', 'x', '--expires', 'tomorrow'],
+      ['alert', '--data', dataDir, '--text-en', 'x', '--from', 'tonight'],
+      [
+        'alert',
+        '--data',
+        dataDir,
+        '--text-en',
+        'x',
+        '--from',
+        '2099-01-02T00:00:00Z',
+        '--expires',
+        '2099-01-01T00:00:00Z',
+      ],
+      ['alert', 'clear', '--data', dataDir, '--from', '2099-01-01T00:00:00Z'],
       ['alert', '--data', dataDir, '--text-en', 'x', '--expires', '2020-01-01T00:00:00Z'],
       [
         'alert',

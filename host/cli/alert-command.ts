@@ -14,7 +14,7 @@ import type { CliIo } from './main.js';
 
 /** The usage line printed with bad arguments. */
 export const ALERT_USAGE =
-  'usage: openness-kiosk alert --data DIR --text-en TEXT [--text-fr TEXT] [--text-nl TEXT] [--text-de TEXT] [--text LANG=TEXT] [--expires ISO | --for MINUTES]\n       openness-kiosk alert clear --data DIR';
+  'usage: openness-kiosk alert --data DIR --text-en TEXT [--text-fr TEXT] [--text-nl TEXT] [--text-de TEXT] [--text LANG=TEXT] [--from ISO] [--expires ISO | --for MINUTES]\n       openness-kiosk alert clear --data DIR';
 
 const HELP = `${ALERT_USAGE}
 
@@ -24,8 +24,9 @@ seconds. Languages without a text show the default language's.
   --data DIR          the kiosk's data folder (default: the per-user data folder)
   --text-en TEXT      the message in English (likewise --text-fr, --text-nl, --text-de)
   --text LANG=TEXT    the message in any other language, e.g. --text es=Cerrado (repeatable)
+  --from ISO          start showing it at this time (default: at once), e.g. 2026-05-01T17:00:00+02:00
   --expires ISO       stop showing it at this time, e.g. 2026-05-01T18:00:00Z
-  --for MINUTES       stop showing it after this many minutes
+  --for MINUTES       stop showing it this many minutes after it starts
 The default language's text is required. \`alert clear\` removes the message.`;
 
 const NAMED = ['en', 'fr', 'nl', 'de'] as const;
@@ -55,6 +56,7 @@ export async function alertCommand(
         'text-nl': { type: 'string' },
         'text-de': { type: 'string' },
         text: { type: 'string', multiple: true },
+        from: { type: 'string' },
         expires: { type: 'string' },
         for: { type: 'string' },
       },
@@ -88,7 +90,7 @@ export async function alertCommand(
   }
 
   if (clearing) {
-    if (Object.keys(text).length > 0 || values.expires || values.for) {
+    if (Object.keys(text).length > 0 || values.expires || values.for || values.from) {
       return bad('"alert clear" takes only --data');
     }
     const store = await AlertStore.open({ dataDir });
@@ -102,15 +104,22 @@ export async function alertCommand(
   if (values.expires !== undefined && values.for !== undefined) {
     return bad('give either --expires or --for, not both');
   }
+  const startsAt = values.from;
+  const startMs = startsAt === undefined ? Date.now() : Date.parse(startsAt);
+  if (Number.isNaN(startMs)) return bad(`--from must be an ISO date and time, not "${startsAt}"`);
   let expiresAt = values.expires;
   if (values.for !== undefined) {
     const minutes = Number(values.for);
     if (!/^\d+(\.\d+)?$/.test(values.for) || !(minutes > 0) || minutes > 525_600) {
       return bad(`--for must be a number of minutes above 0, not "${values.for}"`);
     }
-    expiresAt = new Date(Date.now() + minutes * 60_000).toISOString();
+    expiresAt = new Date(Math.max(startMs, Date.now()) + minutes * 60_000).toISOString();
   }
-  const input = AlertInput.safeParse({ text, ...(expiresAt !== undefined && { expiresAt }) });
+  const input = AlertInput.safeParse({
+    text,
+    ...(startsAt !== undefined && { startsAt }),
+    ...(expiresAt !== undefined && { expiresAt }),
+  });
   if (!input.success) {
     for (const problem of problemsFromZod('alert', input.error)) io.err(formatProblem(problem));
     io.err(ALERT_USAGE);
@@ -120,8 +129,9 @@ export async function alertCommand(
   try {
     const store = await AlertStore.open({ dataDir });
     const state = await store.set(input.data, await readDefaultLanguage(dataDir));
+    const from = state.alert?.startsAt ? ` from ${state.alert.startsAt}` : '';
     const until = state.alert?.expiresAt ? ` until ${state.alert.expiresAt}` : ' until cleared';
-    io.out(`Emergency message set for ${dataDir}${until}.`);
+    io.out(`Emergency message set for ${dataDir}${from}${until}.`);
     return 0;
   } catch (error) {
     if (error instanceof ValidationError) {

@@ -47,8 +47,10 @@ async function dataWithPlays(): Promise<string> {
   return dataDir;
 }
 
+const SHIPPED_CONTENT = path.resolve(import.meta.dirname, '../../assets/content/content.json');
+
 const HEADER =
-  'type,start,end,duration_seconds,local_date,local_hour,playlist,slide,language,trigger,slides_seen,ended';
+  '\uFEFFtype,start,end,duration_seconds,local_date,local_hour,playlist_id,playlist_name,slide_id,slide_name,language,trigger,slides_seen,ended';
 
 describe('openness-kiosk export-plays', () => {
   it('writes the range as CSV to standard output, counting skipped lines', async () => {
@@ -61,10 +63,33 @@ describe('openness-kiosk export-plays', () => {
     expect(code).toBe(0);
     expect(out.join('\n').split('\n')).toEqual([
       HEADER,
-      'play,2026-05-02T10:00:00.000Z,2026-05-02T10:00:16.000Z,16.0,2026-05-02,10,default,intro,de,automatic,,',
-      'session,2026-05-03T14:00:00.000Z,2026-05-03T14:02:00.000Z,120.0,2026-05-03,14,,,nl,,4,walk-away',
+      'play,2026-05-02T10:00:00.000Z,2026-05-02T10:00:16.000Z,16.0,2026-05-02,10,default,,intro,,de,automatic,,',
+      'session,2026-05-03T14:00:00.000Z,2026-05-03T14:02:00.000Z,120.0,2026-05-03,14,,,,,nl,,4,walk-away',
     ]);
     expect(err.join('\n')).toContain('1 unreadable lines');
+  });
+
+  it('names slides and playlists from the content, with semicolons when asked', async () => {
+    const dataDir = await dataWithPlays();
+    // The shipped content, with a separator in the playlist's name.
+    const content = JSON.parse(await readFile(SHIPPED_CONTENT, 'utf8'));
+    content.playlists[0].id = 'default';
+    content.playlists[0].name = 'Hall; ground floor';
+    content.defaultPlaylistId = 'default';
+    await writeFile(path.join(dataDir, 'content.json'), JSON.stringify(content));
+    const file = path.join(dataDir, 'out.csv');
+    const { io, err } = fakeIo();
+    const argv = ['export-plays', '--data', dataDir, '--from', '2026-05-02', '--to', '2026-05-02'];
+    expect(await run([...argv, '--separator', 'semicolon', '--out', file], io)).toBe(0);
+    expect(err.join('\n')).not.toContain('name columns stay empty');
+    const bytes = await readFile(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').split('\n')).toEqual([
+      HEADER.replaceAll(',', ';'),
+      'play;2026-05-02T10:00:00.000Z;2026-05-02T10:00:16.000Z;16,0;2026-05-02;10;' +
+        'default;"Hall; ground floor";intro;About us;de;automatic;;',
+      '',
+    ]);
   });
 
   it('writes to --out, only the days asked for', async () => {
@@ -86,6 +111,7 @@ describe('openness-kiosk export-plays', () => {
       ['export-plays', '--from', '2026-05-01', '--to', '2026-05-01', 'extra'],
       ['export-plays', '--from', '2026-05-01', '--to', '2026-05-01', '--nope'],
       ['export-plays', '--from', '2026-05-01', '--to', '2026-05-01', '--data', ''],
+      ['export-plays', '--from', '2026-05-01', '--to', '2026-05-01', '--separator', 'tab'],
     ]) {
       const { io, err } = fakeIo();
       expect(await run(argv, io), argv.join(' ')).toBe(2);

@@ -5,25 +5,35 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DateRange, toCsv } from '../../core/analytics.js';
+import { DateRange } from '../../core/analytics.js';
+import { CsvSeparator, csvNamesFrom, NO_CSV_NAMES, toCsv } from '../../core/analytics-csv.js';
+import { migrateContent } from '../../core/migrations.js';
+import { ContentFile } from '../../core/schema.js';
+import { CONTENT_FILE, readValidated } from '../content-store.js';
 import { problemsFromZod } from '../../core/problems.js';
 import { kioskTimeZone, readLogSettings, readRecords } from '../analytics/play-log.js';
 import type { CliIo } from './main.js';
 
 /** The usage line printed with bad arguments. */
 export const EXPORT_PLAYS_USAGE =
-  'usage: openness-kiosk export-plays --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]';
+  'usage: openness-kiosk export-plays --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]' +
+  ' [--separator comma|semicolon]';
 
 const HELP = `${EXPORT_PLAYS_USAGE}
 
 Writes every slide shown and every visitor session from the kiosk's play log as CSV, one row
-each: type (play or session), start, end, duration_seconds, local_date, local_hour, playlist,
-slide, language, trigger (automatic or visitor), slides_seen, ended (walk-away or reset).
-Dates are the kiosk's own (its time zone setting, else this machine's); both days are included.
+each: type (play or session), start, end, duration_seconds, local_date, local_hour, playlist_id,
+playlist_name, slide_id, slide_name (its title in the default language), language, trigger
+(automatic or visitor), slides_seen, ended (walk-away or reset). UTF-8 with a byte-order mark,
+so Excel reads accents right. Dates are the kiosk's own (its time zone setting, else this
+machine's); both days are included.
   --data DIR    the kiosk's data folder (default: the per-user data folder)
   --from DATE   first day, e.g. 2026-05-01
   --to DATE     last day (at most 366 days after --from)
   --out FILE    write the CSV to FILE (default: standard output)
+  --separator comma|semicolon
+                comma (default), or semicolon with decimal commas, as Excel expects where the
+                decimal mark is a comma (France, Belgium, Germany, the Netherlands)
 Lines a crash left cut short are skipped, and counted on standard error.`;
 
 /** Run `export-plays` (argv after the command name); resolves to the exit code. */
@@ -49,6 +59,7 @@ export async function exportPlaysCommand(
         from: { type: 'string' },
         to: { type: 'string' },
         out: { type: 'string' },
+        separator: { type: 'string', default: 'comma' },
       },
     });
   } catch (error) {
@@ -68,11 +79,22 @@ export async function exportPlaysCommand(
     const problems = problemsFromZod('export-plays', range.error);
     return bad(problems.map((p) => `${p.path.replace('$.', '--')} ${p.message}`).join('; '));
   }
+  const separator = CsvSeparator.safeParse(values.separator);
+  if (!separator.success) return bad('--separator must be "comma" or "semicolon"');
   const dataDir = path.resolve(values.data ?? defaultDataDir());
   try {
-    const timeZone = kioskTimeZone(await readLogSettings(dataDir));
+    const settings = await readLogSettings(dataDir);
+    const timeZone = kioskTimeZone(settings);
     const { records, skippedLines } = await readRecords(dataDir, range.data, timeZone);
-    const csv = toCsv(records, timeZone);
+    const content = await readValidated(
+      path.join(dataDir, CONTENT_FILE),
+      CONTENT_FILE,
+      ContentFile,
+      migrateContent,
+    );
+    if (!content.ok) io.err(`warning: ${CONTENT_FILE} unreadable: the name columns stay empty.`);
+    const names = content.ok ? csvNamesFrom(content.value, settings.defaultLanguage) : NO_CSV_NAMES;
+    const csv = toCsv(records, timeZone, { separator: separator.data, names });
     if (values.out === undefined) {
       io.out(csv.slice(0, -1));
     } else {

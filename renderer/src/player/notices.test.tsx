@@ -38,6 +38,7 @@ const message = (expiresInMs: number | null): AlertState => ({
     createdAt: '2026-05-01T10:00:00Z',
     ...(expiresInMs !== null && { expiresAt: '2026-05-01T12:00:00Z' }),
   },
+  startsInMs: 0,
   expiresInMs,
 });
 
@@ -94,6 +95,33 @@ describe('EmergencyOverlay', () => {
       await vi.advanceTimersByTimeAsync(1500);
     });
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+});
+
+describe('EmergencyOverlay with a start time', () => {
+  it('shows nothing until the start, by its own clock, though each poll says the same wait', async () => {
+    vi.useFakeTimers();
+    // The host's clock stands still: every poll answers "starts in 60 s".
+    const api = fakeApi(() => ({
+      ...message(null),
+      alert: { ...message(null).alert!, startsAt: '2026-05-01T10:01:00Z' },
+      startsInMs: 60_000,
+    }));
+    render(
+      <LazyMotion features={domMin}>
+        <EmergencyOverlay api={api} settings={settings} />
+      </LazyMotion>,
+    );
+    await flush();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(59_000);
+    });
+    expect(api.calls).toBeGreaterThan(10);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1_500);
+    });
+    expect(screen.queryByRole('alertdialog')).not.toBeNull();
   });
 });
 

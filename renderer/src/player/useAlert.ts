@@ -1,5 +1,6 @@
 /**
- * The emergency message the host holds: polled every few seconds, hidden at its expiry time.
+ * The emergency message the host holds: polled every few seconds, shown from its start time and
+ * hidden at its expiry time.
  *
  * Polling (rather than a pushed event) works the same over HTTP and the Electron bridge and
  * picks up messages set from the command line. While the host cannot be reached (a restart),
@@ -19,12 +20,31 @@ export function useAlert(api: KioskApi): Alert | null {
     let alive = true;
     let poll: ReturnType<typeof setTimeout> | undefined;
     let expiry: ReturnType<typeof setTimeout> | undefined;
+    let start: ReturnType<typeof setTimeout> | undefined;
+    // When a waiting message starts by this player's clock, fixed when first seen so that each
+    // poll does not push it back (the host's clock and this one may run apart).
+    let waiting: { key: string; at: number } | undefined;
+    const show = (next: Alert | null) =>
+      setAlert((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
     const apply = (state: AlertState) => {
       clearTimeout(expiry);
-      setAlert((current) =>
-        JSON.stringify(current) === JSON.stringify(state.alert) ? current : state.alert,
-      );
-      if (state.alert && state.expiresInMs !== null) {
+      clearTimeout(start);
+      const next = state.alert;
+      if (next && state.startsInMs !== null && state.startsInMs > 0) {
+        const key = JSON.stringify(next);
+        if (waiting?.key !== key) waiting = { key, at: Date.now() + state.startsInMs };
+        const wait = waiting.at - Date.now();
+        if (wait > 0) {
+          show(null);
+          start = setTimeout(() => alive && show(next), wait);
+          if (state.expiresInMs !== null) {
+            expiry = setTimeout(() => alive && show(null), state.expiresInMs);
+          }
+          return;
+        }
+      }
+      show(next);
+      if (next && state.expiresInMs !== null) {
         expiry = setTimeout(() => alive && setAlert(null), state.expiresInMs);
       }
     };
@@ -43,6 +63,7 @@ export function useAlert(api: KioskApi): Alert | null {
       alive = false;
       clearTimeout(poll);
       clearTimeout(expiry);
+      clearTimeout(start);
     };
   }, [api]);
   return alert;

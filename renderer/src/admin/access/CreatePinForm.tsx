@@ -5,6 +5,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { AuthStatus, KioskApi } from '../../../../core/contract';
 import { ApiError } from '../../api/api-error';
 import { PinField } from './PinField';
+import { PinPad } from './PinPad';
+import { usePinKeypad } from './usePinKeypad';
 import { isPin, PIN_RULE } from './pin-check';
 
 interface CreatePinFormProps {
@@ -19,6 +21,7 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const introId = useId();
+  const keypad = usePinKeypad([setPin, setRepeat]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -51,12 +54,14 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
         onChange={setPin}
         invalid={problems.length > 0}
         autoFocus
+        {...keypad.target(0)}
       />
       <PinField
         label="Repeat PIN"
         value={repeat}
         onChange={setRepeat}
         invalid={problems.length > 0}
+        {...keypad.target(1)}
       />
       <p className="admin-note">4 to 12 digits.</p>
       {problems.length > 0 && (
@@ -69,13 +74,12 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
           </ul>
         </div>
       )}
-      <button
-        type="submit"
-        className="admin-button admin-button--primary admin-button--wide"
+      <PinPad
+        onDigit={keypad.onDigit}
+        onDelete={keypad.onDelete}
+        submitLabel="Create PIN"
         disabled={busy}
-      >
-        Create PIN
-      </button>
+      />
     </form>
   );
 }

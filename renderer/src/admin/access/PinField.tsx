@@ -1,7 +1,9 @@
 /**
- * A PIN input: masked, a number pad on touch screens, never remembered by the browser.
+ * A PIN input: masked, never remembered by the browser, filled by the on-screen keypad (`PinPad`)
+ * or a physical keyboard.
  */
 import { useId, type Ref } from 'react';
+import { PIN_MAX_LENGTH } from './pin-check';
 
 interface PinFieldProps {
   label: string;
@@ -15,6 +17,10 @@ interface PinFieldProps {
   /** While a try is being checked: typing now would be wiped by its answer. */
   readOnly?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  /** Focus reached the field: the keypad now types here. */
+  onFocus?(): void;
+  /** Marks the field the keypad types into, when a form has more than one. */
+  keypadTarget?: boolean;
 }
 
 /** A labelled PIN field. */
@@ -27,6 +33,8 @@ export function PinField({
   autoFocus = false,
   readOnly = false,
   inputRef,
+  onFocus,
+  keypadTarget = false,
 }: PinFieldProps) {
   const id = useId();
   return (
@@ -35,14 +43,16 @@ export function PinField({
       <input
         ref={inputRef}
         id={id}
-        className="admin-pin"
+        className={keypadTarget ? 'admin-pin admin-pin--target' : 'admin-pin'}
         type="password"
-        inputMode="numeric"
+        // The on-screen keypad is the way in by touch: no system keyboard over it.
+        inputMode="none"
         autoComplete="off"
-        maxLength={12}
+        maxLength={PIN_MAX_LENGTH}
         value={value}
         readOnly={readOnly}
         onChange={(event) => onChange(event.target.value)}
+        onFocus={onFocus}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
         data-autofocus={autoFocus || undefined}

@@ -5,8 +5,10 @@ import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import type { AuthStatus, KioskApi } from '../../../../core/contract';
 import { ApiError } from '../../api/api-error';
 import { PinField } from './PinField';
+import { PinPad } from './PinPad';
 import { isPin, PIN_RULE } from './pin-check';
 import { useLockoutCountdown } from './useLockoutCountdown';
+import { usePinKeypad } from './usePinKeypad';
 
 interface UnlockFormProps {
   api: KioskApi;
@@ -35,6 +37,7 @@ export function UnlockForm({ api, status, onStatus }: UnlockFormProps) {
   const [busy, setBusy] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   const hintId = useId();
+  const keypad = usePinKeypad([setPin]);
 
   const onLockoutEnd = useCallback(() => {
     setMessage(undefined);
@@ -101,13 +104,12 @@ export function UnlockForm({ api, status, onStatus }: UnlockFormProps) {
           </p>
         </div>
       )}
-      <button
-        type="submit"
-        className="admin-button admin-button--primary admin-button--wide"
+      <PinPad
+        onDigit={keypad.onDigit}
+        onDelete={keypad.onDelete}
+        submitLabel="Unlock"
         disabled={busy || lockedOut}
-      >
-        Unlock
-      </button>
+      />
     </form>
   );
 }

@@ -9,3 +9,6 @@ export function isPin(value: string): boolean {
 
 /** What to tell staff about a PIN that breaks the rule. */
 export const PIN_RULE = 'A PIN is 4 to 12 digits (0–9).';
+
+/** The most digits a PIN has; the keypad stops there. */
+export const PIN_MAX_LENGTH = 12;

@@ -1,5 +1,7 @@
 /**
- * The emergency message: staff write it in each enabled language and show or clear it.
+ * The emergency message: staff write it in each enabled language (or take a template), choose
+ * when it starts and ends in the kiosk's time, and show or clear it. The form closes once the
+ * message is set; the card's banner then says it is on, with Clear.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { AlertState } from '../../../../core/alert';
@@ -8,6 +10,8 @@ import type { Settings } from '../../../../core/schema';
 import { languageName, textDirection } from '../../../../core/i18n';
 import { ErrorAlert } from '../ErrorAlert';
 import { toFailure, type AdminFailure } from '../useAdminData';
+import { kioskTimeText, kioskZone, wallInputToIso } from './alert-time';
+import { AlertTemplates } from './AlertTemplates';
 import './alert.css';
 
 interface EmergencyPanelProps {
@@ -18,17 +22,15 @@ interface EmergencyPanelProps {
 /** How often the card checks whether a message shows. */
 const REFRESH_MS = 5000;
 
-/** When a message stops showing, in staff's local time. */
-function untilText(state: AlertState): string {
+/** When a message shows, on the kiosk's clock. */
+function bannerText(state: AlertState, timeZone: string): string {
   const at = state.alert?.expiresAt;
-  return at ? `until ${new Date(at).toLocaleString()}` : 'until it is cleared';
-}
-
-/** A `datetime-local` value as an ISO time (undefined when empty or not a time). */
-function toIso(local: string): string | undefined {
-  if (!local) return undefined;
-  const time = new Date(local).getTime();
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  const until = at ? `until ${kioskTimeText(at, timeZone)}` : 'until it is cleared';
+  const startsAt = state.alert?.startsAt;
+  if (startsAt && state.startsInMs !== null && state.startsInMs > 0) {
+    return `A message will show over the player from ${kioskTimeText(startsAt, timeZone)} ${until}.`;
+  }
+  return `A message is showing over the player ${until}.`;
 }
 
 /** The "Emergency message" card at the top of the admin. */
@@ -38,6 +40,7 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
   const [state, setState] = useState<AlertState | undefined>();
   const [open, setOpen] = useState(false);
   const [texts, setTexts] = useState<Record<string, string>>({});
+  const [starts, setStarts] = useState('');
   const [expires, setExpires] = useState('');
   const [failure, setFailure] = useState<AdminFailure | undefined>();
   const [busy, setBusy] = useState(false);
@@ -62,30 +65,47 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
     return () => clearInterval(timer);
   }, [refresh]);
 
-  const run = async (action: () => Promise<AlertState>, message: string) => {
+  const zone = kioskZone(settings.timeZone ?? '');
+  const run = async (
+    action: () => Promise<AlertState>,
+    message: string | ((next: AlertState) => string),
+  ) => {
     setBusy(true);
     setFailure(undefined);
     setDone('');
     try {
-      setState(await action());
-      setDone(message);
+      const next = await action();
+      setState(next);
+      setDone(typeof message === 'string' ? message : message(next));
+      return true;
     } catch (error) {
       setFailure(toFailure(error));
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const text = Object.fromEntries(
+    settings.enabledLanguages.map((lang) => [lang, texts[lang] ?? '']),
+  );
 
-  const show = (event: FormEvent) => {
+  const show = async (event: FormEvent) => {
     event.preventDefault();
-    const text = Object.fromEntries(
-      settings.enabledLanguages.map((lang) => [lang, texts[lang] ?? '']),
+    const startsAt = wallInputToIso(starts, zone);
+    const expiresAt = wallInputToIso(expires, zone);
+    const set = await run(
+      () =>
+        api.invoke('alert:set', {
+          text,
+          ...(startsAt && { startsAt }),
+          ...(expiresAt && { expiresAt }),
+        }),
+      (next) =>
+        (next.startsInMs ?? 0) > 0
+          ? 'The message is set to show later.'
+          : 'The message is showing on the kiosk.',
     );
-    const expiresAt = toIso(expires);
-    void run(
-      () => api.invoke('alert:set', { text, ...(expiresAt && { expiresAt }) }),
-      'The message is showing on the kiosk.',
-    );
+    if (set) setOpen(false);
   };
   const clear = () =>
     void run(() => api.invoke('alert:clear', undefined), 'The message was cleared.');
@@ -103,7 +123,7 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
           {state === undefined
             ? 'Checking…'
             : active
-              ? `A message is showing over the player ${untilText(state)}.`
+              ? bannerText(state, zone)
               : 'No message is showing.'}
         </p>
         <button
@@ -130,12 +150,20 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
       <p role="status" className="admin-status">
         {done}
       </p>
-      <form id={formId} hidden={!open} onSubmit={show} noValidate>
+      <form id={formId} hidden={!open} onSubmit={(event) => void show(event)} noValidate>
         <p className="admin-note">
           Covers the whole player for every visitor until cleared or until it expires. Visitors see
           their language; an empty translation shows the {languageName(settings.defaultLanguage)}{' '}
           text.
         </p>
+        {open && (
+          <AlertTemplates
+            api={api}
+            texts={text}
+            onUse={(used) => setTexts({ ...used })}
+            onFailure={setFailure}
+          />
+        )}
         {languages.map((lang) => (
           <label key={lang} className="admin-field">
             <span>
@@ -153,7 +181,15 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
           </label>
         ))}
         <label className="admin-field">
-          <span>Expires (optional, local time)</span>
+          <span>Starts (optional, kiosk time: {zone})</span>
+          <input
+            type="datetime-local"
+            value={starts}
+            onChange={(event) => setStarts(event.target.value)}
+          />
+        </label>
+        <label className="admin-field">
+          <span>Expires (optional, kiosk time: {zone})</span>
           <input
             type="datetime-local"
             value={expires}

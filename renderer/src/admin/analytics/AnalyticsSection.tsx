@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { AnalyticsSummary } from '../../../../core/analytics';
+import type { CsvSeparator } from '../../../../core/analytics-csv';
 import { languageName } from '../../../../core/i18n';
 import { ErrorAlert } from '../ErrorAlert';
 import { slideLabel } from '../playlists/slide-label';
@@ -20,6 +21,7 @@ export function AnalyticsSection({ api, data }: SectionProps) {
   const [summary, setSummary] = useState<AnalyticsSummary | undefined>();
   const [failure, setFailure] = useState<AdminFailure | undefined>();
   const [exported, setExported] = useState('');
+  const [separator, setSeparator] = useState<CsvSeparator>('comma');
   const [reloads, setReloads] = useState(0);
   const { from, to } = range;
   const rangeError =
@@ -44,7 +46,7 @@ export function AnalyticsSection({ api, data }: SectionProps) {
   const exportCsv = async () => {
     setExported('');
     try {
-      const { csv } = await api.invoke('analytics:export', { from, to });
+      const { csv } = await api.invoke('analytics:export', { from, to, separator });
       downloadText(csv, `plays-${from}-to-${to}.csv`);
       const rows = csv.trimEnd().split('\n').length - 1;
       setExported(`Exported ${rows} ${rows === 1 ? 'row' : 'rows'} (${from} to ${to}).`);
@@ -120,6 +122,17 @@ export function AnalyticsSection({ api, data }: SectionProps) {
             min={from || undefined}
             onChange={(event) => setRange({ from, to: event.target.value })}
           />
+        </div>
+        <div className="admin-field">
+          <label htmlFor={`${titleId}-separator`}>Separator in the CSV</label>
+          <select
+            id={`${titleId}-separator`}
+            value={separator}
+            onChange={(event) => setSeparator(event.target.value as CsvSeparator)}
+          >
+            <option value="comma">Comma</option>
+            <option value="semicolon">Semicolon (Excel in French, Dutch or German)</option>
+          </select>
         </div>
         <div className="admin-actions">
           <button type="submit" className="admin-button" disabled={Boolean(rangeError)}>

@@ -6,6 +6,8 @@ import type { KioskApi } from '../../../../core/contract';
 import { ApiError } from '../../api/api-error';
 import { PinField } from '../access/PinField';
 import { isPin, PIN_RULE } from '../access/pin-check';
+import { PinPad } from '../access/PinPad';
+import { usePinKeypad } from '../access/usePinKeypad';
 
 /** Why a change was refused, in staff's words. */
 function refusal(error: unknown): string {
@@ -29,6 +31,7 @@ export function ChangePin({ api }: { api: KioskApi }) {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
+  const keypad = usePinKeypad([setCurrent, setNext, setRepeat]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,9 +61,14 @@ export function ChangePin({ api }: { api: KioskApi }) {
     <section className="admin-card" aria-labelledby={titleId}>
       <h3 id={titleId}>Change PIN</h3>
       <form onSubmit={submit} noValidate>
-        <PinField label="Current PIN" value={current} onChange={setCurrent} />
-        <PinField label="New PIN" value={next} onChange={setNext} />
-        <PinField label="Repeat new PIN" value={repeat} onChange={setRepeat} />
+        <PinField label="Current PIN" value={current} onChange={setCurrent} {...keypad.target(0)} />
+        <PinField label="New PIN" value={next} onChange={setNext} {...keypad.target(1)} />
+        <PinField
+          label="Repeat new PIN"
+          value={repeat}
+          onChange={setRepeat}
+          {...keypad.target(2)}
+        />
         <p className="admin-note">
           4 to 12 digits. Staff signed in elsewhere will need the new PIN.
         </p>
@@ -77,9 +85,12 @@ export function ChangePin({ api }: { api: KioskApi }) {
         <p role="status" className="admin-status">
           {done ? 'The PIN was changed. Use the new PIN from now on.' : ''}
         </p>
-        <button type="submit" className="admin-button admin-button--primary" disabled={busy}>
-          Change PIN
-        </button>
+        <PinPad
+          onDigit={keypad.onDigit}
+          onDelete={keypad.onDelete}
+          submitLabel="Change PIN"
+          disabled={busy}
+        />
       </form>
     </section>
   );
