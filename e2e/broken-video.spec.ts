@@ -122,11 +122,14 @@ async function recordShownTitles(page: Page): Promise<void> {
   });
 }
 
-/** The titles shown, leaving out the broken video's (it is on screen until it fails). */
+/**
+ * The titles shown, leaving out the broken video's (it is on screen until it fails); soft hyphens
+ * (the player hyphenates titles once the language's patterns are in) are not part of a title.
+ */
 const shownTitles = async (page: Page) =>
-  (await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown)).filter(
-    (title, i, all) => title !== 'A broken video' && title !== all[i - 1],
-  );
+  (await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown))
+    .map((title) => title.replaceAll('\u00ad', ''))
+    .filter((title, i, all) => title !== 'A broken video' && title !== all[i - 1]);
 
 for (const [label, make, message] of [
   [
