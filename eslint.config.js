@@ -54,6 +54,43 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The layers: the renderer talks to the host only through the KioskApi contract in core/;
+    // the host is shared by both shells, so it never reaches into either of them.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...rawIpc,
+          patterns: [
+            {
+              regex: '(^|/)(host|electron)/',
+              message: 'The renderer imports core/ only: the host is reached through KioskApi.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...rawIpc,
+          patterns: [
+            {
+              regex: '(^|/)(renderer|electron)/',
+              message:
+                'The host is shared by both shells: it never imports electron/ or renderer/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
