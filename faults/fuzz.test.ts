@@ -439,7 +439,7 @@ function validInputs(admin: AdminState): Record<CallName, unknown> {
     'fleet:status': undefined,
     'fleet:sync-now': undefined,
     'fleet:roll-back': undefined,
-    'fleet:publish': { outDir: '/srv/bundle', keyFile: '/srv/key.pem' },
+    'fleet:publish': { outDir: 'bundle', keyFile: 'bundle-signing.key', pin: '246810' },
     'alert:get': undefined,
     'alert:set': { text: { en: 'Fire drill at noon', fr: 'Exercice incendie' } },
     'alert:clear': undefined,
@@ -862,7 +862,7 @@ describe('fuzz: KioskApi payloads over HTTP', () => {
             const { syncManifestUrl: _dropped, ...settings } = v.settings;
             v = { ...v, settings };
           }
-          if (name === 'fleet:publish' && validNow(v)) v = { outDir: path.join(sandbox, 'bundle') };
+          if (name === 'fleet:publish' && validNow(v)) v = { outDir: 'bundle', pin: v.pin };
           value = v;
         }
 
