@@ -25,7 +25,7 @@ describe('settings that need the PIN again', () => {
       'allowedHostNames',
     ]);
     expect(pinRequiredMessage(['syncManifestUrl', 'syncPublicKey', 'lanAdmin'])).toBe(
-      'Enter the PIN again to change the sync server address, the bundle signing key and admin from other computers.',
+      'Enter the PIN again to change the sync server address, the bundle public key and remote admin over the network.',
     );
     expect(pinRequiredMessage('publish')).toBe('Enter the PIN again to publish.');
     // Saving the same values again (or other settings only) needs no PIN.

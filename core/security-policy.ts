@@ -49,9 +49,9 @@ export const EVENT_STREAMS_TOTAL = 64;
  */
 export const PIN_CONFIRMED_SETTINGS = {
   syncManifestUrl: 'the sync server address',
-  syncPublicKey: 'the bundle signing key',
-  lanAdmin: 'admin from other computers',
-  allowedHostNames: 'the names other computers use for this kiosk',
+  syncPublicKey: 'the bundle public key',
+  lanAdmin: 'remote admin over the network',
+  allowedHostNames: 'the other names of this kiosk',
 } as const satisfies Partial<Record<keyof Settings, string>>;
 
 /** A setting whose change needs the PIN again. */

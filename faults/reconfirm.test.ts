@@ -139,7 +139,7 @@ describe('a session alone cannot reach beyond the screen', () => {
     });
     expect(all.status, all.text).toBe(403);
     expect(errorOf(all).message).toBe(
-      'Enter the PIN again to change the sync server address, the bundle signing key, admin from other computers and the names other computers use for this kiosk.',
+      'Enter the PIN again to change the sync server address, the bundle public key, remote admin over the network and the other names of this kiosk.',
     );
     expect(Object.keys(attacks)).toEqual(Object.keys(PIN_CONFIRMED_SETTINGS));
     expect(await settingsFile()).toBe(before);

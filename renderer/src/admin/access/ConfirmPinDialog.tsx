@@ -1,6 +1,6 @@
 /**
  * "Confirm with your PIN": asked again within a session before a change that reaches beyond the
- * screen (the sync server, the signing key, admin from other computers) or a publish.
+ * screen (the sync server, the bundle public key, remote admin over the network) or a publish.
  *
  * A modal `<dialog>` with the PIN field and the on-screen keypad, so touch alone works. A wrong
  * PIN is said in the dialog and the PIN can be tried again; Cancel closes it and the edit stays
