@@ -190,18 +190,22 @@ describe('a session alone cannot reach beyond the screen', () => {
     expect(await readdir(path.join(dataDir, 'published', 'lan-bundle'))).toContain('manifest.json');
   });
 
-  it('counts wrong PINs toward the lock-out of that source, not the kiosk', async () => {
+  it("counts wrong PINs (changes, publish, PIN change) toward that source's lock-out, not the kiosk's", async () => {
     const guesser = await lanCaller('127.0.6.2');
     for (let i = 0; i < MAX_FAILURES; i++) {
       const { revision, settings } = await adminState();
-      const reply =
-        i % 2 === 0
-          ? await as(guesser, 'settings:save', {
-              baseRevision: revision,
-              settings: { ...settings, ...attacks.syncManifestUrl },
-              pin: '0000',
-            })
-          : await as(guesser, 'fleet:publish', { outDir: 'guess', pin: '0000' });
+      // A wrong PIN for a sensitive setting, a publish and a PIN change all count alike.
+      const tries = [
+        () =>
+          as(guesser, 'settings:save', {
+            baseRevision: revision,
+            settings: { ...settings, ...attacks.syncManifestUrl },
+            pin: '0000',
+          }),
+        () => as(guesser, 'fleet:publish', { outDir: 'guess', pin: '0000' }),
+        () => as(guesser, 'auth:change-pin', { currentPin: '0000', newPin: '97531' }),
+      ];
+      const reply = await tries[i % tries.length]!();
       const what = `try ${i + 1}: ${reply.text}`;
       if (i < MAX_FAILURES - 1) {
         expect(reply.status, what).toBe(401);
