@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import { PIN, setPin } from './admin-helpers';
+import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Staff access' });
@@ -190,6 +191,7 @@ test('"Confirm with your PIN" by touch alone: a wrong PIN says so, Cancel keeps 
     expect(box!.height).toBeGreaterThanOrEqual(60);
   }
 
+  await expectNoAxeViolations(page, 'with "Confirm with your PIN" open');
   await tapPin(cdp, confirm, '1111');
   await expect(field).toHaveValue('1111');
   await tap(cdp, confirm.getByRole('button', { name: 'Confirm' }));
