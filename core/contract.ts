@@ -131,7 +131,12 @@ export const contract = {
     z.object({ baseRevision: z.string(), content: ContentFile }),
     Saved,
   ),
-  'settings:save': call('staff', z.object({ baseRevision: z.string(), settings: Settings }), Saved),
+  // Changing a setting in PIN_CONFIRMED_SETTINGS (core/security-policy.ts) needs `pin` again.
+  'settings:save': call(
+    'staff',
+    z.object({ baseRevision: z.string(), settings: Settings, pin: z.optional(Pin) }),
+    Saved,
+  ),
   'media:upload-begin': call(
     'staff',
     z.object({ name: z.string().check(z.maxLength(255)), size: z.int().check(z.gte(1)) }),
@@ -155,8 +160,12 @@ export const contract = {
   'fleet:publish': call(
     'staff',
     z.object({
+      /** A folder in the data folder's `published` folder: its name, or its full path. */
       outDir: z.string().check(z.minLength(1, 'name a folder'), z.maxLength(1000)),
+      /** A key file in the data folder's `keys` folder: its name, or its full path. */
       keyFile: z.optional(z.string().check(z.maxLength(1000))),
+      /** Publishing reaches beyond the screen: it needs the PIN again. */
+      pin: Pin,
     }),
     FleetStatus,
   ),

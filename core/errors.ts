@@ -11,6 +11,8 @@ export const ErrorCode = z.enum([
   'unauthorized',
   'forbidden',
   'wrong-pin',
+  /** A signed-in call that also needs the PIN again (what reaches beyond the screen). */
+  'pin-required',
   'locked-out',
   'conflict',
   'in-use',
@@ -39,6 +41,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   unauthorized: 401,
   forbidden: 403,
   'wrong-pin': 401,
+  'pin-required': 403,
   'locked-out': 429,
   conflict: 409,
   'in-use': 409,

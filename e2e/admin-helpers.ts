@@ -33,3 +33,15 @@ export async function unlockAdmin(page: Page, url: string, pin = PIN): Promise<v
   await dialog.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('navigation')).toBeVisible();
 }
+
+/**
+ * Answer "Confirm with your PIN" (asked before a change that reaches beyond the screen, or a
+ * publish) on its keypad; resolves once the dialog has closed.
+ */
+export async function confirmWithPin(page: Page, pin = PIN): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Confirm with your PIN' });
+  await expect(dialog).toBeVisible();
+  for (const digit of pin) await dialog.getByRole('button', { name: digit, exact: true }).click();
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+}

@@ -4,9 +4,11 @@
  * Only real CDP touch events here (touchStart/touchEnd at each key's centre): no keyboard
  * events, no fill, no press.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import { PIN, setPin } from './admin-helpers';
+import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Staff access' });
@@ -152,4 +154,63 @@ test('changing the PIN in Settings by touch alone', async ({ page, host }) => {
   await tapPin(cdp, dialog(page), '97531');
   await tap(cdp, dialog(page).getByRole('button', { name: 'Unlock' }));
   await expect(nav).toBeVisible({ timeout: 15_000 });
+});
+
+test('"Confirm with your PIN" by touch alone: a wrong PIN says so, Cancel keeps the edit', async ({
+  page,
+  host,
+}) => {
+  await setPin(host.dataDir);
+  await page.goto(`${host.url}/#/admin`);
+  const cdp = await page.context().newCDPSession(page);
+  await tapPin(cdp, dialog(page), PIN);
+  await tap(cdp, dialog(page).getByRole('button', { name: 'Unlock' }));
+  const nav = page.getByRole('navigation', { name: 'Admin' });
+  await tap(cdp, nav.getByRole('link', { name: 'Settings' }));
+  const settingsFile = path.join(host.dataDir, 'settings.json');
+  const before = await readFile(settingsFile, 'utf8').catch(() => '(none)');
+
+  // Remote admin over the network reaches beyond the screen: saving it asks for the PIN.
+  const lan = page.getByRole('checkbox', { name: 'Remote admin over the network' });
+  await tap(cdp, lan);
+  await expect(lan).toBeChecked();
+  await tap(cdp, page.getByRole('button', { name: 'Save settings' }));
+  const confirm = page.getByRole('dialog', { name: 'Confirm with your PIN' });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText(
+    'Enter the PIN again to change remote admin over the network.',
+  );
+  const field = confirm.getByLabel('PIN', { exact: true });
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAttribute('inputmode', 'none');
+  const keys = confirm.getByRole('group', { name: 'Keypad' }).getByRole('button');
+  await expect(keys).toHaveCount(12);
+  for (const key of await keys.all()) {
+    const box = await key.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(60);
+    expect(box!.height).toBeGreaterThanOrEqual(60);
+  }
+
+  await expectNoAxeViolations(page, 'with "Confirm with your PIN" open');
+  await tapPin(cdp, confirm, '1111');
+  await expect(field).toHaveValue('1111');
+  await tap(cdp, confirm.getByRole('button', { name: 'Confirm' }));
+  await expect(confirm.getByRole('alert')).toHaveText(
+    'That PIN is not right. 4 tries left before a pause.',
+  );
+  await expect(field).toHaveValue('');
+  await tap(cdp, confirm.getByRole('button', { name: 'Cancel' }));
+  await expect(confirm).toBeHidden();
+  // Nothing saved, nothing lost: the box is still ticked, ready to save.
+  await expect(lan).toBeChecked();
+  expect(await readFile(settingsFile, 'utf8').catch(() => '(none)')).toBe(before);
+
+  await tap(cdp, page.getByRole('button', { name: 'Save settings' }));
+  await expect(confirm).toBeVisible();
+  await tapPin(cdp, confirm, PIN);
+  await tap(cdp, confirm.getByRole('button', { name: 'Confirm' }));
+  await expect(confirm).toBeHidden({ timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await expect(lan).toBeChecked();
+  expect(JSON.parse(await readFile(settingsFile, 'utf8'))).toMatchObject({ lanAdmin: true });
 });

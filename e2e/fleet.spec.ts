@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { serveBundle, type BundleServer } from '../host/fleet/test-server';
-import { setPin, unlockAdmin } from './admin-helpers';
+import { confirmWithPin, setPin, unlockAdmin } from './admin-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import { expect, startHost, stopHost, test, type Host } from './fixtures';
 
@@ -121,10 +121,17 @@ test('staff set up sync in Settings, follow it in Status, roll back and publish'
   await nav.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Manifest URL').fill(server.manifestUrl);
   await page.getByLabel('Bundle public key').fill('not a key at all, not a key at all, not a key');
+  // The sync server and the key reach beyond the screen: the PIN again, then the key is judged.
   await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Confirm with your PIN' })).toContainText(
+    'Enter the PIN again to change the sync server address and the bundle public key.',
+  );
+  await confirmWithPin(page);
   await expect(page.getByRole('alert')).toContainText('is not a public key');
   await page.getByLabel('Bundle public key').fill('');
   await page.getByRole('button', { name: 'Save settings' }).click();
+  await confirmWithPin(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   await nav.getByRole('link', { name: 'Status' }).click();
@@ -154,11 +161,12 @@ test('staff set up sync in Settings, follow it in Status, roll back and publish'
   await expect(sync).toContainText('Sync problem: cannot reach', { timeout: 15_000 });
   await expectNoAxeViolations(page, 'with a sync problem shown');
 
-  // Publish from the admin into a new folder, with progress and the result.
-  const out = path.join(await temp('kiosk-admin-bundle-'), 'bundle');
+  // Publish from the admin (with the PIN again) into a folder of the data folder's `published`.
+  const out = path.join(host.dataDir, 'published', 'bundle');
   const publishCard = page.locator('form', { has: page.getByRole('heading', { name: 'Publish' }) });
-  await publishCard.getByLabel('Bundle folder').fill(out);
+  await publishCard.getByLabel('Bundle folder').fill('bundle');
   await publishCard.getByRole('button', { name: 'Publish' }).click();
+  await confirmWithPin(page);
   await expect(publishCard.getByRole('status')).toContainText('Published revision', {
     timeout: 15_000,
   });
@@ -166,9 +174,15 @@ test('staff set up sync in Settings, follow it in Status, roll back and publish'
   expect(published.content.playlists[0].slides[0].title.en).toBe('Bundle one');
   expect(await cli('validate', out)).toMatch(/valid bundle manifest/);
 
-  await publishCard.getByLabel('Bundle folder').fill('relative/folder');
-  await publishCard.getByRole('button', { name: 'Publish' }).click();
-  await expect(page.getByRole('alert')).toContainText('must be a full path');
+  // A folder anywhere else is refused, whether it exists or not.
+  for (const elsewhere of ['/tmp', '../elsewhere']) {
+    await publishCard.getByLabel('Bundle folder').fill(elsewhere);
+    await publishCard.getByRole('button', { name: 'Publish' }).click();
+    await confirmWithPin(page);
+    await expect(page.getByRole('alert')).toContainText(
+      `The bundle folder must be inside ${path.join(host.dataDir, 'published')} on this kiosk`,
+    );
+  }
 });
 
 test('a replayed old bundle is refused and shown in Status and health; Roll back still goes back', async ({

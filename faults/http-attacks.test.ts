@@ -1446,20 +1446,21 @@ describe('the staff PIN against brute force over HTTP', () => {
         .not.toBe('running');
       return status!.publish;
     };
-    const bundle = path.join(sandbox, 'bundle');
-    expect((await signedIn.call('fleet:publish', { outDir: bundle })).status).toBe(200);
+    const published = path.join(dataDir, 'published');
+    const bundle = path.join(published, 'bundle');
+    const publish = (input: object) => signedIn.call('fleet:publish', { pin: PIN, ...input });
+    expect((await publish({ outDir: 'bundle' })).status).toBe(200);
     expect(await waitForPublish()).toMatchObject({ state: 'done' });
-    expect(
-      (
-        await signedIn.call('fleet:publish', {
-          outDir: path.join(sandbox, 'bundle-signed'),
-          keyFile: authFile,
-        })
-      ).status,
-    ).toBe(200);
+    // The PIN file itself is outside the keys folder: refused before it is read.
+    expect((await publish({ outDir: 'bundle-signed', keyFile: authFile })).status).toBe(403);
+    // A copy of it in the keys folder is read, and refused as a key without being quoted.
+    const keyCopy = path.join(dataDir, 'keys', 'pin-file.key');
+    await mkdir(path.dirname(keyCopy), { recursive: true });
+    await writeFile(keyCopy, authText);
+    expect((await publish({ outDir: 'bundle-signed', keyFile: 'pin-file.key' })).status).toBe(200);
     const keyed = await waitForPublish();
     expect(keyed.state).toBe('failed');
-    expect(keyed.error).toBe(`${authFile} is not a private key in PEM form.`);
+    expect(keyed.error).toBe(`${keyCopy} is not a private key in PEM form.`);
 
     // Lock, signed in and out.
     expect((await signedIn.call('auth:lock')).status).toBe(200);
@@ -1530,7 +1531,7 @@ describe('the staff PIN against brute force over HTTP', () => {
     // The bundle, the publish folder that failed, and the host's own log.
     for (const file of [
       ...(await filesUnder(bundle)),
-      ...(await filesUnder(path.join(sandbox, 'bundle-signed'))),
+      ...(await filesUnder(path.join(published, 'bundle-signed'))),
       ...(await filesUnder(path.join(dataDir, 'logs'))),
     ]) {
       check(path.relative(sandbox, file), await readFile(file, 'latin1'));

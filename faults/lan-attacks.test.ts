@@ -7,7 +7,7 @@
  * spread over many addresses, plain HTTP from another machine, and a stolen session cookie.
  */
 import os from 'node:os';
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killHost, PIN, requireBuiltHost, startServe, type HostProcess } from './host-process.js';
@@ -21,6 +21,7 @@ import {
   call,
   errorOf,
   openStream,
+  remoteOf,
   send,
   sessionCookie,
   type RawRequest,
@@ -47,17 +48,6 @@ const fromLan = (n: number, extra: Omit<RawRequest, 'path'> = {}) => ({
   trust,
   ...extra,
 });
-
-/** Where a LAN host serves other machines, and the certificate to trust, from what it printed. */
-async function remoteOf(running: HostProcess, dir: string): Promise<{ url: string; trust: Trust }> {
-  const [, port, fingerprint256] =
-    /remote admin: https:\/\/[^:]+:(\d+)\/#\/admin \(certificate SHA-256 ([0-9A-F:]+)\)/.exec(
-      running.output(),
-    ) ?? [];
-  expect(port, running.output()).toBeDefined();
-  const ca = await readFile(path.join(dir, 'tls', 'cert.pem'), 'utf8');
-  return { url: `https://127.0.0.1:${port}`, trust: { ca, fingerprint256: fingerprint256! } };
-}
 
 beforeAll(async () => {
   requireBuiltHost();
@@ -129,6 +119,8 @@ describe('DNS rebinding in LAN mode', () => {
       {
         baseRevision: revision,
         settings: { ...settings, allowedHostNames: ['kiosk-3.embassy.example'] },
+        // A LAN admin setting: the PIN again (faults/reconfirm.test.ts).
+        pin: PIN,
       },
       { headers: { cookie: kioskCookie } },
     );

@@ -3,9 +3,12 @@
  * source address standing in for another machine, and HTTPS that trusts only the host's own
  * certificate (pinned by its SHA-256 fingerprint).
  */
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
+import path from 'node:path';
 import type { PeerCertificate } from 'node:tls';
+import type { HostProcess } from './host-process.js';
 
 /** A reply: status, headers, text and the JSON it parses to (undefined when not JSON). */
 export interface Reply {
@@ -21,6 +24,22 @@ export interface Trust {
   ca: string;
   /** Its SHA-256 fingerprint as Node prints it (`AB:CD:…`). */
   fingerprint256: string;
+}
+
+/** Where a LAN host serves other machines, and the certificate to trust, from what it printed. */
+export async function remoteOf(
+  running: HostProcess,
+  dataDir: string,
+): Promise<{ url: string; trust: Trust }> {
+  const [, port, fingerprint256] =
+    /remote admin: https:\/\/[^:]+:(\d+)\/#\/admin \(certificate SHA-256 ([0-9A-F:]+)\)/.exec(
+      running.output(),
+    ) ?? [];
+  if (!port || !fingerprint256) {
+    throw new Error(`the host printed no remote admin address:\n${running.output()}`);
+  }
+  const ca = await readFile(path.join(dataDir, 'tls', 'cert.pem'), 'utf8');
+  return { url: `https://127.0.0.1:${port}`, trust: { ca, fingerprint256 } };
 }
 
 /** One request. */

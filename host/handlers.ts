@@ -14,7 +14,8 @@ import type { Problem } from '../core/problems.js';
 import { noAlerts, type AlertPort } from './alert-store.js';
 import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
 import type { ContentStore } from './content-store.js';
-import { ValidationError } from '../core/errors.js';
+import { KioskError, ValidationError } from '../core/errors.js';
+import { pinConfirmedChanges, pinRequiredMessage } from '../core/security-policy.js';
 import { KIOSK_SOURCE } from './auth/lockout.js';
 import { parsePublicKey } from './fleet/keys.js';
 import { mediaRefsUsedBy } from './media/usage.js';
@@ -59,6 +60,20 @@ export function createHandlers({
   const reports: Problem[] = [];
   const statusOf = (context: CallContext): AuthStatus =>
     auth.status(context.sessionId, context.local, sourceOf(context));
+  // What reaches beyond the screen needs the PIN again; a wrong one counts like a wrong unlock.
+  const confirmPin = async (
+    pin: string | undefined,
+    what: Parameters<typeof pinRequiredMessage>[0],
+    context: CallContext,
+  ) => {
+    const message = pinRequiredMessage(what);
+    if (pin === undefined) {
+      throw new KioskError('pin-required', message, [], {
+        fields: what === 'publish' ? [] : what,
+      });
+    }
+    await auth.confirm(pin, 'pin', sourceOf(context));
+  };
   const problems = () => [
     ...store.snapshot().problems,
     ...auth.problems(),
@@ -124,8 +139,10 @@ export function createHandlers({
     'content:save': async ({ baseRevision, content }) => ({
       revision: (await store.saveContent(baseRevision, content)).revision,
     }),
-    'settings:save': async ({ baseRevision, settings }) => {
+    'settings:save': async ({ baseRevision, settings, pin }, context) => {
       if (settings.syncPublicKey) checkPublicKey(settings.syncPublicKey);
+      const changes = pinConfirmedChanges(store.snapshot().settings, settings);
+      if (changes.length > 0) await confirmPin(pin, changes, context);
       // What a setting changes elsewhere (the staff idle lock) follows from the store's change
       // event (host/services.ts), as for an edit on disk or a fleet bundle.
       return { revision: (await store.saveSettings(baseRevision, settings)).revision };
@@ -151,8 +168,9 @@ export function createHandlers({
       await fleet.rollBack();
       return fleet.status();
     },
-    'fleet:publish': async ({ outDir, keyFile }) => {
-      fleet.publish(outDir, keyFile || undefined);
+    'fleet:publish': async ({ outDir, keyFile, pin }, context) => {
+      await confirmPin(pin, 'publish', context);
+      await fleet.publish(outDir, keyFile || undefined);
       return fleet.status();
     },
     'alert:get': async () => alerts.get(),

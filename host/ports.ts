@@ -40,5 +40,6 @@ export interface FleetPort {
   status(): FleetStatus;
   syncNow(): void;
   rollBack(): Promise<void>;
-  publish(outDir: string, keyFile: string | undefined): void;
+  /** Start a publish; refuses (rejects) a folder or key outside the data folder's own. */
+  publish(outDir: string, keyFile: string | undefined): Promise<void>;
 }

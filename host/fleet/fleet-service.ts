@@ -6,8 +6,10 @@ import path from 'node:path';
 import type { PublishStatus } from '../../core/bundle.js';
 import type { FleetStatus } from '../../core/contract.js';
 import { KioskError } from '../../core/errors.js';
+import { KEYS_FOLDER, PUBLISH_FOLDER } from '../../core/security-policy.js';
 import type { FleetPort } from '../ports.js';
-import { parsePrivateKey } from './keys.js';
+import { confinedPath } from './confine.js';
+import { parsePrivateKey, PRIVATE_KEY_FILE } from './keys.js';
 import { publishBundle } from './publish.js';
 import { FleetSync } from './sync.js';
 import type { ContentStore } from '../content-store.js';
@@ -44,24 +46,34 @@ export class FleetService implements FleetPort {
     return this.sync.rollBack();
   }
 
-  /** Start writing a bundle into `outDir` (an absolute path on this kiosk); poll `status()`. */
-  publish(outDir: string, keyFile: string | undefined): void {
+  /**
+   * Start writing a bundle into `outDir` (a folder in the data folder's `published` folder), signed
+   * with `keyFile` (a file in its `keys` folder) if given; poll `status()`.
+   */
+  async publish(outDir: string, keyFile: string | undefined): Promise<void> {
+    this.refuseWhileRunning();
+    const folder = await confinedPath(outDir, {
+      root: path.join(this.dataDir, PUBLISH_FOLDER),
+      what: 'The bundle folder',
+      example: 'my-bundle',
+    });
+    const key =
+      keyFile === undefined
+        ? undefined
+        : await confinedPath(keyFile, {
+            root: path.join(this.dataDir, KEYS_FOLDER),
+            what: 'The key file',
+            example: PRIVATE_KEY_FILE,
+          });
+    this.refuseWhileRunning();
+    this.job = { ...IDLE, state: 'running', outDir: folder };
+    void this.runPublish(folder, key);
+  }
+
+  private refuseWhileRunning(): void {
     if (this.job.state === 'running') {
       throw new KioskError('conflict', `A publish to ${this.job.outDir} is still running.`);
     }
-    for (const [what, where] of [
-      ['The bundle folder', outDir],
-      ['The key file', keyFile],
-    ] as const) {
-      if (where !== undefined && !path.isAbsolute(where)) {
-        throw new KioskError(
-          'invalid-input',
-          `${what} must be a full path on this kiosk, such as /srv/bundle (got "${where}").`,
-        );
-      }
-    }
-    this.job = { ...IDLE, state: 'running', outDir };
-    void this.runPublish(outDir, keyFile);
   }
 
   private async runPublish(outDir: string, keyFile: string | undefined): Promise<void> {

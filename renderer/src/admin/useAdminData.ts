@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AdminState, KioskApi } from '../../../core/contract';
 import type { ContentFile, Settings } from '../../../core/schema';
 import { ApiError } from '../api/api-error';
+import { isPinError } from './access/ConfirmPinDialog';
 
 /** A failed save or load, as staff see it. */
 export interface AdminFailure {
@@ -22,7 +23,11 @@ export interface AdminData {
   reload(): Promise<void>;
   /** Save playlists; resolves true when saved, false when refused (the failure says why). */
   saveContent(content: ContentFile): Promise<boolean>;
-  saveSettings(settings: Settings): Promise<boolean>;
+  /**
+   * Save settings; `pin` when they change what needs it again. A refusal about the PIN itself is
+   * thrown (for the PIN dialog to show), any other is kept as `failure`.
+   */
+  saveSettings(settings: Settings, pin?: string): Promise<boolean>;
   clearFailure(): void;
 }
 
@@ -73,6 +78,7 @@ export function useAdminData(api: KioskApi): AdminData {
         await reload();
         return true;
       } catch (error) {
+        if (isPinError(error)) throw error;
         setFailure(toFailure(error));
         return false;
       } finally {
@@ -89,8 +95,10 @@ export function useAdminData(api: KioskApi): AdminData {
     reload,
     saveContent: (content) =>
       save((baseRevision) => api.invoke('content:save', { baseRevision, content })),
-    saveSettings: (settings) =>
-      save((baseRevision) => api.invoke('settings:save', { baseRevision, settings })),
+    saveSettings: (settings, pin) =>
+      save((baseRevision) =>
+        api.invoke('settings:save', { baseRevision, settings, ...(pin ? { pin } : {}) }),
+      ),
     clearFailure: () => setFailure(undefined),
   };
 }

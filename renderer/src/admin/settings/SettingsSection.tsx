@@ -3,6 +3,9 @@
  */
 import { useId, useState } from 'react';
 import type { Settings } from '../../../../core/schema';
+import { pinConfirmedChanges, pinRequiredMessage } from '../../../../core/security-policy';
+import { ApiError } from '../../api/api-error';
+import { usePinConfirm } from '../access/usePinConfirm';
 import type { SectionProps } from '../section';
 import { ChangePin } from './ChangePin';
 import { SettingsForm } from './SettingsForm';
@@ -10,12 +13,28 @@ import { SettingsForm } from './SettingsForm';
 /** The Settings section. */
 export function SettingsSection({ api, data }: SectionProps) {
   const [saved, setSaved] = useState(false);
+  const pinConfirm = usePinConfirm();
   const titleId = useId();
   const { state, failure } = data;
   if (!state) return null;
 
   const save = async (settings: Settings) => {
-    const ok = await data.saveSettings(settings);
+    // Changes that reach beyond the screen need the PIN again (the host checks it too).
+    const changes = pinConfirmedChanges(state.settings, settings);
+    const withPin = (reason: string) =>
+      pinConfirm.ask(reason, async (pin) => {
+        if (!(await data.saveSettings(settings, pin))) throw new Error('not saved');
+      });
+    let ok: boolean;
+    try {
+      ok = changes.length
+        ? await withPin(pinRequiredMessage(changes))
+        : await data.saveSettings(settings);
+    } catch (error) {
+      // Saved settings changed meanwhile so that the host asks for the PIN after all.
+      if (!(error instanceof ApiError && error.code === 'pin-required')) throw error;
+      ok = await withPin(error.message);
+    }
     setSaved(ok);
     return ok;
   };
@@ -40,6 +59,7 @@ export function SettingsSection({ api, data }: SectionProps) {
         {saved ? 'Settings saved.' : ''}
       </p>
       <ChangePin api={api} />
+      {pinConfirm.dialog}
     </section>
   );
 }

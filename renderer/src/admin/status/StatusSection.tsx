@@ -5,6 +5,9 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { SyncProgress } from '../../../../core/bundle';
 import type { FleetStatus, Health } from '../../../../core/contract';
+import { pinRequiredMessage } from '../../../../core/security-policy';
+import { isPinError } from '../access/ConfirmPinDialog';
+import { usePinConfirm } from '../access/usePinConfirm';
 import { ErrorAlert } from '../ErrorAlert';
 import type { SectionProps } from '../section';
 import { toFailure, type AdminFailure } from '../useAdminData';
@@ -25,6 +28,7 @@ export function StatusSection({ api, data }: SectionProps) {
   const [failure, setFailure] = useState<AdminFailure | undefined>();
   const [outDir, setOutDir] = useState('');
   const [keyFile, setKeyFile] = useState('');
+  const pinConfirm = usePinConfirm();
   const busy =
     fleet?.publish.state === 'running' ||
     fleet?.sync.state === 'checking' ||
@@ -73,12 +77,22 @@ export function StatusSection({ api, data }: SectionProps) {
   };
   const publish = (event: FormEvent) => {
     event.preventDefault();
-    void act(() =>
-      api.invoke('fleet:publish', {
+    setFailure(undefined);
+    // Publishing reaches beyond the screen: the PIN again, in the dialog.
+    void pinConfirm.ask(pinRequiredMessage('publish'), async (pin) => {
+      const input = {
         outDir: outDir.trim(),
+        pin,
         ...(keyFile.trim() ? { keyFile: keyFile.trim() } : {}),
-      }),
-    );
+      };
+      try {
+        setFleet(await api.invoke('fleet:publish', input));
+        refresh();
+      } catch (error) {
+        if (!isPinError(error)) setFailure(toFailure(error));
+        throw error;
+      }
+    });
   };
 
   const sync = fleet?.sync;
@@ -179,7 +193,9 @@ export function StatusSection({ api, data }: SectionProps) {
         <p className="admin-note">
           Write this kiosk&apos;s playlists, media and shared settings as a bundle for other kiosks.
           Host the folder on any web server and set the other kiosks&apos; manifest URL to its
-          manifest.json.
+          manifest.json. The bundle goes into a folder of that name inside the{' '}
+          <code>published</code> folder of the kiosk&apos;s data folder; a signing key is read from
+          its <code>keys</code> folder.
         </p>
         <div className="admin-field">
           <label htmlFor={`${titleId}-out`}>Bundle folder</label>
@@ -187,7 +203,7 @@ export function StatusSection({ api, data }: SectionProps) {
             id={`${titleId}-out`}
             type="text"
             value={outDir}
-            placeholder="/srv/kiosk-bundle"
+            placeholder="my-bundle"
             spellCheck={false}
             onChange={(event) => setOutDir(event.target.value)}
           />
@@ -198,7 +214,7 @@ export function StatusSection({ api, data }: SectionProps) {
             id={`${titleId}-key`}
             type="text"
             value={keyFile}
-            placeholder="/etc/openness-kiosk/bundle-signing.key"
+            placeholder="bundle-signing.key"
             spellCheck={false}
             onChange={(event) => setKeyFile(event.target.value)}
           />
@@ -235,6 +251,7 @@ export function StatusSection({ api, data }: SectionProps) {
           </div>
         )}
       </form>
+      {pinConfirm.dialog}
     </section>
   );
 }
