@@ -9,6 +9,7 @@ import { AlertInput, AlertState, AlertTemplate, AlertTemplates } from './alert.j
 import { CsvExportRequest } from './analytics-csv.js';
 import { AnalyticsSummary, DateRange, NowShowing, RecordBatch, RecordResult } from './analytics.js';
 import { PublishStatus, SyncStatus } from './bundle.js';
+import { HistoryList, HistoryVersion, VersionId } from './history.js';
 import { Problem } from './problems.js';
 import { ContentFile, MediaRef, Playlist, Settings } from './schema.js';
 
@@ -132,6 +133,10 @@ export const contract = {
     Saved,
   ),
   'settings:save': call('staff', z.object({ baseRevision: z.string(), settings: Settings }), Saved),
+  // History: the versions kept after each save; a restore is a save, checked against the revision.
+  'history:list': call('staff', z.undefined(), HistoryList),
+  'history:get': call('staff', z.object({ id: VersionId }), HistoryVersion),
+  'history:restore': call('staff', z.object({ baseRevision: z.string(), id: VersionId }), Saved),
   'media:upload-begin': call(
     'staff',
     z.object({ name: z.string().check(z.maxLength(255)), size: z.int().check(z.gte(1)) }),
