@@ -8,7 +8,15 @@ import { setPin, unlockAdmin } from './admin-helpers';
 import { expectNoAxeViolations, makePng } from './admin-test-files';
 import { expect, test } from './fixtures';
 
-const SECTIONS = ['Playlists', 'Media', 'Schedule', 'Analytics', 'Status', 'Settings'] as const;
+const SECTIONS = [
+  'Playlists',
+  'Media',
+  'Schedule',
+  'History',
+  'Analytics',
+  'Status',
+  'Settings',
+] as const;
 
 async function openSection(page: Page, name: (typeof SECTIONS)[number]): Promise<void> {
   const link = page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name });
