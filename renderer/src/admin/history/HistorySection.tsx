@@ -3,7 +3,12 @@
  * which staff can preview in the player's own slide view and restore in one step.
  */
 import { useEffect, useId, useState } from 'react';
-import type { HistoryEntry, HistoryList, HistoryVersion } from '../../../../core/history';
+import {
+  HISTORY_LIMIT,
+  type HistoryEntry,
+  type HistoryList,
+  type HistoryVersion,
+} from '../../../../core/history';
 import { kioskZone } from '../alert/alert-time';
 import { ErrorAlert } from '../ErrorAlert';
 import { ConfirmDialog } from '../media/ConfirmDialog';
@@ -66,9 +71,9 @@ export function HistorySection({ api, data }: SectionProps) {
       <h2 id={titleId}>History</h2>
       <p>
         Every save of the playlists or the settings is kept here, newest first (the last{' '}
-        {list?.limit ?? 50}). Preview a version to see its slides, or restore it: its playlists and
-        settings come back together, and the restore is kept as a new version, so it can be undone
-        too.
+        {list?.limit ?? HISTORY_LIMIT}). Preview a version to see its slides, or restore it: its
+        playlists and settings come back together, and the restore is kept as a new version, so it
+        can be undone too.
       </p>
       {failure && <ErrorAlert failure={failure} onDismiss={() => setFailure(undefined)} />}
       <p role="status" className="history-done">
