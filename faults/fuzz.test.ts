@@ -1363,9 +1363,16 @@ describe('fuzz: content files', () => {
             expect((await readFile(file)).equals(c.bytes), `the bad file changed: ${what}`).toBe(
               true,
             );
-            // Only the missing file was seeded: the bad one never became a last good copy.
+            // Only the missing file was seeded: the bad one never became a last good copy. (The
+            // history's folder is made at open; it stays empty until a save.)
             expect([...files.keys()].sort(), what).toEqual(
-              [c.file, other, `${LAST_GOOD_DIR}/`, `${LAST_GOOD_DIR}/${other}`].sort(),
+              [
+                c.file,
+                other,
+                `${LAST_GOOD_DIR}/`,
+                `${LAST_GOOD_DIR}/${other}`,
+                `${HISTORY_DIR}/`,
+              ].sort(),
             );
           }
         } finally {
