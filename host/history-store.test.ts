@@ -146,6 +146,18 @@ describe('content store history', () => {
     store.close();
   });
 
+  it('keeps a fleet switch as a version by "fleet <sequence>"', async () => {
+    const store = await ContentStore.open({ dataDir: await tempDir(), assetsDir: paths.assetsDir });
+    const content = structuredClone(store.snapshot().content);
+    content.playlists[0]!.name = 'From the fleet';
+    await store.applyFleet(content, { idleTimeoutSec: 60 }, 12);
+    expect(store.history.list()[0]).toMatchObject({
+      who: 'fleet 12',
+      summary: "2 changes in 'From the fleet' and settings",
+    });
+    store.close();
+  });
+
   it('survives a restart with the same list', async () => {
     const dataDir = await tempDir();
     const store = await ContentStore.open({ dataDir, assetsDir: paths.assetsDir });
