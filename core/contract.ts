@@ -9,6 +9,7 @@ import { AlertInput, AlertState, AlertTemplate, AlertTemplates } from './alert.j
 import { CsvExportRequest } from './analytics-csv.js';
 import { AnalyticsSummary, DateRange, NowShowing, RecordBatch, RecordResult } from './analytics.js';
 import { PublishStatus, SyncStatus } from './bundle.js';
+import { HistoryList, HistoryVersion, VersionId } from './history.js';
 import { Problem } from './problems.js';
 import { ContentFile, MediaRef, Playlist, Settings } from './schema.js';
 
@@ -135,6 +136,15 @@ export const contract = {
   'settings:save': call(
     'staff',
     z.object({ baseRevision: z.string(), settings: Settings, pin: z.optional(Pin) }),
+    Saved,
+  ),
+  // History: the versions kept after each save; a restore is a save, checked against the revision
+  // (and, like settings:save, needs `pin` when it would change a PIN-confirmed setting).
+  'history:list': call('staff', z.undefined(), HistoryList),
+  'history:get': call('staff', z.object({ id: VersionId }), HistoryVersion),
+  'history:restore': call(
+    'staff',
+    z.object({ baseRevision: z.string(), id: VersionId, pin: z.optional(Pin) }),
     Saved,
   ),
   'media:upload-begin': call(

@@ -45,6 +45,7 @@ import {
   readValidated,
   SETTINGS_FILE,
 } from '../host/content-store.js';
+import { HISTORY_DIR } from '../host/history-store.js';
 import { appPaths } from '../host/app-paths.js';
 import { startHost, type RunningHost } from '../host/serve.js';
 import { PIN } from './host-process.js';
@@ -431,6 +432,9 @@ function validInputs(admin: AdminState): Record<CallName, unknown> {
     'admin:get': undefined,
     'content:save': { baseRevision: REVISION, content: admin.content },
     'settings:save': { baseRevision: REVISION, settings: admin.settings },
+    'history:list': undefined,
+    'history:get': { id: '1' },
+    'history:restore': { baseRevision: REVISION, id: '1' },
     'media:upload-begin': { name: 'photo.png', size: 1000 },
     'media:upload-chunk': { uploadId: UPLOAD_ID, offset: 0, bytes: [137, 80, 78, 71] },
     'media:upload-finish': { uploadId: UPLOAD_ID },
@@ -759,8 +763,15 @@ const WRITES: Partial<Record<CallName, string[]>> = {
   'auth:unlock': ['auth.json'],
   'auth:create-pin': ['auth.json'],
   'auth:change-pin': ['auth.json'],
-  'content:save': [CONTENT_FILE, `${LAST_GOOD_DIR}/${CONTENT_FILE}`],
-  'settings:save': [SETTINGS_FILE, `${LAST_GOOD_DIR}/${SETTINGS_FILE}`],
+  'content:save': [CONTENT_FILE, `${LAST_GOOD_DIR}/${CONTENT_FILE}`, `${HISTORY_DIR}/`],
+  'settings:save': [SETTINGS_FILE, `${LAST_GOOD_DIR}/${SETTINGS_FILE}`, `${HISTORY_DIR}/`],
+  'history:restore': [
+    CONTENT_FILE,
+    SETTINGS_FILE,
+    `${LAST_GOOD_DIR}/${CONTENT_FILE}`,
+    `${LAST_GOOD_DIR}/${SETTINGS_FILE}`,
+    `${HISTORY_DIR}/`,
+  ],
   'media:upload-begin': ['uploads/'],
   'media:upload-chunk': ['uploads/'],
   'media:upload-finish': ['uploads/', 'media/'],
@@ -1357,9 +1368,16 @@ describe('fuzz: content files', () => {
             expect((await readFile(file)).equals(c.bytes), `the bad file changed: ${what}`).toBe(
               true,
             );
-            // Only the missing file was seeded: the bad one never became a last good copy.
+            // Only the missing file was seeded: the bad one never became a last good copy. (The
+            // history's folder is made at open; it stays empty until a save.)
             expect([...files.keys()].sort(), what).toEqual(
-              [c.file, other, `${LAST_GOOD_DIR}/`, `${LAST_GOOD_DIR}/${other}`].sort(),
+              [
+                c.file,
+                other,
+                `${LAST_GOOD_DIR}/`,
+                `${LAST_GOOD_DIR}/${other}`,
+                `${HISTORY_DIR}/`,
+              ].sort(),
             );
           }
         } finally {

@@ -190,6 +190,36 @@ describe('a session alone cannot reach beyond the screen', () => {
     expect(await readdir(path.join(dataDir, 'published', 'lan-bundle'))).toContain('manifest.json');
   });
 
+  it('restores an old version holding other sensitive settings only with the PIN', async () => {
+    // The previous test saved a version pointing at evil.example, then put the settings back.
+    const listed = await as(lan, 'history:list', undefined);
+    expect(listed.status, listed.text).toBe(200);
+    const { versions } = listed.json as { versions: { id: string }[] };
+    let evil: string | undefined;
+    for (const { id } of versions) {
+      const version = (await as(lan, 'history:get', { id })).json as { settings: Settings };
+      if (version.settings.syncManifestUrl === attacks.syncManifestUrl.syncManifestUrl) evil = id;
+    }
+    expect(evil, 'a kept version with the changed sync address').toBeDefined();
+    const before = await settingsFile();
+    const { revision, settings } = await adminState();
+    const refused = await as(lan, 'history:restore', { baseRevision: revision, id: evil });
+    expect(refused.status, refused.text).toBe(403);
+    expect(errorOf(refused).code).toBe('pin-required');
+    expect(await settingsFile()).toBe(before);
+
+    const restored = await as(lan, 'history:restore', { baseRevision: revision, id: evil, pin: PIN });
+    expect(restored.status, restored.text).toBe(200);
+    expect(JSON.parse(await settingsFile())).toMatchObject(attacks.syncManifestUrl);
+    const back = await adminState();
+    const putBack = await as(kiosk, 'settings:save', {
+      baseRevision: back.revision,
+      settings,
+      pin: PIN,
+    });
+    expect(putBack.status, putBack.text).toBe(200);
+  });
+
   it("counts wrong PINs (changes, publish, PIN change) toward that source's lock-out, not the kiosk's", async () => {
     const guesser = await lanCaller('127.0.6.2');
     for (let i = 0; i < MAX_FAILURES; i++) {

@@ -2,6 +2,7 @@ import { chmod, open as openFile, readFile, readdir, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ContentStore, LAST_GOOD_DIR } from './content-store.js';
+import { HISTORY_DIR } from './history-store.js';
 import { paths, tempDir } from './test-helpers.js';
 
 async function open(dataDir: string) {
@@ -24,7 +25,9 @@ describe('content store', () => {
     ]);
     expect(snapshot.settings.defaultLanguage).toBe('en');
     const files = await readdir(path.join(dir, 'new', 'nested'));
-    expect(files.sort()).toEqual(['content.json', LAST_GOOD_DIR, 'settings.json'].sort());
+    expect(files.sort()).toEqual(
+      ['content.json', HISTORY_DIR, LAST_GOOD_DIR, 'settings.json'].sort(),
+    );
     expect(await readFile(path.join(dir, 'new/nested/content.json'), 'utf8')).toBe(
       await shippedContent(),
     );

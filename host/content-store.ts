@@ -13,10 +13,16 @@ import type * as z from 'zod/mini';
 import type { ContentSnapshot } from '../core/contract.js';
 import { KioskError, ValidationError } from '../core/errors.js';
 import { problemsFromZod, type Problem } from '../core/problems.js';
-import { migrateContent, type MigrationResult } from '../core/migrations.js';
+import { migrateContent } from '../core/migrations.js';
+import type { Author, SavedState } from '../core/history.js';
 import { ContentFile, Settings } from '../core/schema.js';
 import { sweepTempFiles, writeAtomic } from './atomic-write.js';
+import { keepVersion } from './content-history.js';
+import { HistoryStore } from './history-store.js';
+import { describeWriteError, readValidated, serialize, type Migrate } from './read-validated.js';
 import { replayJournal, SWITCH_JOURNAL, switchFiles } from './fleet/switch-journal.js';
+
+export { readValidated, serialize } from './read-validated.js';
 
 /** Where the store keeps things. */
 export interface StoreOptions {
@@ -24,7 +30,11 @@ export interface StoreOptions {
   dataDir: string;
   /** The shipped assets folder, holding `content/content.json` and `content/settings.json`. */
   assetsDir: string;
+  /** The clock for history times (tests set it). */
+  now?: () => number;
 }
+
+const KIOSK: Author = { kind: 'kiosk' };
 
 export const CONTENT_FILE = 'content.json';
 export const SETTINGS_FILE = 'settings.json';
@@ -46,6 +56,8 @@ export class ContentStore {
   private watcher: FSWatcher | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
   private changedBy: ContentSnapshot['changedBy'] = 'staff';
+  /** The versions kept after each save (history-store.ts). */
+  history!: HistoryStore;
 
   private constructor(private readonly options: StoreOptions) {}
 
@@ -58,6 +70,7 @@ export class ContentStore {
     await sweepTempFiles(path.join(options.dataDir, LAST_GOOD_DIR), [CONTENT_FILE, SETTINGS_FILE]);
     // A fleet switch cut short: finish it before anything is read.
     await replayJournal(options.dataDir, [CONTENT_FILE, SETTINGS_FILE]);
+    store.history = await HistoryStore.open(options.dataDir);
     await store.load();
     return store;
   }
@@ -79,13 +92,47 @@ export class ContentStore {
   }
 
   /** Save playlists, if `baseRevision` is still current; resolves to the new snapshot. */
-  saveContent(baseRevision: string, content: ContentFile): Promise<ContentSnapshot> {
-    return this.save(CONTENT_FILE, baseRevision, ContentFile, content);
+  saveContent(
+    baseRevision: string,
+    content: ContentFile,
+    author: Author = KIOSK,
+  ): Promise<ContentSnapshot> {
+    return this.save(CONTENT_FILE, baseRevision, ContentFile, content, author);
   }
 
   /** Save settings, if `baseRevision` is still current; resolves to the new snapshot. */
-  saveSettings(baseRevision: string, settings: Settings): Promise<ContentSnapshot> {
-    return this.save(SETTINGS_FILE, baseRevision, Settings, settings);
+  saveSettings(
+    baseRevision: string,
+    settings: Settings,
+    author: Author = KIOSK,
+  ): Promise<ContentSnapshot> {
+    return this.save(SETTINGS_FILE, baseRevision, Settings, settings, author);
+  }
+
+  /**
+   * Bring back kept version `id` (content and settings together, as one step through the fleet
+   * switch journal), if `baseRevision` is still current; the restore is kept as a new version.
+   */
+  restore(baseRevision: string, id: string, author: Author = KIOSK): Promise<ContentSnapshot> {
+    return this.serial(async () => {
+      await this.checkBase(baseRevision);
+      const version = await this.history.get(id);
+      const texts = {
+        [SETTINGS_FILE]: serialize(version.settings),
+        [CONTENT_FILE]: serialize(version.content),
+      };
+      const before = this.saved();
+      await this.switchTo(texts);
+      const after = await this.reloadNow();
+      await keepVersion(this.history, {
+        before,
+        after,
+        author,
+        restoredFrom: version.at,
+        now: this.now(),
+      });
+      return after;
+    });
   }
 
   /**
@@ -93,7 +140,11 @@ export class ContentStore {
    * journal first (replayed at the next start if a crash cuts the switch), then both files are
    * written and read once, so the player sees one change (marked as coming from the fleet).
    */
-  applyFleet(content: ContentFile, shared: Partial<Settings>): Promise<ContentSnapshot> {
+  applyFleet(
+    content: ContentFile,
+    shared: Partial<Settings>,
+    sequence = 0,
+  ): Promise<ContentSnapshot> {
     return this.serial(async () => {
       await this.reloadNow();
       const settings = Settings.safeParse({ ...this.current.settings, ...shared });
@@ -101,26 +152,60 @@ export class ContentStore {
         throw new ValidationError(problemsFromZod(SETTINGS_FILE, settings.error));
       const parsed = ContentFile.safeParse(content);
       if (!parsed.success) throw new ValidationError(problemsFromZod(CONTENT_FILE, parsed.error));
-      const { dataDir } = this.options;
       const texts = {
         [SETTINGS_FILE]: serialize(settings.data),
         [CONTENT_FILE]: serialize(parsed.data),
       };
-      try {
-        await switchFiles(dataDir, texts);
-      } catch (error) {
-        throw new KioskError(
-          'failed',
-          `Could not switch to the new content in ${dataDir}: ${describeWriteError(error)}.`,
-        );
-      }
+      const before = this.saved();
+      await this.switchTo(texts);
       this.changedBy = 'fleet';
+      let after: ContentSnapshot;
       try {
-        return await this.reloadNow();
+        after = await this.reloadNow();
       } finally {
         this.changedBy = 'staff';
       }
+      if (after.revision !== before.revision) {
+        const author: Author = { kind: 'fleet', sequence };
+        await keepVersion(this.history, { before, after, author, now: this.now() });
+      }
+      return after;
     });
+  }
+
+  private async switchTo(texts: Record<string, string>): Promise<void> {
+    const { dataDir } = this.options;
+    try {
+      await switchFiles(dataDir, texts);
+    } catch (error) {
+      throw new KioskError(
+        'failed',
+        `Could not switch to the new content in ${dataDir}: ${describeWriteError(error)}.`,
+      );
+    }
+  }
+
+  /** The state as saved now, for the history (with the revision, to tell whether a save changed it). */
+  private saved(): SavedState & { revision: string } {
+    const { content, settings, revision } = this.current;
+    return { content, settings, revision };
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private async checkBase(baseRevision: string): Promise<void> {
+    // Catch edits made on disk that the watcher has not delivered yet.
+    await this.reloadNow();
+    if (baseRevision !== this.current.revision) {
+      throw new KioskError(
+        'conflict',
+        'Someone else saved changes since you opened this. Reload to see them, then make your change again.',
+        [],
+        { revision: this.current.revision },
+      );
+    }
   }
 
   private save<S extends z.ZodMiniType>(
@@ -128,22 +213,15 @@ export class ContentStore {
     baseRevision: string,
     schema: S,
     value: unknown,
+    author: Author,
   ): Promise<ContentSnapshot> {
     return this.serial(async () => {
-      // Catch edits made on disk that the watcher has not delivered yet.
-      await this.reloadNow();
-      if (baseRevision !== this.current.revision) {
-        throw new KioskError(
-          'conflict',
-          'Someone else saved changes since you opened this. Reload to see them, then make your change again.',
-          [],
-          { revision: this.current.revision },
-        );
-      }
+      await this.checkBase(baseRevision);
       const parsed = schema.safeParse(value);
       if (!parsed.success) {
         throw new ValidationError(problemsFromZod(name, parsed.error));
       }
+      const before = this.saved();
       try {
         await writeAtomic(path.join(this.options.dataDir, name), serialize(parsed.data));
       } catch (error) {
@@ -152,7 +230,12 @@ export class ContentStore {
           `Could not save ${name} in ${this.options.dataDir}: ${describeWriteError(error)}. Nothing was changed.`,
         );
       }
-      return this.reloadNow();
+      const after = await this.reloadNow();
+      // A save that changed nothing is not a version.
+      if (after.revision !== before.revision) {
+        await keepVersion(this.history, { before, after, author, now: this.now() });
+      }
+      return after;
     });
   }
 
@@ -275,66 +358,4 @@ export class ContentStore {
     const existing = await readFile(file, 'utf8').catch(() => undefined);
     if (existing !== text) await writeAtomic(file, text);
   }
-}
-
-type ReadResult<T> =
-  { ok: true; value: T; text: string; migratedFrom?: number } | { ok: false; problems: Problem[] };
-
-/** Brings a parsed file up to the current schema version. */
-type Migrate = (json: unknown) => MigrationResult;
-
-/** Read a JSON file, migrate it, and parse it with a schema, turning every failure into problems. */
-export async function readValidated<S extends z.ZodMiniType>(
-  file: string,
-  source: string,
-  schema: S,
-  migrate?: Migrate,
-): Promise<ReadResult<z.output<S>>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT' ? 'file is missing' : `cannot read the file (${code ?? String(error)})`;
-    return { ok: false, problems: [{ source, path: '$', message }] };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      problems: [{ source, path: '$', message: `not valid JSON: ${(error as Error).message}` }],
-    };
-  }
-  let migratedFrom: number | undefined;
-  if (migrate) {
-    const migrated = migrate(json);
-    if (!migrated.ok) {
-      return {
-        ok: false,
-        problems: [{ source, path: '$.schemaVersion', message: migrated.message }],
-      };
-    }
-    json = migrated.value;
-    if (migrated.migrated) migratedFrom = migrated.from;
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: problemsFromZod(source, parsed.error) };
-  if (migratedFrom === undefined) return { ok: true, value: parsed.data, text };
-  return { ok: true, value: parsed.data, text: serialize(json), migratedFrom };
-}
-
-function describeWriteError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return 'the disk is full';
-  if (code === 'EACCES' || code === 'EPERM') return 'the kiosk may not write to its data folder';
-  if (code === 'EROFS') return 'the data folder is read-only';
-  return code ?? String(error);
-}
-
-/** How content files are written: indented for people, with a final newline. */
-export function serialize(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -10,6 +10,7 @@ import type {
   Handlers,
   RemoteAdminInfo,
 } from '../core/contract.js';
+import { HISTORY_LIMIT, type Author } from '../core/history.js';
 import type { Problem } from '../core/problems.js';
 import { noAlerts, type AlertPort } from './alert-store.js';
 import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
@@ -76,6 +77,7 @@ export function createHandlers({
   };
   const problems = () => [
     ...store.snapshot().problems,
+    ...store.history.problems(),
     ...auth.problems(),
     ...media.problems(),
     ...alerts.problems(),
@@ -136,8 +138,8 @@ export function createHandlers({
         media: media.list(),
       };
     },
-    'content:save': async ({ baseRevision, content }) => ({
-      revision: (await store.saveContent(baseRevision, content)).revision,
+    'content:save': async ({ baseRevision, content }, context) => ({
+      revision: (await store.saveContent(baseRevision, content, authorOf(context))).revision,
     }),
     'settings:save': async ({ baseRevision, settings, pin }, context) => {
       if (settings.syncPublicKey) checkPublicKey(settings.syncPublicKey);
@@ -145,7 +147,17 @@ export function createHandlers({
       if (changes.length > 0) await confirmPin(pin, changes, context);
       // What a setting changes elsewhere (the staff idle lock) follows from the store's change
       // event (host/services.ts), as for an edit on disk or a fleet bundle.
-      return { revision: (await store.saveSettings(baseRevision, settings)).revision };
+      const saved = await store.saveSettings(baseRevision, settings, authorOf(context));
+      return { revision: saved.revision };
+    },
+    'history:list': async () => ({ versions: store.history.list(), limit: HISTORY_LIMIT }),
+    'history:get': async ({ id }) => store.history.get(id),
+    'history:restore': async ({ baseRevision, id, pin }, context) => {
+      // An old version may hold another sync key or LAN setting: a cookie alone cannot bring it.
+      const { settings } = await store.history.get(id);
+      const changes = pinConfirmedChanges(store.snapshot().settings, settings);
+      if (changes.length > 0) await confirmPin(pin, changes, context);
+      return { revision: (await store.restore(baseRevision, id, authorOf(context))).revision };
     },
     'media:upload-begin': async ({ name, size }) => media.begin(name, size),
     'media:upload-chunk': async ({ uploadId, offset, bytes }) =>
@@ -209,6 +221,12 @@ function statusAfterStart(auth: AuthPort, context: CallContext): AuthStatus {
 /** Who counts a wrong PIN: the adapter says, else the kiosk's own screen when the call is local. */
 function sourceOf(context: CallContext): string {
   return context.source ?? (context.local ? KIOSK_SOURCE : 'unknown');
+}
+
+/** Who made a change, for the history: the kiosk's own screen, or the caller's address. */
+function authorOf(context: CallContext): Author {
+  const source = sourceOf(context);
+  return source === KIOSK_SOURCE ? { kind: 'kiosk' } : { kind: 'remote', address: source };
 }
 
 // A key that cannot verify anything is refused when saved, not found out at the next sync.

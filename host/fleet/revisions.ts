@@ -33,7 +33,7 @@ export async function switchTo(
 ): Promise<void> {
   if (kind === 'sync') await kept.keepManifest(manifest);
   await kept.update({ pending: { revision: manifest.revision, kind } });
-  await store.applyFleet(manifest.content, manifest.settings);
+  await store.applyFleet(manifest.content, manifest.settings, sequenceOf(manifest));
   await kept.update(switched(kept.value, manifest, kind, now(), etag));
 }
 

@@ -7,6 +7,7 @@ import { staffScreenWaitMs } from '../../../core/session';
 import { EmergencyPanel } from './alert/EmergencyPanel';
 import { AnalyticsSection } from './analytics/AnalyticsSection';
 import { ErrorAlert } from './ErrorAlert';
+import { HistorySection } from './history/HistorySection';
 import { MediaSection } from './media/MediaSection';
 import { PlaylistsSection } from './playlists/PlaylistsSection';
 import { ProblemsCard } from './ProblemsCard';
@@ -23,6 +24,7 @@ const VIEWS: Record<SectionId, ComponentType<SectionProps>> = {
   playlists: PlaylistsSection,
   media: MediaSection,
   schedule: ScheduleSection,
+  history: HistorySection,
   analytics: AnalyticsSection,
   status: StatusSection,
   settings: SettingsSection,

@@ -4,7 +4,7 @@
 import type { KioskApi } from '../../../core/contract';
 import type { AdminData } from './useAdminData';
 
-/** Props of a section of the admin (Playlists, Media, Schedule, Analytics, Status, Settings). */
+/** Props of a section of the admin (Playlists, Media, Schedule, History, Analytics, Status, Settings). */
 export interface SectionProps {
   api: KioskApi;
   data: AdminData;
@@ -15,6 +15,7 @@ export const SECTIONS = [
   { id: 'playlists', title: 'Playlists' },
   { id: 'media', title: 'Media' },
   { id: 'schedule', title: 'Schedule' },
+  { id: 'history', title: 'History' },
   { id: 'analytics', title: 'Analytics' },
   { id: 'status', title: 'Status' },
   { id: 'settings', title: 'Settings' },
