@@ -11,6 +11,7 @@ import type {
   RemoteAdminInfo,
 } from '../core/contract.js';
 import type { Problem } from '../core/problems.js';
+import { emptyDefaultTitles } from '../core/content-rules.js';
 import { noAlerts, type AlertPort } from './alert-store.js';
 import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
 import type { ContentStore } from './content-store.js';
@@ -121,9 +122,12 @@ export function createHandlers({
         media: media.list(),
       };
     },
-    'content:save': async ({ baseRevision, content }) => ({
-      revision: (await store.saveContent(baseRevision, content)).revision,
-    }),
+    'content:save': async ({ baseRevision, content }) => {
+      // Checked on save only: content already on disk still loads (the player falls back).
+      const empty = emptyDefaultTitles(content, store.snapshot().settings.defaultLanguage);
+      if (empty.length > 0) throw new ValidationError(empty);
+      return { revision: (await store.saveContent(baseRevision, content)).revision };
+    },
     'settings:save': async ({ baseRevision, settings }) => {
       if (settings.syncPublicKey) checkPublicKey(settings.syncPublicKey);
       // What a setting changes elsewhere (the staff idle lock) follows from the store's change

@@ -237,7 +237,7 @@ export function SettingsForm({
               const name = fieldOf(problem);
               return (
                 <li key={index}>
-                  <strong>{(name && FIELD_LABELS[name]) ?? problem.path}</strong>: {problem.message}
+                  <strong>{(name && FIELD_LABELS[name]) ?? 'Settings'}</strong>: {problem.message}
                 </li>
               );
             })}
