@@ -22,7 +22,10 @@ export function FieldProblemsProvider(props: {
   const value = useMemo(() => {
     const messages = new Map<string, string>();
     for (const problem of problems) {
-      if (!messages.has(problem.key)) messages.set(problem.key, problem.message);
+      // Said with the label, as in the summary: the message also stands alone when read out.
+      if (!messages.has(problem.key)) {
+        messages.set(problem.key, `${problem.label}: ${problem.message}`);
+      }
     }
     return { scope: '', messages };
   }, [problems]);

@@ -27,14 +27,14 @@ export function LanguageFields({
 }: LanguageFieldsProps) {
   const name = languageName(lang);
   const field = (
-    name: string,
+    fieldName: string,
     label: string,
     text: LocalizedText | undefined,
     set: (text: LocalizedText) => Slide,
     multiline = false,
   ) => (
     <TextField
-      name={`${name}.${lang}`}
+      name={`${fieldName}.${lang}`}
       label={label}
       language={name}
       lang={lang}
