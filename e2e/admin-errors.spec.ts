@@ -21,6 +21,8 @@ import { expect, test } from './fixtures';
 const SCREENSHOT = path.resolve(import.meta.dirname, '../docs/screenshots/admin-field-error.png');
 
 test.beforeEach(async ({ dataDir, page }) => {
+  // Two tabs and several axe runs per test: give a loaded machine time.
+  test.slow();
   await setPin(dataDir);
   await page.emulateMedia({ reducedMotion: 'reduce' });
 });
