@@ -3,6 +3,7 @@
  */
 import { useId, useState } from 'react';
 import type { Settings } from '../../../../core/schema';
+import { KeptEdit } from '../playlists/KeptEdit';
 import type { SectionProps } from '../section';
 import { ChangePin } from './ChangePin';
 import { SettingsForm } from './SettingsForm';
@@ -10,6 +11,8 @@ import { SettingsForm } from './SettingsForm';
 /** The Settings section. */
 export function SettingsSection({ api, data }: SectionProps) {
   const [saved, setSaved] = useState(false);
+  // After a conflict: the staff's changes, read only, beside the settings saved by someone else.
+  const [kept, setKept] = useState<string[] | undefined>();
   const titleId = useId();
   const { state, failure } = data;
   if (!state) return null;
@@ -29,13 +32,15 @@ export function SettingsSection({ api, data }: SectionProps) {
         saved={state.settings}
         failure={failure}
         onDismissFailure={data.clearFailure}
-        onLoadSaved={() => {
+        onLoadSaved={(changes) => {
+          setKept(changes);
           data.clearFailure();
           void data.reload();
         }}
         saving={data.saving}
         onSave={save}
       />
+      {kept && <KeptEdit lines={kept} onClose={() => setKept(undefined)} />}
       <p role="status" className="admin-status">
         {saved ? 'Settings saved.' : ''}
       </p>
