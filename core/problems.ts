@@ -24,6 +24,19 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** Read a JSON path such as `$.slides[2].title["nl-BE"]` back into its keys (the inverse of `jsonPath`). */
+export function parseJsonPath(path: string): (string | number)[] {
+  const keys: (string | number)[] = [];
+  const step = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  step.lastIndex = path.startsWith('$') ? 1 : 0;
+  for (let match = step.exec(path); match; match = step.exec(path)) {
+    if (match[1] !== undefined) keys.push(match[1]);
+    else if (match[2] !== undefined) keys.push(Number(match[2]));
+    else keys.push(JSON.parse(match[3]!) as string);
+  }
+  return keys;
+}
+
 /** List every issue of a zod error as a problem in `source`. */
 export function problemsFromZod(source: string, error: z.core.$ZodError): Problem[] {
   return error.issues.map((issue) => ({

@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import { BACKDROPS, FIT_MODES, FOCUS_MAX, FOCUS_MIN } from './framing.js';
 import { isValidTimeZone } from './schedule.js';
+import type { Range } from './units.js';
 
 /** The schema version written into content and settings files. */
 export const CONTENT_SCHEMA_VERSION = 2;
@@ -16,10 +17,23 @@ export const CONTENT_SCHEMA_VERSION = 2;
 export const SETTINGS_SCHEMA_VERSION = 1;
 
 /** Checks for a whole number in a range, with a message that says the range and the unit. */
-function between(min: number, max: number, unit: string) {
+function between({ min, max, unit }: Range) {
   const message = `must be between ${min} and ${max} ${unit}`;
   return [z.gte(min, message), z.lte(max, message)] as const;
 }
+
+/** How long a slide may stay on screen. */
+export const SLIDE_DURATION_MS: Range = { min: 2000, max: 600_000, unit: 'milliseconds' };
+
+/** The allowed range of each number in the settings, in the unit it is stored in. */
+export const SETTING_RANGES = {
+  idleTimeoutSec: { min: 10, max: 3600, unit: 'seconds' },
+  countdownSec: { min: 5, max: 120, unit: 'seconds' },
+  staffIdleLockSec: { min: 30, max: 3600, unit: 'seconds' },
+  syncIntervalSec: { min: 10, max: 86_400, unit: 'seconds' },
+  quietReloadHour: { min: 0, max: 23, unit: 'hours' },
+  playLogRetentionDays: { min: 1, max: 3650, unit: 'days' },
+} as const satisfies Record<string, Range>;
 
 /** A BCP 47 language tag such as `en`, `fr`, `nl-BE` or `ar`. */
 export const LanguageCode = z
@@ -145,7 +159,7 @@ const slideBase = {
   id: Id,
   enabled: z._default(z.boolean(), true),
   /** How long the slide stays on screen during automatic rotation, in milliseconds. */
-  durationMs: z._default(z.int().check(...between(2000, 600_000, 'milliseconds')), 12_000),
+  durationMs: z._default(z.int().check(...between(SLIDE_DURATION_MS)), 12_000),
   transition: z.optional(TransitionStyle),
   title: LocalizedText,
   schedule: z.optional(Schedule),
@@ -162,7 +176,10 @@ export const ThemeSlide = z.object({
 });
 
 /** A focal point coordinate, in percent of the picture's width or height. */
-const FocusPercent = z._default(z.number().check(...between(FOCUS_MIN, FOCUS_MAX, 'percent')), 50);
+const FocusPercent = z._default(
+  z.number().check(...between({ min: FOCUS_MIN, max: FOCUS_MAX, unit: 'percent' })),
+  50,
+);
 
 /**
  * How a full-screen picture or video meets a screen of another shape (rule in core/framing.ts).
@@ -269,9 +286,9 @@ export type ContentFile = z.infer<typeof ContentFile>;
 export const SettingsFields = z.object({
   schemaVersion: z._default(z.literal(SETTINGS_SCHEMA_VERSION), SETTINGS_SCHEMA_VERSION),
   /** Seconds without input before the "still there?" dialog. */
-  idleTimeoutSec: z._default(z.int().check(...between(10, 3600, 'seconds')), 90),
+  idleTimeoutSec: z._default(z.int().check(...between(SETTING_RANGES.idleTimeoutSec)), 90),
   /** Seconds the dialog counts down before the player resets. */
-  countdownSec: z._default(z.int().check(...between(5, 120, 'seconds')), 20),
+  countdownSec: z._default(z.int().check(...between(SETTING_RANGES.countdownSec)), 20),
   defaultLanguage: z._default(LanguageCode, 'en'),
   enabledLanguages: z._default(z.array(LanguageCode).check(z.minLength(1)), [
     'en',
@@ -284,7 +301,7 @@ export const SettingsFields = z.object({
   /** Hide the mouse cursor (touch screens). */
   hideCursor: z._default(z.boolean(), false),
   /** Seconds without staff activity before the admin locks itself. */
-  staffIdleLockSec: z._default(z.int().check(...between(30, 3600, 'seconds')), 300),
+  staffIdleLockSec: z._default(z.int().check(...between(SETTING_RANGES.staffIdleLockSec)), 300),
   /** Serve the admin to other machines on the network (PIN login required). */
   lanAdmin: z._default(z.boolean(), false),
   /**
@@ -301,13 +318,16 @@ export const SettingsFields = z.object({
     z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }),
   ),
   /** Seconds between two checks of the manifest. */
-  syncIntervalSec: z._default(z.int().check(...between(10, 86_400, 'seconds')), 300),
+  syncIntervalSec: z._default(z.int().check(...between(SETTING_RANGES.syncIntervalSec)), 300),
   /** Ed25519 public key (PEM or base64 SPKI); when set, only bundles it signed are accepted. */
   syncPublicKey: z.optional(z.string().check(z.minLength(40), z.maxLength(2000))),
   /** Hour of the day (0 to 23, kiosk time) for a planned soft reload of the player; off when not set. */
-  quietReloadHour: z.optional(z.int().check(...between(0, 23, 'hours'))),
+  quietReloadHour: z.optional(z.int().check(...between(SETTING_RANGES.quietReloadHour))),
   /** Days that proof-of-play and session records are kept. */
-  playLogRetentionDays: z._default(z.int().check(...between(1, 3650, 'days')), 90),
+  playLogRetentionDays: z._default(
+    z.int().check(...between(SETTING_RANGES.playLogRetentionDays)),
+    90,
+  ),
 });
 
 /** Kiosk settings that staff can change. */

@@ -137,7 +137,9 @@ test('invalid input is refused by field, and nothing is saved', async ({ page, h
     await route.continue({ postData: JSON.stringify(body) });
   });
   await save(page);
-  await expect(alert).toContainText('$.settings.countdownSec');
+  // The host's body names the JSON path; the admin names the field's label.
+  await expect(alert).toContainText('Countdown (seconds): must be between 5 and 120 seconds');
+  await expect(alert).not.toContainText('$.');
   await expect(alert).toContainText('What was saved before is unchanged.');
   await expect(countdown).toHaveAttribute('aria-invalid', 'true');
   await expect(savedMessage(page)).toHaveCount(0);
@@ -172,9 +174,15 @@ test('two pages editing at once: the second save is refused as a conflict', asyn
   // Their edit is still there to copy, and the first page's value is what is saved.
   await expect(other.getByLabel('Idle timeout (seconds)')).toHaveValue('62');
   expect(await settingsOnDisk(dataDir)).toMatchObject({ idleTimeoutSec: 61 });
-  await other.getByRole('button', { name: 'Load the saved settings' }).click();
+  await other
+    .getByRole('button', { name: 'Load the saved settings (keep a copy of my edit)' })
+    .click();
   await expect(other.getByLabel('Idle timeout (seconds)')).toHaveValue('61');
   await expect(other.getByRole('alert')).toHaveCount(0);
+  // The edit that was not saved stays in view, read only: nothing is lost silently.
+  await expect(other.getByRole('region', { name: 'Your edit (not saved)' })).toContainText(
+    'Idle timeout (seconds): 62',
+  );
 });
 
 test('a corrupted settings.json: the kiosk keeps playing and the admin says what was wrong', async ({

@@ -12,6 +12,7 @@ import type {
 } from '../core/contract.js';
 import { HISTORY_LIMIT, type Author } from '../core/history.js';
 import type { Problem } from '../core/problems.js';
+import { emptyDefaultTitles } from '../core/content-rules.js';
 import { noAlerts, type AlertPort } from './alert-store.js';
 import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
 import type { ContentStore } from './content-store.js';
@@ -138,9 +139,14 @@ export function createHandlers({
         media: media.list(),
       };
     },
-    'content:save': async ({ baseRevision, content }, context) => ({
-      revision: (await store.saveContent(baseRevision, content, authorOf(context))).revision,
-    }),
+    'content:save': async ({ baseRevision, content }, context) => {
+      // Checked on save only: content already on disk still loads (the player falls back).
+      const empty = emptyDefaultTitles(content, store.snapshot().settings.defaultLanguage);
+      if (empty.length > 0) throw new ValidationError(empty);
+      return {
+        revision: (await store.saveContent(baseRevision, content, authorOf(context))).revision,
+      };
+    },
     'settings:save': async ({ baseRevision, settings, pin }, context) => {
       if (settings.syncPublicKey) checkPublicKey(settings.syncPublicKey);
       const changes = pinConfirmedChanges(store.snapshot().settings, settings);

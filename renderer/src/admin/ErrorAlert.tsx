@@ -1,10 +1,20 @@
 /**
- * A failed save or load: the reason and each problem by field, in a `role="alert"`.
+ * A failed save or load: the reason in a `role="alert"`, in words (JSON paths stay in the API).
  */
+import type { ReactNode } from 'react';
 import type { AdminFailure } from './useAdminData';
 
 /** Say what went wrong; nothing already saved was lost. */
-export function ErrorAlert({ failure, onDismiss }: { failure: AdminFailure; onDismiss?(): void }) {
+export function ErrorAlert({
+  failure,
+  onDismiss,
+  children,
+}: {
+  failure: AdminFailure;
+  onDismiss?(): void;
+  /** More actions, such as loading the other version after a conflict. */
+  children?: ReactNode;
+}) {
   return (
     <div className="admin-alert" role="alert">
       <p className="admin-alert__message">
@@ -14,13 +24,12 @@ export function ErrorAlert({ failure, onDismiss }: { failure: AdminFailure; onDi
       {failure.problems.length > 0 && (
         <ul>
           {failure.problems.map((problem, i) => (
-            <li key={i}>
-              <code>{problem.path}</code>: {problem.message}
-            </li>
+            <li key={i}>{problem.message}</li>
           ))}
         </ul>
       )}
       <p className="admin-alert__note">What was saved before is unchanged.</p>
+      {children}
       {onDismiss && (
         <button type="button" className="admin-button" onClick={onDismiss}>
           Dismiss

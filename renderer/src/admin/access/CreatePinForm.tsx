@@ -4,7 +4,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AuthStatus, KioskApi } from '../../../../core/contract';
 import { ApiError } from '../../api/api-error';
-import { PinField } from './PinField';
+import type { FieldProblem } from '../field-map';
+import { FieldProblemsProvider } from '../FieldProblems';
+import { CheckedPinField } from './CheckedPinField';
 import { PinPad } from './PinPad';
 import { usePinKeypad } from './usePinKeypad';
 import { isPin, PIN_RULE } from './pin-check';
@@ -18,7 +20,7 @@ interface CreatePinFormProps {
 export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const introId = useId();
   const keypad = usePinKeypad([setPin, setRepeat]);
@@ -26,9 +28,16 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const found: string[] = [];
-    if (!isPin(pin)) found.push(`New PIN: ${PIN_RULE}`);
-    if (pin !== repeat) found.push('Repeat PIN: the two PINs are not the same.');
+    const found: FieldProblem[] = [];
+    if (!isPin(pin)) found.push({ key: 'pin', label: 'New PIN', where: '', message: PIN_RULE });
+    if (pin !== repeat) {
+      found.push({
+        key: 'repeat',
+        label: 'Repeat PIN',
+        where: '',
+        message: 'the two PINs are not the same.',
+      });
+    }
     setProblems(found);
     if (found.length > 0) return;
     setBusy(true);
@@ -36,50 +45,57 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
       onStatus(await api.invoke('auth:create-pin', { pin }));
     } catch (error) {
       const listed = error instanceof ApiError ? error.problems.map((p) => p.message) : [];
-      setProblems([error instanceof Error ? error.message : String(error), ...listed]);
+      const said = [error instanceof Error ? error.message : String(error), ...listed];
+      setProblems(said.map((message) => ({ key: 'form', label: '', where: '', message })));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-describedby={introId}>
-      <p id={introId}>
-        No staff PIN is set yet. Choose one now: it protects the admin from visitors. Keep it
-        somewhere safe.
-      </p>
-      <PinField
-        label="New PIN"
-        value={pin}
-        onChange={setPin}
-        invalid={problems.length > 0}
-        autoFocus
-        {...keypad.target(0)}
-      />
-      <PinField
-        label="Repeat PIN"
-        value={repeat}
-        onChange={setRepeat}
-        invalid={problems.length > 0}
-        {...keypad.target(1)}
-      />
-      <p className="admin-note">4 to 12 digits.</p>
-      {problems.length > 0 && (
-        <div role="alert" className="admin-alert">
-          <p className="admin-alert__message">The PIN was not created:</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <PinPad
-        onDigit={keypad.onDigit}
-        onDelete={keypad.onDelete}
-        submitLabel="Create PIN"
-        disabled={busy}
-      />
-    </form>
+    <FieldProblemsProvider problems={problems}>
+      <form onSubmit={submit} noValidate aria-describedby={introId}>
+        <p id={introId}>
+          No staff PIN is set yet. Choose one now: it protects the admin from visitors. Keep it
+          somewhere safe.
+        </p>
+        <CheckedPinField
+          name="pin"
+          label="New PIN"
+          value={pin}
+          onChange={setPin}
+          autoFocus
+          {...keypad.target(0)}
+        />
+        <CheckedPinField
+          name="repeat"
+          label="Repeat PIN"
+          value={repeat}
+          onChange={setRepeat}
+          {...keypad.target(1)}
+        />
+        <p className="admin-note">4 to 12 digits.</p>
+        {problems.length > 0 && (
+          <div role="alert" className="admin-alert">
+            <p className="admin-alert__message">The PIN was not created:</p>
+            <ul>
+              {problems.map((problem, i) => (
+                <li key={i}>
+                  {problem.key === 'form'
+                    ? problem.message
+                    : `${problem.label}: ${problem.message}`}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <PinPad
+          onDigit={keypad.onDigit}
+          onDelete={keypad.onDelete}
+          submitLabel="Create PIN"
+          disabled={busy}
+        />
+      </form>
+    </FieldProblemsProvider>
   );
 }

@@ -5,7 +5,7 @@
 import { useId, type Ref } from 'react';
 import { PIN_MAX_LENGTH } from './pin-check';
 
-interface PinFieldProps {
+export interface PinFieldProps {
   label: string;
   value: string;
   onChange(value: string): void;

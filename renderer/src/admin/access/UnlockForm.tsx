@@ -82,7 +82,7 @@ export function UnlockForm({ api, status, onStatus }: UnlockFormProps) {
         value={pin}
         onChange={setPin}
         invalid={message !== undefined}
-        describedBy={hintId}
+        describedBy={message ? `${hintId}-message ${hintId}` : hintId}
         autoFocus
         readOnly={busy}
         inputRef={field}
@@ -91,7 +91,7 @@ export function UnlockForm({ api, status, onStatus }: UnlockFormProps) {
         4 to 12 digits.
       </p>
       {message && (
-        <p role="alert" className="admin-alert admin-alert__message">
+        <p role="alert" id={`${hintId}-message`} className="admin-alert admin-alert__message">
           {message}
         </p>
       )}

@@ -3,12 +3,16 @@
  * when it starts and ends in the kiosk's time, and show or clear it. The form closes once the
  * message is set; the card's banner then says it is on, with Clear.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { AlertState } from '../../../../core/alert';
 import type { KioskApi } from '../../../../core/contract';
 import type { Settings } from '../../../../core/schema';
 import { languageName, textDirection } from '../../../../core/i18n';
 import { ErrorAlert } from '../ErrorAlert';
+import type { FieldProblem } from '../field-map';
+import { describedBy, FieldError, FieldProblemsProvider, useFieldProblem } from '../FieldProblems';
+import { ProblemSummary } from '../ProblemSummary';
+import { checkAlertInput } from './alert-problems';
 import { toFailure, type AdminFailure } from '../useAdminData';
 import { kioskTimeText, kioskZone, wallInputToIso } from './alert-time';
 import { AlertTemplates } from './AlertTemplates';
@@ -43,6 +47,7 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
   const [starts, setStarts] = useState('');
   const [expires, setExpires] = useState('');
   const [failure, setFailure] = useState<AdminFailure | undefined>();
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
 
@@ -72,6 +77,7 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
   ) => {
     setBusy(true);
     setFailure(undefined);
+    setProblems([]);
     setDone('');
     try {
       const next = await action();
@@ -93,6 +99,14 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
     event.preventDefault();
     const startsAt = wallInputToIso(starts, zone);
     const expiresAt = wallInputToIso(expires, zone);
+    const input = { text, ...(startsAt && { startsAt }), ...(expiresAt && { expiresAt }) };
+    // The host's own rule, checked here first so each problem shows at its field.
+    const found = checkAlertInput(input, settings.defaultLanguage, zone);
+    if (found.length > 0) {
+      setFailure(undefined);
+      setProblems(found);
+      return;
+    }
     const set = await run(
       () =>
         api.invoke('alert:set', {
@@ -146,65 +160,102 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
           </button>
         )}
       </div>
+      {problems.length > 0 && (
+        <ProblemSummary problems={problems} onDismiss={() => setProblems([])} />
+      )}
       {failure && <ErrorAlert failure={failure} onDismiss={() => setFailure(undefined)} />}
       <p role="status" className="admin-status">
         {done}
       </p>
-      <form id={formId} hidden={!open} onSubmit={(event) => void show(event)} noValidate>
-        <p className="admin-note">
-          Covers the whole player for every visitor until cleared or until it expires. Visitors see
-          their language; an empty translation shows the {languageName(settings.defaultLanguage)}{' '}
-          text.
-        </p>
-        {open && (
-          <AlertTemplates
-            api={api}
-            texts={text}
-            onUse={(used) => setTexts({ ...used })}
-            onFailure={setFailure}
-          />
-        )}
-        {languages.map((lang) => (
-          <label key={lang} className="admin-field">
-            <span>
-              Message in {languageName(lang)}
-              {lang === settings.defaultLanguage ? ' (required)' : ' (optional)'}
-            </span>
-            <textarea
-              lang={lang}
-              dir={textDirection(lang)}
-              rows={3}
-              maxLength={1000}
-              value={texts[lang] ?? ''}
-              onChange={(event) => setTexts({ ...texts, [lang]: event.target.value })}
+      <FieldProblemsProvider problems={problems}>
+        <form id={formId} hidden={!open} onSubmit={(event) => void show(event)} noValidate>
+          <p className="admin-note">
+            Covers the whole player for every visitor until cleared or until it expires. Visitors
+            see their language; an empty translation shows the{' '}
+            {languageName(settings.defaultLanguage)} text.
+          </p>
+          {open && (
+            <AlertTemplates
+              api={api}
+              texts={text}
+              onUse={(used) => setTexts({ ...used })}
+              onFailure={setFailure}
             />
-          </label>
-        ))}
-        <label className="admin-field">
-          <span>Starts (optional, kiosk time: {zone})</span>
-          <input
-            type="datetime-local"
-            value={starts}
-            onChange={(event) => setStarts(event.target.value)}
-          />
-        </label>
-        <label className="admin-field">
-          <span>Expires (optional, kiosk time: {zone})</span>
-          <input
-            type="datetime-local"
-            value={expires}
-            onChange={(event) => setExpires(event.target.value)}
-          />
-        </label>
-        <div className="admin-actions">
-          <button type="submit" className="admin-button admin-button--danger" disabled={busy}>
-            Show message
-          </button>
-          <button type="button" className="admin-button" disabled={busy} onClick={clear}>
-            Clear message
-          </button>
-        </div>
-      </form>
+          )}
+          {languages.map((lang) => (
+            <AlertField
+              key={lang}
+              name={`text.${lang}`}
+              label={`Message in ${languageName(lang)}${lang === settings.defaultLanguage ? ' (required)' : ' (optional)'}`}
+            >
+              {(props) => (
+                <textarea
+                  {...props}
+                  lang={lang}
+                  dir={textDirection(lang)}
+                  rows={3}
+                  maxLength={1000}
+                  value={texts[lang] ?? ''}
+                  onChange={(event) => setTexts({ ...texts, [lang]: event.target.value })}
+                />
+              )}
+            </AlertField>
+          ))}
+          <AlertField name="startsAt" label={`Starts (optional, kiosk time: ${zone})`}>
+            {(props) => (
+              <input
+                {...props}
+                type="datetime-local"
+                value={starts}
+                onChange={(event) => setStarts(event.target.value)}
+              />
+            )}
+          </AlertField>
+          <AlertField name="expiresAt" label={`Expires (optional, kiosk time: ${zone})`}>
+            {(props) => (
+              <input
+                {...props}
+                type="datetime-local"
+                value={expires}
+                onChange={(event) => setExpires(event.target.value)}
+              />
+            )}
+          </AlertField>
+          <div className="admin-actions">
+            <button type="submit" className="admin-button admin-button--danger" disabled={busy}>
+              Show message
+            </button>
+            <button type="button" className="admin-button" disabled={busy} onClick={clear}>
+              Clear message
+            </button>
+          </div>
+        </form>
+      </FieldProblemsProvider>
     </section>
+  );
+}
+
+/** A labelled field of the form that shows its own problem under it. */
+function AlertField(props: {
+  name: string;
+  label: string;
+  children(control: {
+    id: string;
+    'aria-invalid': true | undefined;
+    'aria-describedby': string | undefined;
+  }): ReactNode;
+}) {
+  const id = useId();
+  const problem = useFieldProblem(props.name);
+  return (
+    <div className="admin-field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.children({
+        id,
+        'aria-invalid': problem.invalid,
+        'aria-describedby': describedBy(problem.errorId),
+      })}
+      <FieldError problem={problem} />
+    </div>
   );
 }

@@ -59,6 +59,7 @@ export function AddSlideDialog({ kind, lang, choices, onAdd, onClose }: AddSlide
         </p>
       ) : (
         <MediaPicker
+          name="new-slide-media"
           label={kind === 'video' ? 'Video' : kind === 'image' ? 'Picture' : 'Picture (optional)'}
           kind={kind === 'video' ? 'video' : 'image'}
           choices={choices}

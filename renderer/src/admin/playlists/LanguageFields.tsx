@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { languageName, textDirection } from '../../../../core/i18n';
 import type { LocalizedText, MediaRef, Slide } from '../../../../core/schema';
 import { isUntranslated, setText } from './content-edit';
+import { describedBy, FieldError, useFieldProblem } from '../FieldProblems';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
 
 interface LanguageFieldsProps {
@@ -26,12 +27,14 @@ export function LanguageFields({
 }: LanguageFieldsProps) {
   const name = languageName(lang);
   const field = (
+    fieldName: string,
     label: string,
     text: LocalizedText | undefined,
     set: (text: LocalizedText) => Slide,
     multiline = false,
   ) => (
     <TextField
+      name={`${fieldName}.${lang}`}
       label={label}
       language={name}
       lang={lang}
@@ -47,26 +50,33 @@ export function LanguageFields({
         {name} <span className="pl-lang__code">({lang})</span>
         {lang === defaultLang && <span className="pl-badge">Default language</span>}
       </legend>
-      {field('Title', slide.title, (title) => ({ ...slide, title }))}
+      {field('title', 'Title', slide.title, (title) => ({ ...slide, title }))}
       {slide.kind === 'theme' && (
         <>
-          {field('Lead', slide.lead, (lead) => ({ ...slide, lead }))}
-          {field('Body', slide.body, (body) => ({ ...slide, body }), true)}
+          {field('lead', 'Lead', slide.lead, (lead) => ({ ...slide, lead }))}
+          {field('body', 'Body', slide.body, (body) => ({ ...slide, body }), true)}
         </>
       )}
       {slide.kind === 'image' &&
-        field('Caption', slide.caption, (caption) => ({ ...slide, caption }), true)}
+        field('caption', 'Caption', slide.caption, (caption) => ({ ...slide, caption }), true)}
       {slide.kind === 'video' &&
-        field('Description', slide.description, (description) => ({ ...slide, description }), true)}
+        field(
+          'description',
+          'Description',
+          slide.description,
+          (description) => ({ ...slide, description }),
+          true,
+        )}
       {slide.kind !== 'video' &&
         slide.image &&
-        field('Alt text', slide.image.alt, (alt) => ({
+        field('alt', 'Alt text', slide.image.alt, (alt) => ({
           ...slide,
           image: { ...slide.image!, alt },
         }))}
       {slide.kind === 'video' && (
         <MediaPicker
           label={`Captions (${name})`}
+          name={`captions.${lang}`}
           kind="captions"
           choices={captionChoices}
           value={slide.video.captions?.[lang]}
@@ -94,6 +104,8 @@ function setCaptions(
 }
 
 interface TextFieldProps {
+  /** The field's name for problems found in it (see field-map.ts). */
+  name: string;
   label: string;
   language: string;
   lang: string;
@@ -107,13 +119,15 @@ function TextField(props: TextFieldProps) {
   const { label, language, lang, value, multiline, untranslated, onChange } = props;
   const id = useId();
   const noteId = `${id}-note`;
+  const problem = useFieldProblem(props.name);
   const common = {
     id,
     value,
     lang,
     dir: textDirection(lang),
     className: untranslated ? 'is-untranslated' : undefined,
-    'aria-describedby': untranslated ? noteId : undefined,
+    'aria-invalid': problem.invalid,
+    'aria-describedby': describedBy(problem.errorId, untranslated && noteId),
     onChange: (event: { target: { value: string } }) => onChange(event.target.value),
   };
   return (
@@ -130,6 +144,7 @@ function TextField(props: TextFieldProps) {
         )}
       </span>
       {multiline ? <textarea {...common} rows={5} /> : <input type="text" {...common} />}
+      <FieldError problem={problem} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import type { MediaItem } from '../../../../core/contract';
 import { mediaUrl } from '../../../../core/media';
 import type { ContentFile, MediaRef } from '../../../../core/schema';
+import { describedBy, FieldError, useFieldProblem } from '../FieldProblems';
 
 /** A file staff can pick. */
 export interface MediaChoice {
@@ -38,6 +39,8 @@ export function mediaChoices(
 
 interface MediaPickerProps {
   label: string;
+  /** The field's name for problems found in it (see field-map.ts). */
+  name: string;
   kind: MediaItem['kind'];
   choices: readonly MediaChoice[];
   value: MediaRef | undefined;
@@ -52,12 +55,17 @@ interface MediaPickerProps {
 export function MediaPicker(props: MediaPickerProps) {
   const { label, kind, choices, value, optional = false, hint, onChange } = props;
   const id = useId();
+  const problem = useFieldProblem(props.name);
   const known = value === undefined || choices.some((choice) => choice.ref === value);
   const options = known ? choices : [{ ref: value, name: `Missing file (${value})` }, ...choices];
   return (
     <div className="admin-field pl-media">
       <label htmlFor={id}>{label}</label>
-      {hint && <span className="admin-note">{hint}</span>}
+      {hint && (
+        <span className="admin-note" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
       <div className="pl-media__row">
         {value && kind === 'image' && (
           <img className="pl-media__thumb" src={mediaUrl(value)} alt="" draggable={false} />
@@ -71,6 +79,8 @@ export function MediaPicker(props: MediaPickerProps) {
         <select
           id={id}
           value={value ?? ''}
+          aria-invalid={problem.invalid}
+          aria-describedby={describedBy(problem.errorId, hint && `${id}-hint`)}
           onChange={(event) => onChange((event.target.value || undefined) as MediaRef | undefined)}
         >
           {(optional || value === undefined) && (
@@ -83,6 +93,7 @@ export function MediaPicker(props: MediaPickerProps) {
           ))}
         </select>
       </div>
+      <FieldError problem={problem} />
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MediaItem } from '../../../../core/contract';
 import type { ContentFile, Playlist, Settings, Slide } from '../../../../core/schema';
+import { FieldScope } from '../FieldProblems';
 import { ScheduleEditor } from '../schedule/ScheduleEditor';
 import { AddSlideDialog } from './AddSlideDialog';
 import { createSlide, move, type NewSlide, type SlideKind } from './content-edit';
@@ -56,104 +57,108 @@ export function PlaylistEditor(props: PlaylistEditorProps) {
   };
 
   return (
-    <div className="pl-editor">
-      <div className="pl-editor__head">
-        <button type="button" className="admin-button" onClick={props.onBack}>
-          <span aria-hidden="true">←</span> All playlists
-        </button>
-        <h3 className="pl-editor__title" ref={heading} tabIndex={-1}>
-          Editing: <span>{playlist.name}</span>
-        </h3>
-        <button type="button" className="admin-button" onClick={props.onRename}>
-          Rename<span className="visually-hidden"> {playlist.name}</span>
-        </button>
-      </div>
-      {playlist.id === content.defaultPlaylistId && (
-        <p className="admin-note">
-          This is the default playlist: it plays when nothing is scheduled.
-        </p>
-      )}
-      <div className="admin-card pl-editor__schedule">
-        <ScheduleEditor
-          legend="When this playlist plays"
-          schedule={playlist.schedule}
-          kioskTimeZone={props.kioskTimeZone}
-          onChange={(schedule) => {
-            const { schedule: _old, ...rest } = playlist;
-            onChange(schedule ? { ...rest, schedule } : rest);
-          }}
-        />
-      </div>
-      <div className="pl-editor__body">
-        <div className="pl-editor__slides">
-          <h3>Slides</h3>
-          <SlideList
-            slides={playlist.slides}
-            selectedId={selected?.id}
-            languages={languages}
-            defaultLang={defaultLang}
-            onSelect={setSelectedId}
-            onMove={(id, to) =>
-              props.onUpdate((current) => ({
-                ...current,
-                slides: move(
-                  current.slides,
-                  current.slides.findIndex((s) => s.id === id),
-                  to,
-                ),
-              }))
-            }
-          />
-          <div className="pl-editor__add">
-            <button type="button" className="admin-button" onClick={() => setAdding('theme')}>
-              Add text slide
-            </button>
-            <button type="button" className="admin-button" onClick={() => setAdding('image')}>
-              Add picture slide
-            </button>
-            <button type="button" className="admin-button" onClick={() => setAdding('video')}>
-              Add video slide
-            </button>
-          </div>
+    <FieldScope scope={playlist.id}>
+      <div className="pl-editor">
+        <div className="pl-editor__head">
+          <button type="button" className="admin-button" onClick={props.onBack}>
+            <span aria-hidden="true">←</span> All playlists
+          </button>
+          <h3 className="pl-editor__title" ref={heading} tabIndex={-1}>
+            Editing: <span>{playlist.name}</span>
+          </h3>
+          <button type="button" className="admin-button" onClick={props.onRename}>
+            Rename<span className="visually-hidden"> {playlist.name}</span>
+          </button>
         </div>
-        {selected && (
-          <SlideEditor
-            key={selected.id}
-            slide={selected}
-            content={content}
-            media={media}
-            languages={languages}
-            defaultLang={defaultLang}
+        {playlist.id === content.defaultPlaylistId && (
+          <p className="admin-note">
+            This is the default playlist: it plays when nothing is scheduled.
+          </p>
+        )}
+        <div className="admin-card pl-editor__schedule">
+          <ScheduleEditor
+            legend="When this playlist plays"
+            schedule={playlist.schedule}
             kioskTimeZone={props.kioskTimeZone}
-            only={playlist.slides.length === 1}
-            onChange={replace}
-            onDelete={() => setDeleting(selected)}
+            onChange={(schedule) => {
+              const { schedule: _old, ...rest } = playlist;
+              onChange(schedule ? { ...rest, schedule } : rest);
+            }}
+          />
+        </div>
+        <div className="pl-editor__body">
+          <div className="pl-editor__slides">
+            <h3>Slides</h3>
+            <SlideList
+              slides={playlist.slides}
+              selectedId={selected?.id}
+              languages={languages}
+              defaultLang={defaultLang}
+              onSelect={setSelectedId}
+              onMove={(id, to) =>
+                props.onUpdate((current) => ({
+                  ...current,
+                  slides: move(
+                    current.slides,
+                    current.slides.findIndex((s) => s.id === id),
+                    to,
+                  ),
+                }))
+              }
+            />
+            <div className="pl-editor__add">
+              <button type="button" className="admin-button" onClick={() => setAdding('theme')}>
+                Add text slide
+              </button>
+              <button type="button" className="admin-button" onClick={() => setAdding('image')}>
+                Add picture slide
+              </button>
+              <button type="button" className="admin-button" onClick={() => setAdding('video')}>
+                Add video slide
+              </button>
+            </div>
+          </div>
+          {selected && (
+            <FieldScope scope={selected.id}>
+              <SlideEditor
+                key={selected.id}
+                slide={selected}
+                content={content}
+                media={media}
+                languages={languages}
+                defaultLang={defaultLang}
+                kioskTimeZone={props.kioskTimeZone}
+                only={playlist.slides.length === 1}
+                onChange={replace}
+                onDelete={() => setDeleting(selected)}
+              />
+            </FieldScope>
+          )}
+        </div>
+        {adding && (
+          <AddSlideDialog
+            kind={adding}
+            lang={defaultLang}
+            choices={mediaChoices(adding === 'video' ? 'video' : 'image', media, content)}
+            onAdd={add}
+            onClose={() => setAdding(undefined)}
           />
         )}
+        {deleting && (
+          <Dialog
+            title={`Delete the slide "${slideLabel(deleting, defaultLang)}"?`}
+            confirm="Delete slide"
+            danger
+            onConfirm={() => {
+              setSlides(playlist.slides.filter((s) => s.id !== deleting.id));
+              setDeleting(undefined);
+            }}
+            onClose={() => setDeleting(undefined)}
+          >
+            <p>It is removed from this playlist when you save. Its pictures stay in Media.</p>
+          </Dialog>
+        )}
       </div>
-      {adding && (
-        <AddSlideDialog
-          kind={adding}
-          lang={defaultLang}
-          choices={mediaChoices(adding === 'video' ? 'video' : 'image', media, content)}
-          onAdd={add}
-          onClose={() => setAdding(undefined)}
-        />
-      )}
-      {deleting && (
-        <Dialog
-          title={`Delete the slide "${slideLabel(deleting, defaultLang)}"?`}
-          confirm="Delete slide"
-          danger
-          onConfirm={() => {
-            setSlides(playlist.slides.filter((s) => s.id !== deleting.id));
-            setDeleting(undefined);
-          }}
-          onClose={() => setDeleting(undefined)}
-        >
-          <p>It is removed from this playlist when you save. Its pictures stay in Media.</p>
-        </Dialog>
-      )}
-    </div>
+    </FieldScope>
   );
 }

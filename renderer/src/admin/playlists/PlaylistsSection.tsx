@@ -4,9 +4,13 @@
 import '../playlists.css';
 import { useState } from 'react';
 import type { Playlist } from '../../../../core/schema';
+import { FieldProblemsProvider } from '../FieldProblems';
+import type { SaveNotice } from '../save-state';
 import type { SectionProps } from '../section';
 import { createPlaylist, duplicatePlaylist } from './content-edit';
 import { Dialog } from './Dialog';
+import { describeEdits } from './edit-summary';
+import { KeptEdit } from './KeptEdit';
 import { NameDialog } from './NameDialog';
 import { PlaylistEditor } from './PlaylistEditor';
 import { PlaylistList } from './PlaylistList';
@@ -40,13 +44,16 @@ function Playlists({
   data,
   state,
 }: Pick<SectionProps, 'data'> & { state: NonNullable<SectionProps['data']['state']> }) {
-  const draft = useContentDraft(data, state.content);
+  const settings = state.settings;
+  const draft = useContentDraft(data, state.content, settings.defaultLanguage);
   const [openId, open] = usePlaylistRoute();
   const [asking, setAsking] = useState<Asking | undefined>();
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<SaveNotice | undefined>();
+  // After a conflict: a read-only copy of the staff's edit, kept while they see the other version.
+  const [kept, setKept] = useState<string[] | undefined>();
   const [returnTo, setReturnTo] = useState<string | undefined>();
   const { content, update } = draft;
-  const settings = state.settings;
+  const edited = (text: string) => setNotice({ text, state: 'unsaved' });
   const kioskTimeZone = settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const openPlaylist = content.playlists.find((p) => p.id === openId);
 
@@ -57,7 +64,7 @@ function Playlists({
     const playlist = createPlaylist(name, settings.defaultLanguage, content);
     update((c) => ({ ...c, playlists: [...c.playlists, playlist] }));
     setAsking(undefined);
-    setNotice(`Created “${name}”.`);
+    edited(`Created “${name}”.`);
     open(playlist.id);
   };
   const duplicate = (original: Playlist) => {
@@ -66,43 +73,50 @@ function Playlists({
       const at = c.playlists.findIndex((p) => p.id === original.id) + 1;
       return { ...c, playlists: [...c.playlists.slice(0, at), copy, ...c.playlists.slice(at)] };
     });
-    setNotice(`Made “${copy.name}”.`);
+    edited(`Made “${copy.name}”.`);
   };
   const rename = (playlist: Playlist, name: string) => {
     replacePlaylist(playlist.id, { ...playlist, name });
     setAsking(undefined);
-    setNotice(`Renamed to “${name}”.`);
+    edited(`Renamed to “${name}”.`);
   };
   const remove = (playlist: Playlist) => {
     update((c) => ({ ...c, playlists: c.playlists.filter((p) => p.id !== playlist.id) }));
     setAsking(undefined);
-    setNotice(`Deleted “${playlist.name}”.`);
+    edited(`Deleted “${playlist.name}”.`);
     if (openId === playlist.id) open(undefined);
   };
   const makeDefault = (playlist: Playlist) => {
     update((c) => ({ ...c, defaultPlaylistId: playlist.id }));
-    setNotice(`“${playlist.name}” is now the default.`);
+    edited(`“${playlist.name}” is now the default.`);
   };
   const save = async () => {
-    setNotice('');
-    if (await draft.save()) setNotice('Saved: the kiosk plays the new version.');
+    setNotice(undefined);
+    if (await draft.save()) setNotice({ text: 'The kiosk plays the new version.', state: 'saved' });
   };
 
   return (
-    <>
+    <FieldProblemsProvider problems={draft.problems}>
       <SaveBar
         dirty={draft.dirty}
         saving={data.saving}
         notice={notice}
+        problems={draft.problems}
         // The shell leaves the Playlists section to show refused saves beside its Save button.
-        failures={[draft.invalid, data.failure]}
+        failure={data.failure}
         onSave={() => void save()}
         onDiscard={() => {
           draft.discard();
-          setNotice('Changes discarded.');
+          setNotice({ text: 'Changes discarded.', state: 'saved' });
         }}
         onDismiss={draft.dismiss}
+        onLoadTheirs={() => {
+          setKept(describeEdits(state.content, content, settings.defaultLanguage));
+          draft.discard();
+          setNotice(undefined);
+        }}
       />
+      {kept && <KeptEdit lines={kept} onClose={() => setKept(undefined)} />}
       {openPlaylist ? (
         <PlaylistEditor
           key={openPlaylist.id}
@@ -167,6 +181,6 @@ function Playlists({
           </p>
         </Dialog>
       )}
-    </>
+    </FieldProblemsProvider>
   );
 }

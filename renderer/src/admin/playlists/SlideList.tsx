@@ -2,7 +2,8 @@
  * A playlist's slides in order: select one to edit, reorder by drag or with Move up / Move down.
  */
 import { useState } from 'react';
-import type { Slide } from '../../../../core/schema';
+import { SLIDE_DURATION_MS, type Slide } from '../../../../core/schema';
+import { inRange } from '../../../../core/units';
 import { untranslatedCount } from './content-edit';
 import { slideLabel } from './slide-label';
 import { useDragReorder } from './useDragReorder';
@@ -73,7 +74,12 @@ export function SlideList(props: SlideListProps) {
                 </span>
                 <span className="pl-slide__facts">
                   <span>{KIND_NAMES[slide.kind]}</span>
-                  <span>{Math.round(slide.durationMs / 1000)} s</span>
+                  {inRange(slide.durationMs, SLIDE_DURATION_MS) ? (
+                    <span>{Math.round(slide.durationMs / 1000)} s</span>
+                  ) : (
+                    // An unsaved value that cannot be saved is never shown as if it were real.
+                    <span className="pl-badge pl-badge--invalid">Duration not valid</span>
+                  )}
                   {!slide.enabled && <span className="pl-badge pl-badge--off">Off</span>}
                   {slide.schedule && (
                     <span className="pl-badge pl-badge--scheduled">Scheduled</span>

@@ -2,7 +2,9 @@
  * A slide's settings that are the same in every language: file, duration, on/off, transition.
  */
 import { useId, useState } from 'react';
-import type { Slide, TransitionStyle } from '../../../../core/schema';
+import { SLIDE_DURATION_MS, type Slide, type TransitionStyle } from '../../../../core/schema';
+import { rangeIn } from '../../../../core/units';
+import { describedBy, FieldError, useFieldProblem } from '../FieldProblems';
 import { FramingFields } from './FramingFields';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
 
@@ -21,6 +23,7 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
       {slide.kind === 'theme' && (
         <MediaPicker
           label="Picture (optional)"
+          name="image"
           kind="image"
           choices={imageChoices}
           value={slide.image?.src}
@@ -34,6 +37,7 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
       {slide.kind === 'image' && (
         <MediaPicker
           label="Picture"
+          name="image"
           kind="image"
           choices={imageChoices}
           value={slide.image.src}
@@ -43,6 +47,7 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
       {slide.kind === 'video' && (
         <MediaPicker
           label="Video"
+          name="video"
           kind="video"
           choices={videoChoices}
           value={slide.video.src}
@@ -117,19 +122,24 @@ function Check(props: {
   );
 }
 
+/** The duration's range as staff type it, from core. */
+const SECONDS = rangeIn(SLIDE_DURATION_MS, 'seconds');
+
 /**
  * Seconds on screen. What staff type is kept as typed, so an out-of-range value reaches the
- * save check and is reported there by field, rather than silently corrected.
+ * save check and is reported there by field, rather than silently corrected; an empty field is
+ * not a number (and is reported too), rather than silently keeping the old duration.
  */
 function DurationField(props: { durationMs: number; onChange(durationMs: number): void }) {
   const id = useId();
-  const [text, setText] = useState(() => String(props.durationMs / 1000));
-  // Show what staff typed while it means the saved duration (or is unfinished), else the duration.
-  const typed = Number(text);
-  const shown =
-    text === '' || !Number.isFinite(typed) || Math.round(typed * 1000) === props.durationMs
-      ? text
-      : String(props.durationMs / 1000);
+  const problem = useFieldProblem('durationMs');
+  const [text, setText] = useState(() =>
+    Number.isFinite(props.durationMs) ? String(props.durationMs / 1000) : '',
+  );
+  // Show what staff typed while it means the draft's duration (or is unfinished), else the duration.
+  const typedMs = text === '' ? NaN : Math.round(Number(text) * 1000);
+  const saved = Number.isFinite(props.durationMs) ? String(props.durationMs / 1000) : '';
+  const shown = Object.is(typedMs, props.durationMs) ? text : saved;
   return (
     <div className="admin-field">
       <label htmlFor={id}>Duration (seconds)</label>
@@ -137,21 +147,21 @@ function DurationField(props: { durationMs: number; onChange(durationMs: number)
         id={id}
         type="number"
         inputMode="decimal"
-        min={2}
-        max={600}
+        min={SECONDS.min}
+        max={SECONDS.max}
         step={1}
         value={shown}
-        aria-describedby={`${id}-hint`}
+        aria-invalid={problem.invalid}
+        aria-describedby={describedBy(problem.errorId, `${id}-hint`)}
         onChange={(event) => {
           setText(event.target.value);
-          const seconds = Number(event.target.value);
-          if (event.target.value !== '' && Number.isFinite(seconds)) {
-            props.onChange(Math.round(seconds * 1000));
-          }
+          const seconds = event.target.value === '' ? NaN : Number(event.target.value);
+          props.onChange(Number.isFinite(seconds) ? Math.round(seconds * 1000) : NaN);
         }}
       />
+      <FieldError problem={problem} />
       <span className="admin-note" id={`${id}-hint`}>
-        2 to 600 seconds
+        {SECONDS.min} to {SECONDS.max} {SECONDS.unit}
       </span>
     </div>
   );

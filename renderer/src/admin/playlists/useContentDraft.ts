@@ -1,10 +1,12 @@
 /**
  * An editable copy of the saved content: unsaved edits, saving them, or throwing them away.
  */
-import { useCallback, useState, useSyncExternalStore } from 'react';
-import { problemsFromZod } from '../../../../core/problems';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { emptyDefaultTitles } from '../../../../core/content-rules';
+import { jsonPath } from '../../../../core/problems';
 import { ContentFile } from '../../../../core/schema';
-import type { AdminData, AdminFailure } from '../useAdminData';
+import { contentProblems, type FieldProblem } from '../field-map';
+import type { AdminData } from '../useAdminData';
 import { getEdits, setEdits, subscribeEdits } from './draft-store';
 
 /** The draft and what can be done with it. */
@@ -19,8 +21,11 @@ export interface ContentDraft {
   save(): Promise<boolean>;
   /** Throw the unsaved edits away. */
   discard(): void;
-  /** Why the draft could not be saved, found before sending it (the host's refusals are in data). */
-  invalid: AdminFailure | undefined;
+  /**
+   * What stops the draft from saving, by field: after a refused save, checked again on every
+   * edit (so a fixed field clears at once), plus what the host refused.
+   */
+  problems: FieldProblem[];
   /** Hide the reasons the last save was refused. */
   dismiss(): void;
 }
@@ -30,11 +35,27 @@ export function useHasUnsavedEdits(): boolean {
   return useSyncExternalStore(subscribeEdits, getEdits) !== undefined;
 }
 
+/** Check content the way the host checks a save: its schema, and a title in the default language. */
+export function checkContent(
+  content: ContentFile,
+  defaultLang: string,
+): { path: string; message: string }[] {
+  const parsed = ContentFile.safeParse(content);
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
+  return [...issues, ...emptyDefaultTitles(content, defaultLang)];
+}
+
 /** Hold edits to the saved content until staff save them. */
-export function useContentDraft(data: AdminData, saved: ContentFile): ContentDraft {
+export function useContentDraft(
+  data: AdminData,
+  saved: ContentFile,
+  defaultLang: string,
+): ContentDraft {
   // Only the edits are kept: with none, the draft simply is what is saved.
   const edits = useSyncExternalStore(subscribeEdits, getEdits);
-  const [invalid, setInvalid] = useState<AdminFailure | undefined>();
+  const [checking, setChecking] = useState(false);
   const content = edits ?? saved;
 
   const update = useCallback(
@@ -42,19 +63,20 @@ export function useContentDraft(data: AdminData, saved: ContentFile): ContentDra
     [saved],
   );
 
+  const hostProblems = data.failure?.problems;
+  const problems = useMemo(() => {
+    const found = checking ? checkContent(content, defaultLang) : [];
+    return contentProblems([...found, ...(hostProblems ?? [])], content, defaultLang);
+  }, [checking, content, defaultLang, hostProblems]);
+
   const save = async () => {
-    const checked = ContentFile.safeParse(content);
-    if (!checked.success) {
+    if (checkContent(content, defaultLang).length > 0) {
       data.clearFailure();
-      setInvalid({
-        message: 'Some values are not valid:',
-        problems: problemsFromZod('content', checked.error),
-        code: 'invalid-input',
-      });
+      setChecking(true);
       return false;
     }
-    setInvalid(undefined);
-    const ok = await data.saveContent(checked.data);
+    setChecking(false);
+    const ok = await data.saveContent(ContentFile.parse(content));
     // Edits made while the save was under way stay unsaved.
     if (ok && getEdits() === content) setEdits(undefined);
     return ok;
@@ -67,14 +89,14 @@ export function useContentDraft(data: AdminData, saved: ContentFile): ContentDra
     save,
     discard: () => {
       setEdits(undefined);
-      setInvalid(undefined);
+      setChecking(false);
       data.clearFailure();
       // Someone else may have saved meanwhile (a refused save says so): show what is saved now.
       void data.reload();
     },
-    invalid,
+    problems,
     dismiss: () => {
-      setInvalid(undefined);
+      setChecking(false);
       data.clearFailure();
     },
   };

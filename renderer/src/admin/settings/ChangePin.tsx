@@ -4,7 +4,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { KioskApi } from '../../../../core/contract';
 import { ApiError } from '../../api/api-error';
-import { PinField } from '../access/PinField';
+import { CheckedPinField } from '../access/CheckedPinField';
+import type { FieldProblem } from '../field-map';
+import { FieldProblemsProvider } from '../FieldProblems';
 import { isPin, PIN_RULE } from '../access/pin-check';
 import { PinPad } from '../access/PinPad';
 import { usePinKeypad } from '../access/usePinKeypad';
@@ -22,12 +24,17 @@ function refusal(error: unknown): string {
   return error.message;
 }
 
+/** A problem at one of the form's fields (`form`: the whole form). */
+function pinProblem(key: string, label: string, message: string): FieldProblem {
+  return { key, label, where: '', message };
+}
+
 /** The Change PIN form, with a clear message when it worked. */
 export function ChangePin({ api }: { api: KioskApi }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
@@ -36,10 +43,12 @@ export function ChangePin({ api }: { api: KioskApi }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    const found: string[] = [];
-    if (!isPin(current)) found.push(`Current PIN: ${PIN_RULE}`);
-    if (!isPin(next)) found.push(`New PIN: ${PIN_RULE}`);
-    if (next !== repeat) found.push('Repeat new PIN: the two new PINs are not the same.');
+    const found: FieldProblem[] = [];
+    if (!isPin(current)) found.push(pinProblem('current', 'Current PIN', PIN_RULE));
+    if (!isPin(next)) found.push(pinProblem('next', 'New PIN', PIN_RULE));
+    if (next !== repeat) {
+      found.push(pinProblem('repeat', 'Repeat new PIN', 'the two new PINs are not the same.'));
+    }
     setProblems(found);
     if (found.length > 0) return;
     setBusy(true);
@@ -51,7 +60,8 @@ export function ChangePin({ api }: { api: KioskApi }) {
       setDone(true);
     } catch (error) {
       setCurrent('');
-      setProblems([refusal(error)]);
+      const wrong = error instanceof ApiError && error.code === 'wrong-pin';
+      setProblems([pinProblem(wrong ? 'current' : 'form', 'Current PIN', refusal(error))]);
     } finally {
       setBusy(false);
     }
@@ -60,38 +70,57 @@ export function ChangePin({ api }: { api: KioskApi }) {
   return (
     <section className="admin-card" aria-labelledby={titleId}>
       <h3 id={titleId}>Change PIN</h3>
-      <form onSubmit={submit} noValidate>
-        <PinField label="Current PIN" value={current} onChange={setCurrent} {...keypad.target(0)} />
-        <PinField label="New PIN" value={next} onChange={setNext} {...keypad.target(1)} />
-        <PinField
-          label="Repeat new PIN"
-          value={repeat}
-          onChange={setRepeat}
-          {...keypad.target(2)}
-        />
-        <p className="admin-note">
-          4 to 12 digits. Staff signed in elsewhere will need the new PIN.
-        </p>
-        {problems.length > 0 && (
-          <div role="alert" className="admin-alert">
-            <p className="admin-alert__message">The PIN was not changed:</p>
-            <ul>
-              {problems.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <p role="status" className="admin-status">
-          {done ? 'The PIN was changed. Use the new PIN from now on.' : ''}
-        </p>
-        <PinPad
-          onDigit={keypad.onDigit}
-          onDelete={keypad.onDelete}
-          submitLabel="Change PIN"
-          disabled={busy}
-        />
-      </form>
+      <FieldProblemsProvider problems={problems}>
+        <form onSubmit={submit} noValidate>
+          <CheckedPinField
+            name="current"
+            label="Current PIN"
+            value={current}
+            onChange={setCurrent}
+            {...keypad.target(0)}
+          />
+          <CheckedPinField
+            name="next"
+            label="New PIN"
+            value={next}
+            onChange={setNext}
+            {...keypad.target(1)}
+          />
+          <CheckedPinField
+            name="repeat"
+            label="Repeat new PIN"
+            value={repeat}
+            onChange={setRepeat}
+            {...keypad.target(2)}
+          />
+          <p className="admin-note">
+            4 to 12 digits. Staff signed in elsewhere will need the new PIN.
+          </p>
+          {problems.length > 0 && (
+            <div role="alert" className="admin-alert">
+              <p className="admin-alert__message">The PIN was not changed:</p>
+              <ul>
+                {problems.map((problem) => (
+                  <li key={problem.key}>
+                    {problem.key === 'form'
+                      ? problem.message
+                      : `${problem.label}: ${problem.message}`}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <p role="status" className="admin-status">
+            {done ? 'The PIN was changed. Use the new PIN from now on.' : ''}
+          </p>
+          <PinPad
+            onDigit={keypad.onDigit}
+            onDelete={keypad.onDelete}
+            submitLabel="Change PIN"
+            disabled={busy}
+          />
+        </form>
+      </FieldProblemsProvider>
     </section>
   );
 }

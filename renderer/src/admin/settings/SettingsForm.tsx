@@ -23,8 +23,11 @@ interface SettingsFormProps {
   /** Why the host refused the last save (its problems name fields by JSON path). */
   failure: AdminFailure | undefined;
   onDismissFailure(): void;
-  /** Throw this draft away and start again from what is saved now (after a conflict). */
-  onLoadSaved(): void;
+  /**
+   * Start again from what is saved now (after a conflict); `kept` lists this draft's changes,
+   * shown read only so nothing is lost silently.
+   */
+  onLoadSaved(kept: string[]): void;
   saving: boolean;
   /** Save checked settings; true when saved. */
   onSave(settings: Settings): Promise<boolean>;
@@ -43,6 +46,23 @@ const QUIET_HOURS = [
 /** A number's allowed range, as "(5 to 120)". */
 function span(field: keyof typeof RANGES): string {
   return `(${RANGES[field].min} to ${RANGES[field].max})`;
+}
+
+/** Each field of `draft` that differs from `saved`, as "Label: value". */
+function changedFields(draft: SettingsDraft, saved: SettingsDraft): string[] {
+  const shown = (key: keyof SettingsDraft, value: SettingsDraft[keyof SettingsDraft]) =>
+    key === 'languages'
+      ? (value as SettingsDraft['languages'])
+          .filter((l) => l.enabled)
+          .map((l) => l.code)
+          .join(', ')
+      : String(value);
+  return (Object.keys(draft) as (keyof SettingsDraft)[])
+    .filter((key) => shown(key, draft[key]) !== shown(key, saved[key]))
+    .map((key) => {
+      const label = FIELD_LABELS[key === 'languages' ? 'enabledLanguages' : key] ?? key;
+      return `${label}: ${shown(key, draft[key]) || '(empty)'}`;
+    });
 }
 
 /** Errors by setting name; the first message wins. */
@@ -70,7 +90,9 @@ export function SettingsForm({
   const base = useId();
   const id = (field: keyof typeof FIELD_LABELS) => `${base}-${field}`;
   const hostProblems = failure?.code === 'invalid-input' ? failure.problems : [];
-  const errors = errorsByField([...problems, ...hostProblems]);
+  // The host's refusals are listed like the form's own: by label, never by JSON path.
+  const listed = [...problems, ...hostProblems];
+  const errors = errorsByField(listed);
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
   const field = (name: keyof typeof FIELD_LABELS) => ({
@@ -229,15 +251,15 @@ export function SettingsForm({
         />
       </section>
 
-      {problems.length > 0 && (
+      {listed.length > 0 && (
         <div role="alert" className="admin-alert">
           <p className="admin-alert__message">Not saved. Some values are not valid:</p>
           <ul>
-            {problems.map((problem, index) => {
+            {listed.map((problem, index) => {
               const name = fieldOf(problem);
               return (
                 <li key={index}>
-                  <strong>{(name && FIELD_LABELS[name]) ?? problem.path}</strong>: {problem.message}
+                  <strong>{(name && FIELD_LABELS[name]) ?? 'Settings'}</strong>: {problem.message}
                 </li>
               );
             })}
@@ -245,17 +267,21 @@ export function SettingsForm({
           <p className="admin-alert__note">What was saved before is unchanged.</p>
         </div>
       )}
-      {failure && problems.length === 0 && (
+      {failure && listed.length === 0 && (
         <ErrorAlert failure={failure} onDismiss={onDismissFailure} />
       )}
       {failure?.code === 'conflict' && (
         <div className="admin-card admin-conflict">
           <p>
             Your changes are still in this form. To see what was saved instead, load the saved
-            settings (your changes here are then lost), and make your change again.
+            settings: a read-only copy of your changes stays in view, to make them again.
           </p>
-          <button type="button" className="admin-button" onClick={onLoadSaved}>
-            Load the saved settings
+          <button
+            type="button"
+            className="admin-button"
+            onClick={() => onLoadSaved(changedFields(draft, toDraft(saved)))}
+          >
+            Load the saved settings (keep a copy of my edit)
           </button>
         </div>
       )}

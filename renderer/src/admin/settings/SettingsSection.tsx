@@ -6,6 +6,7 @@ import type { Settings } from '../../../../core/schema';
 import { pinConfirmedChanges, pinRequiredMessage } from '../../../../core/security-policy';
 import { ApiError } from '../../api/api-error';
 import { usePinConfirm } from '../access/usePinConfirm';
+import { KeptEdit } from '../playlists/KeptEdit';
 import type { SectionProps } from '../section';
 import { ChangePin } from './ChangePin';
 import { SettingsForm } from './SettingsForm';
@@ -14,6 +15,8 @@ import { SettingsForm } from './SettingsForm';
 export function SettingsSection({ api, data }: SectionProps) {
   const [saved, setSaved] = useState(false);
   const pinConfirm = usePinConfirm();
+  // After a conflict: the staff's changes, read only, beside the settings saved by someone else.
+  const [kept, setKept] = useState<string[] | undefined>();
   const titleId = useId();
   const { state, failure } = data;
   if (!state) return null;
@@ -48,13 +51,15 @@ export function SettingsSection({ api, data }: SectionProps) {
         saved={state.settings}
         failure={failure}
         onDismissFailure={data.clearFailure}
-        onLoadSaved={() => {
+        onLoadSaved={(changes) => {
+          setKept(changes);
           data.clearFailure();
           void data.reload();
         }}
         saving={data.saving}
         onSave={save}
       />
+      {kept && <KeptEdit lines={kept} onClose={() => setKept(undefined)} />}
       <p role="status" className="admin-status">
         {saved ? 'Settings saved.' : ''}
       </p>

@@ -3,7 +3,7 @@
  */
 import type { Problem } from '../../../../core/problems';
 import { problemsFromZod } from '../../../../core/problems';
-import { LanguageCode, Settings } from '../../../../core/schema';
+import { LanguageCode, SETTING_RANGES, Settings } from '../../../../core/schema';
 
 /** Settings as the form holds them: numbers as typed, languages with their checkbox. */
 export interface SettingsDraft {
@@ -78,16 +78,13 @@ export function toDraft(settings: Settings): SettingsDraft {
   };
 }
 
-/**
- * The allowed range of each number, as core/schema.ts sets it; kept here so staff read "between
- * 5 and 120" rather than zod's bare "Invalid input" (the schema still has the last word).
- */
+/** The allowed range of each number the form holds as typed (from core/schema.ts). */
 export const RANGES = {
-  idleTimeoutSec: { min: 10, max: 3600, unit: 'seconds' },
-  countdownSec: { min: 5, max: 120, unit: 'seconds' },
-  staffIdleLockSec: { min: 30, max: 3600, unit: 'seconds' },
-  syncIntervalSec: { min: 10, max: 86_400, unit: 'seconds' },
-  playLogRetentionDays: { min: 1, max: 3650, unit: 'days' },
+  idleTimeoutSec: SETTING_RANGES.idleTimeoutSec,
+  countdownSec: SETTING_RANGES.countdownSec,
+  staffIdleLockSec: SETTING_RANGES.staffIdleLockSec,
+  syncIntervalSec: SETTING_RANGES.syncIntervalSec,
+  playLogRetentionDays: SETTING_RANGES.playLogRetentionDays,
 } as const;
 
 const NUMBER_FIELDS = Object.keys(RANGES) as (keyof typeof RANGES)[];
