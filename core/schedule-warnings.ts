@@ -52,6 +52,11 @@ export function scheduleProblems(schedule: Schedule | undefined): ScheduleProble
   return problems;
 }
 
+/** Said at a date field when the browser was given a day its month lacks (or half a date). */
+export const IMPOSSIBLE_DATE_TYPED =
+  'That is not a complete date of the calendar (31 February, for example, does not exist): ' +
+  'the date was not changed.';
+
 /** What a time window means, in words: all day, past midnight, or nothing to add. */
 export function windowNote(window: TimeWindow): string | undefined {
   if (window.from === window.to) return 'Starts and ends at the same time: plays all day.';
