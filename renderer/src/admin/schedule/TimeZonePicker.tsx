@@ -123,7 +123,7 @@ export function TimeZonePicker(props: TimeZonePickerProps) {
       <ul
         id={listId}
         role="listbox"
-        aria-label={`${label}: matching zones`}
+        aria-label="Matching zones"
         className="tz-picker__list"
         hidden={!open}
         // Keep focus in the field while a finger or the mouse picks an option.
