@@ -37,11 +37,12 @@ export function weekTimeline(
 }
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function describeDate(date: string): string {
+/** A `YYYY-MM-DD` date in the reader's language ("1 Mar 2026", "1 mars 2026", "Mar 1, 2026"). */
+function describeDate(date: string, locale: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  const day = new Date(0).setUTCFullYear(y, m - 1, d);
+  const options = { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' } as const;
+  return new Intl.DateTimeFormat(locale, options).format(day);
 }
 
 function describeWeekdays(days: readonly number[]): string {
@@ -58,20 +59,30 @@ function describeWeekdays(days: readonly number[]): string {
   return runs.join(', ');
 }
 
-/** A short summary of a schedule for staff, e.g. "Mon–Fri, 09:00–17:00 (Europe/Brussels)". */
-export function describeSchedule(schedule: Schedule | undefined): string {
+/**
+ * A short summary of a schedule for staff, e.g. "Mon–Fri, 09:00–17:00 (Europe/Brussels)".
+ *
+ * Dates are written in `locale` (the admin's language).
+ */
+export function describeSchedule(schedule: Schedule | undefined, locale = 'en-GB'): string {
   if (!schedule) return 'Always';
   const parts: string[] = [];
   if (schedule.weekdays?.length && schedule.weekdays.length < 7) {
     parts.push(describeWeekdays(schedule.weekdays));
   }
-  if (schedule.times?.length) parts.push(schedule.times.map((w) => `${w.from}–${w.to}`).join(', '));
+  if (schedule.times?.length) {
+    // The same start and end is all day, as the scheduler plays it.
+    const times = schedule.times.map((w) => (w.from === w.to ? 'all day' : `${w.from}–${w.to}`));
+    parts.push(times.join(', '));
+  }
   if (schedule.startDate && schedule.endDate) {
-    parts.push(`${describeDate(schedule.startDate)} – ${describeDate(schedule.endDate)}`);
+    parts.push(
+      `${describeDate(schedule.startDate, locale)} – ${describeDate(schedule.endDate, locale)}`,
+    );
   } else if (schedule.startDate) {
-    parts.push(`from ${describeDate(schedule.startDate)}`);
+    parts.push(`from ${describeDate(schedule.startDate, locale)}`);
   } else if (schedule.endDate) {
-    parts.push(`until ${describeDate(schedule.endDate)}`);
+    parts.push(`until ${describeDate(schedule.endDate, locale)}`);
   }
   const text = parts.length ? parts.join(', ') : 'Always';
   return schedule.timeZone ? `${text} (${schedule.timeZone})` : text;

@@ -218,6 +218,14 @@ describe('weekTimeline and describeSchedule', () => {
       }),
     ).toBe('Mon–Fri, 09:00–17:00, 1 Mar 2026 – 31 Mar 2026 (Europe/Brussels)');
     expect(describeSchedule({ weekdays: [1, 3, 6, 7] })).toBe('Mon, Wed, Sat, Sun');
+    expect(describeSchedule({ times: [{ from: '10:00', to: '10:00' }] })).toBe('all day');
+  });
+
+  it("writes dates in the admin's language", () => {
+    const march = { startDate: '2026-03-01', endDate: '2026-03-31' };
+    expect(describeSchedule(march, 'fr-FR')).toBe('1 mars 2026 – 31 mars 2026');
+    expect(describeSchedule(march, 'en-US')).toBe('Mar 1, 2026 – Mar 31, 2026');
+    expect(describeSchedule({ startDate: '2026-12-24' }, 'nl-BE')).toBe('from 24 dec 2026');
   });
 });
 
@@ -241,22 +249,35 @@ const time = fc
   .map(([h, m]) =>
     h === 24 ? '24:00' : `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
   );
-const schedule: fc.Arbitrary<Schedule> = fc.record(
-  {
-    timeZone: fc.constantFrom(...ZONES),
-    startDate: fc.constantFrom(
-      '2026-03-07',
-      '2026-03-29',
-      '2026-04-04',
-      '2026-09-27',
-      '2026-10-25',
-    ),
-    endDate: fc.constantFrom('2026-03-08', '2026-03-30', '2026-04-05', '2026-09-27', '2026-10-26'),
-    weekdays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
-    times: fc.array(fc.record({ from: time, to: time }), { minLength: 1, maxLength: 2 }),
-  },
-  { requiredKeys: [] },
-);
+const schedule: fc.Arbitrary<Schedule> = fc
+  .record(
+    {
+      timeZone: fc.constantFrom(...ZONES),
+      startDate: fc.constantFrom(
+        '2026-03-07',
+        '2026-03-29',
+        '2026-04-04',
+        '2026-09-27',
+        '2026-10-25',
+      ),
+      endDate: fc.constantFrom(
+        '2026-03-08',
+        '2026-03-30',
+        '2026-04-05',
+        '2026-09-27',
+        '2026-10-26',
+      ),
+      weekdays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
+      times: fc.array(fc.record({ from: time, to: time }), { minLength: 1, maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  )
+  // The schema refuses an end date before the start: swap them into a valid range.
+  .map((s) =>
+    s.startDate && s.endDate && s.endDate < s.startDate
+      ? { ...s, startDate: s.endDate, endDate: s.startDate }
+      : s,
+  );
 const instant = fc.oneof(
   fc.integer({ min: utc('2026-01-01T00:00:00Z'), max: utc('2027-01-01T00:00:00Z') }),
   fc

@@ -114,12 +114,15 @@ describe('isScheduleActive', () => {
     expect(at(firstNight, '2026-03-01T22:30:00Z')).toBe(true); // 1 Mar 23:30
   });
 
-  it('treats from === to as 24 hours starting then, and from 24:00 as the next midnight', () => {
+  it('treats from === to as all day, and from 24:00 as the next midnight', () => {
     const day = { weekdays: [1], times: [{ from: '06:00', to: '06:00' }] };
-    expect(at(day, '2026-11-30T04:59:00Z')).toBe(false); // Mon 05:59
+    expect(at(day, '2026-11-29T22:59:00Z')).toBe(false); // Sun 23:59
+    expect(at(day, '2026-11-29T23:00:00Z')).toBe(true); // Mon 00:00
+    expect(at(day, '2026-11-30T04:59:00Z')).toBe(true); // Mon 05:59
     expect(at(day, '2026-11-30T05:00:00Z')).toBe(true); // Mon 06:00
-    expect(at(day, '2026-12-01T04:59:00Z')).toBe(true); // Tue 05:59
-    expect(at(day, '2026-12-01T05:00:00Z')).toBe(false); // Tue 06:00
+    expect(at(day, '2026-11-30T22:59:00Z')).toBe(true); // Mon 23:59
+    expect(at(day, '2026-11-30T23:00:00Z')).toBe(false); // Tue 00:00
+    expect(at(day, '2026-12-01T04:59:00Z')).toBe(false); // Tue 05:59
     const wholeDay = { weekdays: [1], times: [{ from: '00:00', to: '00:00' }] };
     expect(at(wholeDay, '2026-11-29T23:00:00Z')).toBe(true); // Mon 00:00
     expect(at(wholeDay, '2026-11-30T23:00:00Z')).toBe(false); // Tue 00:00
@@ -220,8 +223,12 @@ function referenceActive(schedule: Schedule, instant: number, zone: string): boo
   const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
   return schedule.times.some(({ from, to }) =>
     [today - 1, today].some((day) => {
-      const start = day * 1440 + minutes(from);
-      const end = day * 1440 + minutes(to) + (minutes(to) > minutes(from) ? 0 : 1440);
+      // The same start and end is the whole day.
+      const same = minutes(to) === minutes(from);
+      const start = day * 1440 + (same ? 0 : minutes(from));
+      const end = same
+        ? start + 1440
+        : day * 1440 + minutes(to) + (minutes(to) > minutes(from) ? 0 : 1440);
       return wall >= start && wall < end && dayOk(day);
     }),
   );

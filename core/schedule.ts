@@ -146,10 +146,13 @@ function holds(rule: Rule, wall: number): boolean {
   const minutes = wall - day * DAY_MINUTES;
   if (rule.windows.length === 0) return playsOnDay(rule, day);
   return rule.windows.some(([from, to]) =>
-    from < to
-      ? minutes >= from && minutes < to && playsOnDay(rule, day)
-      : // Runs past midnight (or 24 hours when from === to): the morning part is yesterday's.
-        (minutes >= from && playsOnDay(rule, day)) || (minutes < to && playsOnDay(rule, day - 1)),
+    from === to
+      ? // The same start and end means all day: staff read "09:00 to 09:00" as no time limit.
+        playsOnDay(rule, day)
+      : from < to
+        ? minutes >= from && minutes < to && playsOnDay(rule, day)
+        : // Runs past midnight: the morning part belongs to the day before.
+          (minutes >= from && playsOnDay(rule, day)) || (minutes < to && playsOnDay(rule, day - 1)),
   );
 }
 
@@ -158,7 +161,8 @@ function holds(rule: Rule, wall: number): boolean {
  *
  * Every condition given must hold, on the wall clock of the schedule's zone (else the default
  * one). A time window is `from` inclusive to `to` exclusive, `24:00` being the end of the day.
- * One whose `to` is not after its `from` runs past midnight, and the part after midnight belongs
+ * One whose `to` equals its `from` means all day. One whose `to` is before its `from` runs past
+ * midnight, and the part after midnight belongs
  * to the day it started on: its date and weekday are the ones checked.
  */
 export function isScheduleActive(

@@ -7,6 +7,7 @@
 // zod/mini: the same validation in a tree-shakable form, so the player's bundle stays small.
 import * as z from 'zod/mini';
 import { BACKDROPS, FIT_MODES, FOCUS_MAX, FOCUS_MIN } from './framing.js';
+import { calendarDateProblem } from './calendar-date.js';
 import { isValidTimeZone } from './schedule.js';
 import type { Range } from './units.js';
 
@@ -95,11 +96,13 @@ export const ImageAsset = z.object({
 export type ImageAsset = z.infer<typeof ImageAsset>;
 
 /** A calendar date, `YYYY-MM-DD`, in the schedule's time zone. */
-export const LocalDate = z
-  .string()
-  .check(
-    z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date like 2026-03-29'),
-  );
+export const LocalDate = z.string().check(
+  z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date like 2026-03-29'),
+  z.superRefine((date, ctx) => {
+    const problem = /^\d{4}-\d{2}-\d{2}$/.test(date) ? calendarDateProblem(date) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: date });
+  }),
+);
 
 /** A time of day, `HH:MM` (24-hour); `24:00` is the end of the day. */
 export const TimeOfDay = z
@@ -114,8 +117,8 @@ export const TimeZone = z
 /**
  * A daily time window, `from` inclusive to `to` exclusive (`24:00` is the end of the day).
  *
- * One whose `to` is not after its `from`, equal times included, runs past midnight into the next
- * day (equal times make 24 hours); the part after midnight belongs to the day it started on.
+ * Equal times mean all day. One whose `to` is before its `from` runs past midnight into the next
+ * day; the part after midnight belongs to the day it started on.
  * This is what core/schedule.ts does.
  */
 export const TimeWindow = z.object({ from: TimeOfDay, to: TimeOfDay });
@@ -127,28 +130,43 @@ export type TimeWindow = z.infer<typeof TimeWindow>;
  * Dates and times are wall-clock times in `timeZone` (an IANA name such as "Europe/Brussels"),
  * or in the kiosk's time zone when it is not given.
  */
-export const Schedule = z.object({
-  timeZone: z.optional(TimeZone),
-  /** First day it plays (inclusive). */
-  startDate: z.optional(LocalDate),
-  /** Last day it plays (inclusive). */
-  endDate: z.optional(LocalDate),
-  /** ISO weekdays it plays on: 1 Monday to 7 Sunday. */
-  weekdays: z.optional(
-    z
-      .array(
-        z
-          .int()
-          .check(
-            z.gte(1, 'must be a weekday from 1 (Monday) to 7 (Sunday)'),
-            z.lte(7, 'must be a weekday from 1 (Monday) to 7 (Sunday)'),
-          ),
-      )
-      .check(z.maxLength(7)),
-  ),
-  /** Times of day it plays; none means all day. */
-  times: z.optional(z.array(TimeWindow).check(z.maxLength(24))),
-});
+export const Schedule = z
+  .object({
+    timeZone: z.optional(TimeZone),
+    /** First day it plays (inclusive). */
+    startDate: z.optional(LocalDate),
+    /** Last day it plays (inclusive). */
+    endDate: z.optional(LocalDate),
+    /** ISO weekdays it plays on: 1 Monday to 7 Sunday. */
+    weekdays: z.optional(
+      z
+        .array(
+          z
+            .int()
+            .check(
+              z.gte(1, 'must be a weekday from 1 (Monday) to 7 (Sunday)'),
+              z.lte(7, 'must be a weekday from 1 (Monday) to 7 (Sunday)'),
+            ),
+        )
+        .check(z.maxLength(7)),
+    ),
+    /** Times of day it plays; none means all day. */
+    times: z.optional(z.array(TimeWindow).check(z.maxLength(24))),
+  })
+  .check(
+    z.superRefine((schedule, ctx) => {
+      const { startDate, endDate } = schedule;
+      // Both are YYYY-MM-DD, so comparing the text compares the dates.
+      if (startDate !== undefined && endDate !== undefined && endDate < startDate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endDate'],
+          message: `must not be before the start date ${startDate}: the schedule would never play`,
+          input: endDate,
+        });
+      }
+    }),
+  );
 export type Schedule = z.infer<typeof Schedule>;
 
 /** How a slide enters and leaves the screen. */

@@ -112,19 +112,19 @@ test('a window that ends before it starts runs past midnight', async ({ page }) 
   await expect(page.locator('.sc-now')).toContainText(SHIPPED);
 });
 
-test('a window whose end equals its start runs 24 hours, past midnight; the To field says so', async ({
+test('a window whose end equals its start plays all day on its days; the To field says so', async ({
   page,
 }) => {
   await schedulePlaylist(page, 'Open day', { from: '10:00', to: '10:00' }, 'weekdays');
-  await expect(page.getByText('runs around the clock')).toBeVisible();
+  await expect(page.getByText('Starts and ends at the same time: plays all day.')).toBeVisible();
   await expect(page.getByLabel('To (time window 1)')).toHaveAccessibleDescription(
-    /not after its From \(the same time included\) carries the window over midnight/,
+    /the same time in both means all day/,
   );
   await openSchedule(page);
   const lines = timelineText(page);
-  // Friday's window ends on Saturday morning; Sunday has none, so Monday starts at 10:00.
-  await expect(lines.filter({ hasText: 'Sat 00:00–10:00: Open day' })).toHaveCount(1);
-  await expect(lines.filter({ hasText: 'Mon 10:00–24:00: Open day' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: 'Mon 00:00–24:00: Open day' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: 'Fri 00:00–24:00: Open day' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: /^Sat .*Open day/ })).toHaveCount(0);
   await expect(lines.filter({ hasText: /^Sun .*Open day/ })).toHaveCount(0);
 });
 

@@ -223,7 +223,20 @@ test('slide options: duration, off, fade, a slide schedule, and deleting a slide
   await schedule.getByRole('radio', { name: 'Only at certain times' }).check();
   await schedule.getByLabel('Start date').fill('2026-06-01');
   await schedule.getByLabel('End date').fill('2026-06-30');
-  await expect(schedule).toContainText('Plays: 1 Jun 2026 – 30 Jun 2026');
+  // Dates are written in the browser's language (en-US unless the test says otherwise).
+  const june = await page.evaluate(() =>
+    ['2026-06-01', '2026-06-30']
+      .map((d) =>
+        new Intl.DateTimeFormat(navigator.language, {
+          timeZone: 'UTC',
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+        }).format(new Date(d)),
+      )
+      .join(' – '),
+  );
+  await expect(schedule).toContainText(`Plays: ${june}`);
   const item = page.locator('.pl-slide').nth(1);
   await expect(item).toContainText('25 s');
   await expect(item).toContainText('Off');

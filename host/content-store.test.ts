@@ -185,6 +185,31 @@ describe('content store', () => {
     expect(await readFile(path.join(dir, 'settings.json'), 'utf8')).toBe(before);
   });
 
+  it('refuses a schedule date no calendar has, and an end before the start, by path', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    const { revision, content } = store.snapshot();
+    const before = await readFile(path.join(dir, 'content.json'), 'utf8');
+    const impossible = structuredClone(content);
+    impossible.playlists[0]!.schedule = { startDate: '2026-02-31' };
+    await expect(store.saveContent(revision, impossible)).rejects.toMatchObject({
+      code: 'invalid-input',
+      problems: [
+        {
+          path: '$.playlists[0].schedule.startDate',
+          message: expect.stringContaining('31 February 2026 does not exist'),
+        },
+      ],
+    });
+    const backwards = structuredClone(content);
+    backwards.playlists[0]!.schedule = { startDate: '2026-03-10', endDate: '2026-03-01' };
+    await expect(store.saveContent(revision, backwards)).rejects.toMatchObject({
+      code: 'invalid-input',
+      problems: [{ path: '$.playlists[0].schedule.endDate' }],
+    });
+    expect(await readFile(path.join(dir, 'content.json'), 'utf8')).toBe(before);
+  });
+
   it('reports a failed write clearly and keeps the old content', async () => {
     const dir = await tempDir();
     const store = await open(dir);

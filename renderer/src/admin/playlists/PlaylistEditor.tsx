@@ -1,8 +1,9 @@
 /**
  * One playlist: its name and schedule, its slides (add, reorder, delete) and the slide form.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MediaItem } from '../../../../core/contract';
+import { scheduleWarnings } from '../../../../core/schedule-warnings';
 import type { ContentFile, Playlist, Settings, Slide } from '../../../../core/schema';
 import { FieldScope } from '../FieldProblems';
 import { ScheduleEditor } from '../schedule/ScheduleEditor';
@@ -38,6 +39,16 @@ export function PlaylistEditor(props: PlaylistEditorProps) {
   const defaultLang = settings.defaultLanguage;
   const selected =
     playlist.slides.find((slide) => slide.id === chosenId) ?? playlist.slides[0] ?? undefined;
+
+  // Zone offsets for overlaps across zones: the moment the editor opened is close enough.
+  const [openedAt] = useState(() => Date.now());
+  const warnings = useMemo(
+    () =>
+      scheduleWarnings(content, props.kioskTimeZone, openedAt)
+        .filter((warning) => warning.playlistIds.includes(playlist.id))
+        .map((warning) => warning.message),
+    [content, props.kioskTimeZone, playlist.id, openedAt],
+  );
 
   // The button that opened the editor is gone: start reading at the editor's heading.
   useEffect(() => heading.current?.focus(), []);
@@ -80,6 +91,7 @@ export function PlaylistEditor(props: PlaylistEditorProps) {
             legend="When this playlist plays"
             schedule={playlist.schedule}
             kioskTimeZone={props.kioskTimeZone}
+            warnings={warnings}
             onChange={(schedule) => {
               const { schedule: _old, ...rest } = playlist;
               onChange(schedule ? { ...rest, schedule } : rest);

@@ -3,6 +3,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { describeSchedule } from '../../../../core/schedule-view';
+import { adminLocale } from '../locale';
 import type { ContentFile, Playlist } from '../../../../core/schema';
 
 interface PlaylistListProps {
@@ -73,7 +74,9 @@ function PlaylistItem({
           {enabled < slides && ` (${slides - enabled} switched off)`}
         </li>
         {isDefault && <li>Plays when nothing is scheduled.</li>}
-        {playlist.schedule && <li>Scheduled: {describeSchedule(playlist.schedule)}</li>}
+        {playlist.schedule && (
+          <li>Scheduled: {describeSchedule(playlist.schedule, adminLocale())}</li>
+        )}
       </ul>
       <div className="pl-item__actions">
         <button

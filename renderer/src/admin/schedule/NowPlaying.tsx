@@ -9,13 +9,15 @@ interface NowPlayingProps {
   resolved: Resolved;
   /** What plays after the next change, and when (wall-clock text), if anything changes soon. */
   next: { when: string; name: string } | undefined;
+  /** The admin's locale, for dates. */
+  locale: string;
 }
 
 /** Why a playlist plays, in words. */
-export function reasonText({ playlist, reason }: Resolved): string {
+export function reasonText({ playlist, reason }: Resolved, locale?: string): string {
   switch (reason.kind) {
     case 'scheduled':
-      return `Scheduled: ${describeSchedule(playlist.schedule)}.`;
+      return `Scheduled: ${describeSchedule(playlist.schedule, locale)}.`;
     case 'default':
       return 'The default playlist, because nothing is scheduled now.';
     case 'default-fallback':
@@ -26,7 +28,7 @@ export function reasonText({ playlist, reason }: Resolved): string {
 }
 
 /** A card naming the playing playlist, how many of its slides play, the reason and what is next. */
-export function NowPlaying({ resolved, next }: NowPlayingProps) {
+export function NowPlaying({ resolved, next, locale }: NowPlayingProps) {
   const { playlist, slides } = resolved;
   return (
     <section className="admin-card sc-now" aria-labelledby="sc-now-title">
@@ -38,7 +40,7 @@ export function NowPlaying({ resolved, next }: NowPlayingProps) {
           {playlist.slides.length === 1 ? 'slide' : 'slides'} on now)
         </span>
       </p>
-      <p className="sc-now__why">{reasonText(resolved)}</p>
+      <p className="sc-now__why">{reasonText(resolved, locale)}</p>
       {next && (
         <p className="sc-now__next">
           Next change: {next.when}, <strong>{next.name}</strong>.

@@ -4,9 +4,12 @@
 import '../playlists.css';
 import { useId } from 'react';
 import { describeSchedule } from '../../../../core/schedule-view';
+import { scheduleProblems } from '../../../../core/schedule-warnings';
 import type { Schedule } from '../../../../core/schema';
+import { adminLocale } from '../locale';
+import { DateField } from './DateField';
 import { TimeWindows } from './TimeWindows';
-import { TimeZoneField } from './TimeZoneField';
+import { TimeZonePicker } from './TimeZonePicker';
 
 /** ISO weekday numbers (1 Monday … 7 Sunday) with their names. */
 export const WEEKDAYS = [
@@ -25,11 +28,14 @@ interface ScheduleEditorProps {
   schedule: Schedule | undefined;
   /** The time zone used when the schedule names none (the kiosk's). */
   kioskTimeZone: string;
+  /** What staff should know about this schedule among the others (overlaps, the default's). */
+  warnings?: readonly string[];
   onChange(schedule: Schedule | undefined): void;
 }
 
 /** Always, or only at certain times; every condition given must hold. */
-export function ScheduleEditor({ legend, schedule, kioskTimeZone, onChange }: ScheduleEditorProps) {
+export function ScheduleEditor(props: ScheduleEditorProps) {
+  const { legend, schedule, kioskTimeZone, warnings = [], onChange } = props;
   const id = useId();
   const set = <K extends keyof Schedule>(key: K, value: Schedule[K] | undefined) => {
     const next: Schedule = { ...schedule };
@@ -39,10 +45,9 @@ export function ScheduleEditor({ legend, schedule, kioskTimeZone, onChange }: Sc
   };
   // An empty list means every day to the scheduler, like no list at all.
   const weekdays = schedule?.weekdays?.length ? schedule.weekdays : undefined;
-  const backwards =
-    schedule?.startDate !== undefined &&
-    schedule.endDate !== undefined &&
-    schedule.endDate < schedule.startDate;
+  const problems = scheduleProblems(schedule);
+  const problemAt = (field: 'startDate' | 'endDate') =>
+    problems.find((p) => p.field === field)?.message;
 
   return (
     <fieldset className="sc-editor">
@@ -70,28 +75,21 @@ export function ScheduleEditor({ legend, schedule, kioskTimeZone, onChange }: Sc
       {schedule && (
         <div className="sc-editor__rules">
           <div className="sc-editor__row">
-            <div className="admin-field">
-              <label htmlFor={`${id}-start`}>Start date</label>
-              <input
-                id={`${id}-start`}
-                type="date"
-                value={schedule.startDate ?? ''}
-                onChange={(event) => set('startDate', event.target.value || undefined)}
-              />
-            </div>
-            <div className="admin-field">
-              <label htmlFor={`${id}-end`}>End date</label>
-              <input
-                id={`${id}-end`}
-                type="date"
-                value={schedule.endDate ?? ''}
-                onChange={(event) => set('endDate', event.target.value || undefined)}
-              />
-            </div>
+            <DateField
+              id={`${id}-start`}
+              label="Start date"
+              value={schedule.startDate}
+              error={problemAt('startDate')}
+              onChange={(date) => set('startDate', date)}
+            />
+            <DateField
+              id={`${id}-end`}
+              label="End date"
+              value={schedule.endDate}
+              error={problemAt('endDate')}
+              onChange={(date) => set('endDate', date)}
+            />
           </div>
-          {backwards && (
-            <p className="sc-warning">The end date is before the start date: it never plays.</p>
-          )}
           <fieldset className="sc-editor__days">
             <legend>Days</legend>
             {WEEKDAYS.map(([day, name]) => (
@@ -120,16 +118,27 @@ export function ScheduleEditor({ legend, schedule, kioskTimeZone, onChange }: Sc
             times={schedule.times ?? []}
             onChange={(times) => set('times', times.length ? times : undefined)}
           />
-          <TimeZoneField
+          <TimeZonePicker
+            label="Time zone"
             value={schedule.timeZone}
-            kioskTimeZone={kioskTimeZone}
+            fallback={kioskTimeZone}
+            hint={`Type part of a city to find its zone, then pick it. The kiosk's own is ${kioskTimeZone}.`}
             onChange={(timeZone) => set('timeZone', timeZone)}
           />
         </div>
       )}
       <p className="sc-summary">
-        <strong>Plays:</strong> {schedule ? describeSchedule(schedule) : 'always'}
+        <strong>Plays:</strong> {schedule ? describeSchedule(schedule, adminLocale()) : 'always'}
       </p>
+      {warnings.length > 0 && (
+        <ul className="sc-problems" aria-label="Schedule warnings">
+          {warnings.map((warning) => (
+            <li key={warning} className="sc-warning">
+              {warning}
+            </li>
+          ))}
+        </ul>
+      )}
     </fieldset>
   );
 }

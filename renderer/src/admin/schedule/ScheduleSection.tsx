@@ -5,7 +5,9 @@ import '../playlists.css';
 import { useEffect, useMemo, useState } from 'react';
 import { nextChange, resolvePlaylist } from '../../../../core/schedule';
 import { describeSchedule, weekTimeline } from '../../../../core/schedule-view';
+import { scheduleWarnings } from '../../../../core/schedule-warnings';
 import type { ContentFile } from '../../../../core/schema';
+import { adminLocale } from '../locale';
 import { useHasUnsavedEdits } from '../playlists/useContentDraft';
 import { playlistHref } from '../playlists/usePlaylistRoute';
 import type { SectionProps } from '../section';
@@ -63,16 +65,22 @@ function Schedule({ content, timeZone }: { content: ContentFile; timeZone: strin
       ),
     [content],
   );
+  const locale = adminLocale();
   const current = resolvePlaylist(content, now, timeZone);
   const next = useMemo(() => {
     const at = nextChange(content, now, timeZone);
     if (at === undefined) return undefined;
-    const day = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short' }).format(at);
+    const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short' }).format(at);
     return {
       when: `${day} ${clockText(at, timeZone)}`,
       name: resolvePlaylist(content, at, timeZone).playlist.name,
     };
-  }, [content, now, timeZone]);
+  }, [content, now, timeZone, locale]);
+  // Per day is enough: only the zones' offsets, which change rarely, depend on the moment.
+  const warnings = useMemo(
+    () => scheduleWarnings(content, timeZone, weekStart),
+    [content, timeZone, weekStart],
+  );
   const scheduled = content.playlists.filter((p) => p.schedule);
 
   return (
@@ -85,10 +93,35 @@ function Schedule({ content, timeZone }: { content: ContentFile; timeZone: strin
       <p className="admin-note">
         Times are in the kiosk&rsquo;s time zone, <strong>{timeZone}</strong>.
       </p>
-      <NowPlaying resolved={current} next={next} />
+      <NowPlaying resolved={current} next={next} locale={locale} />
+      {warnings.length > 0 && (
+        <div className="admin-card">
+          <h3 id="sc-warnings-title">Check these schedules</h3>
+          <ul className="sc-problems" aria-labelledby="sc-warnings-title">
+            {warnings.map((warning) => (
+              <li key={warning.message} className="sc-warning">
+                {warning.message}{' '}
+                <a className="admin-button" href={playlistHref(warning.playlistIds.at(-1)!)}>
+                  Edit
+                  <span className="visually-hidden">
+                    {' '}
+                    {content.playlists.find((p) => p.id === warning.playlistIds.at(-1))?.name}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="admin-card">
         <h3>This week</h3>
-        <WeekTimeline days={week} playlists={playlists} now={now} timeZone={timeZone} />
+        <WeekTimeline
+          days={week}
+          playlists={playlists}
+          now={now}
+          timeZone={timeZone}
+          locale={locale}
+        />
       </div>
       <div className="admin-card">
         <h3>Scheduled playlists</h3>
@@ -101,7 +134,7 @@ function Schedule({ content, timeZone }: { content: ContentFile; timeZone: strin
           <ul className="sc-scheduled">
             {scheduled.map((playlist) => (
               <li key={playlist.id}>
-                <strong>{playlist.name}</strong>: {describeSchedule(playlist.schedule)}{' '}
+                <strong>{playlist.name}</strong>: {describeSchedule(playlist.schedule, locale)}{' '}
                 <a className="admin-button" href={playlistHref(playlist.id)}>
                   Edit<span className="visually-hidden"> {playlist.name}</span>
                 </a>

@@ -2,6 +2,7 @@
  * A schedule's daily time windows: from/to times, added and removed; none means all day.
  */
 import { useId } from 'react';
+import { DAYLIGHT_SAVING_NOTE, windowNote } from '../../../../core/schedule-warnings';
 import type { TimeWindow } from '../../../../core/schema';
 
 interface TimeWindowsProps {
@@ -20,14 +21,15 @@ export function TimeWindows({ times, onChange }: TimeWindowsProps) {
       {times.length === 0 && <p className="admin-note">All day.</p>}
       {times.length > 0 && (
         <p className="admin-note" id={hintId}>
-          From is included, To is not. A To that is not after its From (the same time included)
-          carries the window over midnight into the next day.
+          From is included, To is not. A To before its From carries the window over midnight into
+          the next day; the same time in both means all day.
         </p>
       )}
       <ul className="sc-times__list">
         {times.map((window, index) => {
           const n = index + 1;
-          const overnight = window.to !== '24:00' && window.to < window.from;
+          const note = windowNote(window);
+          const noteId = `${hintId}-note-${n}`;
           return (
             <li key={index} className="sc-times__item">
               <label className="admin-field">
@@ -49,7 +51,7 @@ export function TimeWindows({ times, onChange }: TimeWindowsProps) {
                 </span>
                 <input
                   type="time"
-                  aria-describedby={hintId}
+                  aria-describedby={note ? `${hintId} ${noteId}` : hintId}
                   value={window.to === '24:00' ? '00:00' : window.to}
                   required
                   onChange={(event) =>
@@ -64,14 +66,9 @@ export function TimeWindows({ times, onChange }: TimeWindowsProps) {
               >
                 Remove<span className="visually-hidden"> time window {n}</span>
               </button>
-              {overnight && (
-                <p className="admin-note sc-times__note">
-                  Ends before it starts: runs past midnight into the next day.
-                </p>
-              )}
-              {window.from === window.to && (
-                <p className="admin-note sc-times__note">
-                  Starts and ends at the same time: runs around the clock.
+              {note && (
+                <p className="admin-note sc-times__note" id={noteId}>
+                  {note}
                 </p>
               )}
             </li>
@@ -86,6 +83,12 @@ export function TimeWindows({ times, onChange }: TimeWindowsProps) {
       >
         Add time window
       </button>
+      {times.length > 0 && (
+        <details className="sc-dst">
+          <summary>When the clocks change (daylight saving)</summary>
+          <p>{DAYLIGHT_SAVING_NOTE}</p>
+        </details>
+      )}
     </fieldset>
   );
 }

@@ -22,11 +22,13 @@ interface WeekTimelineProps {
   playlists: ReadonlyMap<string, TimelinePlaylist>;
   now: number;
   timeZone: string;
+  /** The admin's locale, for dates. */
+  locale: string;
 }
 
 /** The drawn week (hidden from screen readers) followed by its text version. */
-export function WeekTimeline({ days, playlists, now, timeZone }: WeekTimelineProps) {
-  const dateOf = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short' });
+export function WeekTimeline({ days, playlists, now, timeZone, locale }: WeekTimelineProps) {
+  const dateOf = new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short' });
   const nameOf = (id: string) => playlists.get(id)?.name ?? id;
   const shown = [...new Set(days.flatMap((day) => day.bars.map((bar) => bar.playlistId)))];
   return (

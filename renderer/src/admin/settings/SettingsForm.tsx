@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Problem } from '../../../../core/problems';
 import type { Settings } from '../../../../core/schema';
 import { ErrorAlert } from '../ErrorAlert';
+import { TimeZonePicker } from '../schedule/TimeZonePicker';
 import type { AdminFailure } from '../useAdminData';
 import { CheckField, SecondsField, SelectField, TextField } from './fields';
 import { LanguagesField, ownName } from './LanguagesField';
@@ -12,11 +13,13 @@ import {
   FIELD_LABELS,
   fieldOf,
   fromDraft,
-  knownTimeZones,
   RANGES,
   toDraft,
   type SettingsDraft,
 } from './settings-draft';
+
+/** The computer's own time zone: the kiosk's when the setting names none. */
+const COMPUTER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 interface SettingsFormProps {
   saved: Settings;
@@ -86,7 +89,6 @@ export function SettingsForm({
 }: SettingsFormProps) {
   const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(saved));
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [timeZones] = useState(knownTimeZones);
   const base = useId();
   const id = (field: keyof typeof FIELD_LABELS) => `${base}-${field}`;
   const hostProblems = failure?.code === 'invalid-input' ? failure.problems : [];
@@ -171,11 +173,11 @@ export function SettingsForm({
 
       <section className="admin-card" aria-labelledby={`${base}-schedules`}>
         <h3 id={`${base}-schedules`}>Schedules</h3>
-        <TextField
+        <TimeZonePicker
           {...field('timeZone')}
-          hint="An IANA name such as Europe/Brussels. Leave empty to use the kiosk computer's own time zone."
-          value={draft.timeZone}
-          suggestions={timeZones}
+          hint={`Schedules use this zone. Type part of a city to find it, then pick it; this computer's own is ${COMPUTER_ZONE}.`}
+          value={draft.timeZone || undefined}
+          fallback={COMPUTER_ZONE}
           onChange={(value) => set('timeZone', value)}
         />
         <SelectField
