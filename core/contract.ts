@@ -146,7 +146,12 @@ export const contract = {
     }),
     z.object({ received: z.number() }),
   ),
-  'media:upload-finish': call('staff', z.object({ uploadId: z.string() }), MediaItem),
+  // `existing`: the same bytes were already in the library (the item keeps its first name).
+  'media:upload-finish': call(
+    'staff',
+    z.object({ uploadId: z.string() }),
+    z.extend(MediaItem, { existing: z.optional(z.boolean()) }),
+  ),
   'media:upload-cancel': call('staff', z.object({ uploadId: z.string() }), Nothing),
   'media:delete': call('staff', z.object({ ref: MediaRef }), Nothing),
   'fleet:status': call('staff', z.undefined(), FleetStatus),

@@ -7,6 +7,7 @@
 // zod/mini: the same validation in a tree-shakable form, so the player's bundle stays small.
 import * as z from 'zod/mini';
 import { BACKDROPS, FIT_MODES, FOCUS_MAX, FOCUS_MIN } from './framing.js';
+import { MEDIA_REF_PATTERN } from './media.js';
 import { isValidTimeZone } from './schedule.js';
 
 /** The schema version written into content and settings files. */
@@ -66,10 +67,7 @@ export const Id = z
 export const MediaRef = z
   .string()
   .check(
-    z.regex(
-      /^(builtin:(art|media)\/[a-z0-9][a-z0-9-]*\.(svg|png|jpg|jpeg|webp|avif|mp4|webm|vtt)|media:[a-f0-9]{64}\.(png|jpg|jpeg|webp|avif|mp4|webm|vtt))$/,
-      'must be "builtin:art/<name>.<ext>" or "media:<sha256>.<ext>"',
-    ),
+    z.regex(MEDIA_REF_PATTERN, 'must be "builtin:art/<name>.<ext>" or "media:<sha256>.<ext>"'),
   );
 export type MediaRef = z.infer<typeof MediaRef>;
 

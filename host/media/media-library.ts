@@ -4,12 +4,14 @@
  * Uploads arrive in chunks (the same calls over HTTP and Electron IPC, with progress), are
  * written to `<dataDir>/uploads/`, judged by their bytes, then moved into place with a rename.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KioskError } from '../../core/errors.js';
+import { EMPTY_FILE_MESSAGE } from '../../core/media.js';
 import type { Problem } from '../../core/problems.js';
 import { fsyncDir, sweepTempFiles, writeAtomic } from '../atomic-write.js';
+import { convertUpload } from './convert.js';
 import { detectFile, sniffHead } from './detect.js';
 import { describe, loadIndex, sweepOld } from './load-index.js';
 import { byNewest, fileOfRef, INDEX_FILE, serializeIndex, type MediaItem } from './media-index.js';
@@ -24,6 +26,9 @@ export interface MediaLibraryOptions {
   now?: () => number;
   limits?: Partial<MediaLimits>;
 }
+
+/** A finished upload's item; `existing` when the same bytes were already in the library. */
+export type StoredItem = MediaItem & { existing?: true };
 
 /** Uploaded pictures, videos and captions, and the uploads in progress. */
 export class MediaLibrary {
@@ -85,6 +90,7 @@ export class MediaLibrary {
   /** Start an upload of `size` bytes; `name` is kept for display only. */
   begin(name: string, size: number): { uploadId: string; chunkSize: number } {
     const shown = displayName(String(name));
+    if (size === 0) throw new KioskError('invalid-input', `${shown}: ${EMPTY_FILE_MESSAGE}`);
     if (!Number.isSafeInteger(size) || size < 1) {
       throw new KioskError(
         'invalid-input',
@@ -136,8 +142,11 @@ export class MediaLibrary {
     });
   }
 
-  /** Check the complete upload and add it to the library; identical bytes give the same item. */
-  async finish(uploadId: string): Promise<MediaItem> {
+  /**
+   * Check the complete upload and add it to the library; identical bytes give the item already
+   * there, marked `existing` (with its first name and date).
+   */
+  async finish(uploadId: string): Promise<StoredItem> {
     const upload = this.upload(uploadId);
     return upload.serial(async () => {
       this.upload(uploadId);
@@ -284,19 +293,27 @@ export class MediaLibrary {
     }
   }
 
-  private async store(upload: Upload): Promise<MediaItem> {
-    const sha256 = await upload.complete();
+  private async store(upload: Upload): Promise<StoredItem> {
+    let sha256 = await upload.complete();
     const verdict = await detectFile(upload.partFile, upload.size, this.limits.captions);
     if (!verdict.ok) throw verdict.error;
-    const { kind, mime, ext } = verdict.type;
+    const { kind, mime, ext, from } = verdict.type;
     const refusal = overLimit(this.limits, upload.name, upload.size, kind);
     if (refusal) throw refusal;
+    let size = upload.size;
+    if (from) {
+      // The part file becomes the converted file, so every path below handles it the same.
+      const converted = await convertUpload(upload.partFile, from);
+      await writeDurably(upload.partFile, converted);
+      sha256 = createHash('sha256').update(converted).digest('hex');
+      size = converted.length;
+    }
     const file = `${sha256}.${ext}`;
     const ref = `media:${file}`;
     const target = path.join(this.mediaDir, file);
     return this.serial(async () => {
       const existing = await stat(target).catch(() => undefined);
-      const moved = !(existing?.isFile() && existing.size === upload.size);
+      const moved = !(existing?.isFile() && existing.size === size);
       if (moved) {
         await rename(upload.partFile, target);
         await fsyncDir(this.mediaDir);
@@ -305,9 +322,9 @@ export class MediaLibrary {
       }
       // The same bytes again keep the first upload's name and date.
       const known = this.items.get(ref);
-      if (known) return known;
+      if (known) return { ...known, existing: true };
       const uploadedAt = new Date(this.now()).toISOString();
-      const item: MediaItem = { ref, kind, mime, size: upload.size, name: upload.name, uploadedAt };
+      const item: MediaItem = { ref, kind, mime, size, name: upload.name, uploadedAt };
       this.items.set(ref, item);
       try {
         await this.saveIndex();
@@ -336,5 +353,16 @@ export class MediaLibrary {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+}
+
+// Replace a file's bytes and flush them, so a rename after this never exposes a half-written file.
+async function writeDurably(file: string, bytes: Buffer): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
