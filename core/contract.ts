@@ -207,6 +207,8 @@ export function isCallName(name: unknown): name is CallName {
 /** Events the host pushes to the player. */
 export const events = {
   'content:changed': ContentSnapshot,
+  /** An uploaded file was added or removed (no data: the admin reloads its library). */
+  'media:changed': z.object({}),
 } as const;
 export type EventName = keyof typeof events;
 
@@ -216,6 +218,11 @@ export interface KioskApi {
   invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
   /** Be told when saved content changes; returns a function that stops listening. */
   onContentChanged(listener: (snapshot: ContentSnapshot) => void): () => void;
+  /**
+   * Be told when a file is added to or removed from the media library, by anyone (another tab,
+   * another staff machine); absent where the shell has no such stream (Electron IPC).
+   */
+  onMediaChanged?(listener: () => void): () => void;
 }
 
 /** What an adapter tells a handler about the caller. */

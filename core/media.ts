@@ -83,9 +83,9 @@ export function formatMB(bytes: number): string {
 
 /** The formats staff may upload, by kind, as people name them. */
 export const UPLOAD_FORMATS: Readonly<Record<UploadKind, { label: string; formats: string }>> = {
-  image: { label: 'Pictures', formats: 'JPEG, PNG, WebP, AVIF, GIF, HEIC (turned into JPEG)' },
+  image: { label: 'Pictures', formats: 'JPEG, PNG, WebP, AVIF, GIF; HEIC becomes JPEG' },
   video: { label: 'videos', formats: 'MP4, WebM, iPhone MOV with H.264' },
-  captions: { label: 'captions', formats: 'WebVTT .vtt, SubRip .srt (turned into WebVTT)' },
+  captions: { label: 'captions', formats: 'WebVTT .vtt; SubRip .srt becomes WebVTT' },
 };
 
 /** One sentence with every accepted format and its size limit, built from the limits above. */

@@ -41,6 +41,7 @@ export class MediaLibrary {
   private readonly uploadsDir: string;
   private timer: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<() => void>();
 
   private constructor(options: MediaLibraryOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -80,6 +81,12 @@ export class MediaLibrary {
   /** Whether a reference names an uploaded file. */
   has(ref: string): boolean {
     return this.items.has(ref);
+  }
+
+  /** Be told after a file is added or removed; returns a function that stops listening. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** What was wrong with the library on disk when it was opened. */
@@ -207,6 +214,7 @@ export class MediaLibrary {
         throw new KioskError('failed', `Could not delete ${item.name}: ${describe(error)}.`);
       }
       if (moved) await rm(trash, { force: true });
+      this.changed();
     });
   }
 
@@ -222,6 +230,7 @@ export class MediaLibrary {
       if (known) return known;
       this.items.set(item.ref, item);
       await this.saveIndex();
+      this.changed();
       return item;
     });
   }
@@ -233,6 +242,7 @@ export class MediaLibrary {
       if (gone.length === 0) return;
       await this.saveIndex();
       for (const ref of gone) await rm(path.join(this.mediaDir, fileOfRef(ref)), { force: true });
+      this.changed();
     });
   }
 
@@ -335,6 +345,7 @@ export class MediaLibrary {
         if (moved) await rm(target, { force: true }).catch(() => undefined);
         throw error;
       }
+      this.changed();
       return item;
     });
   }
@@ -342,6 +353,17 @@ export class MediaLibrary {
   private async abort(upload: Upload): Promise<void> {
     this.uploads.delete(upload.id);
     await upload.discard().catch(() => undefined);
+  }
+
+  // A listener's failure is its own: the change is already saved.
+  private changed(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch {
+        // ignored, see above
+      }
+    }
   }
 
   private saveIndex(): Promise<void> {

@@ -149,4 +149,18 @@ describe('phone media', () => {
     const again = await upload(library, 'visa-copy.vtt', makeVtt());
     expect(again).toMatchObject({ existing: true, name: 'visa.vtt' });
   });
+
+  it('tells listeners when a file is added or removed, not when the same bytes come again', async () => {
+    const { library } = await openLibrary();
+    let changes = 0;
+    const stop = library.onChange(() => changes++);
+    const item = await upload(library, 'a.vtt', makeVtt());
+    await upload(library, 'b.vtt', makeVtt());
+    expect(changes).toBe(1);
+    await library.delete(item.ref, []);
+    expect(changes).toBe(2);
+    stop();
+    await upload(library, 'c.vtt', makeVtt());
+    expect(changes).toBe(2);
+  });
 });
