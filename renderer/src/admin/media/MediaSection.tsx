@@ -33,8 +33,16 @@ export function MediaSection({ api, data }: SectionProps) {
     [content],
   );
   const { reload } = data;
-  // Another tab or another staff machine added or removed a file: show the library as it is now.
-  useEffect(() => api.onMediaChanged?.(() => void reload()), [api, reload]);
+  // Another tab or another staff machine added or removed a file, or changed the slides that use
+  // one: show the library and its usage as they are now.
+  useEffect(() => {
+    const stopMedia = api.onMediaChanged?.(() => void reload());
+    const stopContent = api.onContentChanged(() => void reload());
+    return () => {
+      stopMedia?.();
+      stopContent();
+    };
+  }, [api, reload]);
 
   const remove = async (item: MediaItem) => {
     setConfirming(undefined);
