@@ -23,9 +23,9 @@ export async function fileCodecs(file: string, size: number): Promise<TrackCodec
   try {
     const moov = await findTopBox(handle, size, 'moov');
     if (!moov || moov.length > MAX_MOOV_BYTES) return [];
-    const body = Buffer.alloc(moov.length);
-    await handle.read(body, 0, moov.length, moov.at);
-    return trackCodecs(body);
+    const box = Buffer.alloc(moov.length);
+    await handle.read(box, 0, moov.length, moov.at);
+    return trackCodecs(box.subarray(moov.header));
   } finally {
     await handle.close();
   }
@@ -74,7 +74,7 @@ async function findTopBox(
   handle: FileHandle,
   size: number,
   wanted: string,
-): Promise<{ at: number; length: number } | undefined> {
+): Promise<{ at: number; length: number; header: number } | undefined> {
   let at = 0;
   const header = Buffer.alloc(16);
   while (at + 8 <= size) {
@@ -82,10 +82,11 @@ async function findTopBox(
     if (bytesRead < 8) return undefined;
     let length = header.readUInt32BE(0);
     const type = header.toString('latin1', 4, 8);
-    if (length === 1 && bytesRead >= 16) length = Number(header.readBigUInt64BE(8));
+    const large = length === 1 && bytesRead >= 16;
+    if (large) length = Number(header.readBigUInt64BE(8));
     else if (length === 0) length = size - at;
     if (length < 8) return undefined;
-    if (type === wanted) return { at, length: Math.min(length, size - at) };
+    if (type === wanted) return { at, length: Math.min(length, size - at), header: large ? 16 : 8 };
     at += length;
   }
   return undefined;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { describe, expect, it } from 'vitest';
 import { KioskError } from '../../core/errors.js';
-import { EMPTY_FILE_MESSAGE, HEVC_REFUSAL } from '../../core/media.js';
+import { codecRefusal, EMPTY_FILE_MESSAGE, HEVC_REFUSAL } from '../../core/media.js';
 import { tempDir } from '../test-helpers.js';
 import { headCodecs } from './codecs.js';
 import { sniffHead } from './detect.js';
@@ -20,6 +20,7 @@ import {
   makePhoneVideo,
   makeSrt,
   makeVtt,
+  makeWithTool,
   upload,
 } from './test-files.js';
 
@@ -80,6 +81,40 @@ describe('phone media', () => {
     },
   );
 
+  it(
+    'refuses HEVC whose index comes last, once the whole file is in',
+    { timeout: SLOW },
+    async () => {
+      const hevc = makePhoneVideo('hevc', 'mov', false);
+      expect(await sniffHead(hevc.subarray(0, 4100))).toMatchObject({ ok: true });
+      const { library } = await openLibrary();
+      const error = await failure(() => upload(library, 'edited.mov', hevc));
+      expect(error.message).toBe(HEVC_REFUSAL);
+    },
+  );
+
+  it('refuses a QuickTime video in a codec the kiosk cannot play, naming it', async () => {
+    const mov = makeWithTool(
+      'ffmpeg',
+      [
+        ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi'],
+        ...['-i', 'testsrc=size=160x120:rate=10:duration=1', '-c:v', 'mpeg4', '-f', 'mov', 'OUT'],
+      ],
+      'mov',
+    );
+    const { library } = await openLibrary();
+    const error = await failure(() => upload(library, 'old-camera.mov', mov));
+    expect(error.code).toBe('unsupported-type');
+    expect(error.message).toBe(codecRefusal('MPEG-4 Part 2 video'));
+  });
+
+  it('knows SubRip captions from their first bytes', async () => {
+    expect(await sniffHead(makeSrt())).toMatchObject({
+      ok: true,
+      type: { kind: 'captions', ext: 'vtt', from: 'srt' },
+    });
+  });
+
   it('accepts an animated GIF as a picture, all its frames kept', async () => {
     const gif = makeAnimatedGif();
     const { library } = await openLibrary();
@@ -107,6 +142,22 @@ describe('phone media', () => {
     // The same photo again is the same JPEG, already there.
     expect(await upload(library, 'again.heic', heic)).toEqual({ ...item, existing: true });
   });
+
+  it(
+    'refuses an HEIC photo it cannot decode, saying how to get a JPEG',
+    { timeout: SLOW },
+    async () => {
+      const heic = Buffer.from(makeHeic());
+      // The boxes stay whole; the coded picture inside becomes zeros.
+      heic.fill(0, heic.indexOf('mdat') + 4);
+      const { library } = await openLibrary();
+      const error = await failure(() => upload(library, 'IMG_0045.HEIC', heic));
+      expect(error.code).toBe('unsupported-type');
+      expect(error.message).toMatch(/^This HEIC photo could not be turned into a JPEG \(.+\)\./);
+      expect(error.message).toContain('Settings > Camera > Formats > Most Compatible');
+      expect(library.list()).toEqual([]);
+    },
+  );
 
   it('turns SubRip captions into WebVTT', async () => {
     const { library, media } = await openLibrary();

@@ -134,8 +134,15 @@ export function makeWithTool(tool: 'ffmpeg' | 'convert', args: string[], ext: st
   }
 }
 
-/** A one-second 320×240 video with a tone, as a phone records it: H.264 or HEVC, MOV or MP4. */
-export function makePhoneVideo(codec: 'h264' | 'hevc', container: 'mov' | 'mp4'): Buffer {
+/**
+ * A one-second 320×240 video with a tone, as a phone records it: H.264 or HEVC, MOV or MP4, its
+ * index (moov) first as phones write it, or last as many editors do.
+ */
+export function makePhoneVideo(
+  codec: 'h264' | 'hevc',
+  container: 'mov' | 'mp4',
+  indexFirst = true,
+): Buffer {
   const video =
     codec === 'h264'
       ? ['-c:v', 'libx264', '-profile:v', 'high']
@@ -149,7 +156,8 @@ export function makePhoneVideo(codec: 'h264' | 'hevc', container: 'mov' | 'mp4')
       ...video,
       ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest'],
       // Like a phone: the index (moov) first, so it can play while it loads.
-      ...['-movflags', '+faststart', '-f', container, 'OUT'],
+      ...(indexFirst ? ['-movflags', '+faststart'] : []),
+      ...['-f', container, 'OUT'],
     ],
     container,
   );
