@@ -6,6 +6,7 @@
  * signed (Ed25519) over its canonical JSON without the `signature` field.
  */
 import * as z from 'zod/mini';
+import { BUNDLE_PATH_PATTERN } from './media.js';
 import { ContentFile, MediaRef, SettingsFields, type Settings } from './schema.js';
 
 export const BUNDLE_FORMAT = 'openness-kiosk-bundle';
@@ -37,14 +38,7 @@ const Sha256 = z.string().check(z.regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase 
 /** One media file of the bundle. */
 export const BundleFile = z.object({
   /** Where it is, relative to the manifest: `media/<sha256>.<ext>`. */
-  path: z
-    .string()
-    .check(
-      z.regex(
-        /^media\/[a-f0-9]{64}\.(png|jpg|jpeg|webp|avif|mp4|webm|vtt)$/,
-        'must be "media/<sha256>.<ext>"',
-      ),
-    ),
+  path: z.string().check(z.regex(BUNDLE_PATH_PATTERN, 'must be "media/<sha256>.<ext>"')),
   /** The reference slides use: `media:<sha256>.<ext>`. */
   ref: MediaRef,
   sha256: Sha256,

@@ -161,7 +161,12 @@ export const contract = {
     }),
     z.object({ received: z.number() }),
   ),
-  'media:upload-finish': call('staff', z.object({ uploadId: z.string() }), MediaItem),
+  // `existing`: the same bytes were already in the library (the item keeps its first name).
+  'media:upload-finish': call(
+    'staff',
+    z.object({ uploadId: z.string() }),
+    z.extend(MediaItem, { existing: z.optional(z.boolean()) }),
+  ),
   'media:upload-cancel': call('staff', z.object({ uploadId: z.string() }), Nothing),
   'media:delete': call('staff', z.object({ ref: MediaRef }), Nothing),
   'fleet:status': call('staff', z.undefined(), FleetStatus),
@@ -221,6 +226,8 @@ export function isCallName(name: unknown): name is CallName {
 /** Events the host pushes to the player. */
 export const events = {
   'content:changed': ContentSnapshot,
+  /** An uploaded file was added or removed (no data: the admin reloads its library). */
+  'media:changed': z.object({}),
 } as const;
 export type EventName = keyof typeof events;
 
@@ -230,6 +237,11 @@ export interface KioskApi {
   invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
   /** Be told when saved content changes; returns a function that stops listening. */
   onContentChanged(listener: (snapshot: ContentSnapshot) => void): () => void;
+  /**
+   * Be told when a file is added to or removed from the media library, by anyone (another tab,
+   * another staff machine); absent where the shell has no such stream (Electron IPC).
+   */
+  onMediaChanged?(listener: () => void): () => void;
 }
 
 /** What an adapter tells a handler about the caller. */

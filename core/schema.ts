@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import { BACKDROPS, FIT_MODES, FOCUS_MAX, FOCUS_MIN } from './framing.js';
 import { calendarDateProblem } from './calendar-date.js';
+import { MEDIA_REF_PATTERN } from './media.js';
 import { isValidTimeZone } from './schedule.js';
 import type { Range } from './units.js';
 
@@ -81,10 +82,7 @@ export const Id = z
 export const MediaRef = z
   .string()
   .check(
-    z.regex(
-      /^(builtin:(art|media)\/[a-z0-9][a-z0-9-]*\.(svg|png|jpg|jpeg|webp|avif|mp4|webm|vtt)|media:[a-f0-9]{64}\.(png|jpg|jpeg|webp|avif|mp4|webm|vtt))$/,
-      'must be "builtin:art/<name>.<ext>" or "media:<sha256>.<ext>"',
-    ),
+    z.regex(MEDIA_REF_PATTERN, 'must be "builtin:art/<name>.<ext>" or "media:<sha256>.<ext>"'),
   );
 export type MediaRef = z.infer<typeof MediaRef>;
 

@@ -1,10 +1,20 @@
 /**
  * Admin, Media: upload a real picture and a real video made by the test, see them in the library,
- * refuse SVG, delete with a confirmation, and refuse to delete a file a slide uses.
+ * refuse SVG, delete with a confirmation, and refuse to delete a file a slide uses. Then what
+ * phones make (ffmpeg and ImageMagick files): iPhone MOV, HEVC, HEIC, animated GIF, SubRip; empty
+ * and repeated files; where each file is used; a second staff screen kept up to date.
  */
 import type { Page } from '@playwright/test';
 import { setPin, unlockAdmin } from './admin-helpers';
-import { callFromPage, makePng, makeSvg, makeWebm, type TestFile } from './admin-test-files';
+import { HEVC_REFUSAL } from '../core/media';
+import {
+  callFromPage,
+  makePng,
+  makeSvg,
+  makeWebm,
+  phoneFiles,
+  type TestFile,
+} from './admin-test-files';
 import { expect, test } from './fixtures';
 
 async function openMedia(page: Page, url: string): Promise<void> {
@@ -154,4 +164,182 @@ test('a file a slide uses is not deleted; the alert lists the slides', async ({ 
     `${content.playlists[0]!.name} › Our new picture`,
   ]);
   await expect(library(page)).toHaveCount(1);
+});
+
+type Stored = { media: { name: string; kind: string; mime: string; ref: string; size: number }[] };
+
+/** Fetch a served file from the page: its type and bytes. */
+async function served(page: Page, src: string): Promise<{ type: string; bytes: Buffer }> {
+  const { type, base64 } = await page.evaluate(async (url) => {
+    const response = await fetch(url);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    let text = '';
+    for (const byte of bytes) text += String.fromCharCode(byte);
+    return { type: response.headers.get('content-type') ?? '', base64: btoa(text) };
+  }, src);
+  return { type, bytes: Buffer.from(base64, 'base64') };
+}
+
+test('the upload hint names every accepted format and limit', async ({ page, host }) => {
+  await openMedia(page, host.url);
+  const hint = page.getByText(/^Or drop files here\./);
+  await expect(hint).toContainText('HEIC becomes JPEG');
+  await expect(hint).toContainText('iPhone MOV with H.264');
+  await expect(hint).toContainText('SubRip .srt becomes WebVTT');
+  await expect(hint).toContainText('up to 25 MB');
+});
+
+test('an iPhone .mov with H.264 and AAC is accepted and plays as MP4', async ({ page, host }) => {
+  await openMedia(page, host.url);
+  const mov = phoneFiles.mov();
+  await upload(page, [mov]);
+  await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
+  await expect(library(page).first()).toContainText('IMG_0042.MOV');
+  await expect(library(page).first()).toContainText('Video');
+  const video = library(page).first().locator('video');
+  await expect(video).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.mp4#t=0\.1$/);
+  // This Chromium plays H.264 (checked with canPlayType and this very file).
+  await expect
+    .poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState >= 1 && el.videoWidth), {
+      timeout: 30_000,
+    })
+    .toBe(320);
+  const { body } = await callFromPage<Stored>(page, 'admin:get');
+  expect(body.media).toMatchObject([{ name: 'IMG_0042.MOV', kind: 'video', mime: 'video/mp4' }]);
+});
+
+test('an HEVC video is refused, naming the codec and what to do', async ({ page, host }) => {
+  await openMedia(page, host.url);
+  await upload(page, [phoneFiles.hevc()]);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('IMG_0043.MOV', { timeout: 30_000 });
+  await expect(alert).toContainText(HEVC_REFUSAL);
+  await expect(alert).toContainText('HEVC (H.265)');
+  await expect(alert).toContainText('Settings > Camera > Formats > Most Compatible');
+  await expect(page.getByText('No files uploaded yet.')).toBeVisible();
+});
+
+test('an animated GIF is a picture, kept whole with all its frames', async ({ page, host }) => {
+  await openMedia(page, host.url);
+  const gif = phoneFiles.gif();
+  await upload(page, [gif]);
+  await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
+  await expect(library(page).first()).toContainText('Picture');
+  const img = library(page).first().locator('img');
+  await expect(img).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.gif$/);
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+    .toBe(64);
+  const file = await served(page, (await img.getAttribute('src'))!);
+  expect(file.type).toBe('image/gif');
+  expect(file.bytes.equals(gif.buffer)).toBe(true);
+});
+
+test('an HEIC photo becomes a JPEG picture', async ({ page, host }) => {
+  await openMedia(page, host.url);
+  await upload(page, [phoneFiles.heic()]);
+  await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
+  await expect(library(page).first()).toContainText('IMG_0044.HEIC');
+  const img = library(page).first().locator('img');
+  await expect(img).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.jpg$/);
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
+    .toBe(64);
+  const file = await served(page, (await img.getAttribute('src'))!);
+  expect(file.type).toBe('image/jpeg');
+  expect([...file.bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  const { body } = await callFromPage<Stored>(page, 'admin:get');
+  expect(body.media).toMatchObject([{ kind: 'image', mime: 'image/jpeg' }]);
+});
+
+test('SubRip captions are stored and served as WebVTT', async ({ page, host }) => {
+  await openMedia(page, host.url);
+  await upload(page, [phoneFiles.srt()]);
+  await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
+  await expect(library(page).first()).toContainText('welcome.srt');
+  await expect(library(page).first()).toContainText('Captions (WebVTT)');
+  const { body } = await callFromPage<Stored>(page, 'admin:get');
+  expect(body.media).toMatchObject([{ kind: 'captions', mime: 'text/vtt' }]);
+  const file = await served(page, `/media/${body.media[0]!.ref.slice('media:'.length)}`);
+  expect(file.type).toMatch(/^text\/vtt/);
+  expect(file.bytes.toString('utf8')).toBe(
+    'WEBVTT\n\n1\n00:00:00.000 --> 00:00:02.500\n<i>Welcome to Belgium</i>\n\n' +
+      '2\n00:00:02.500 --> 00:00:05.000\nVisas: first floor\n',
+  );
+});
+
+test('an empty file says the file is empty', async ({ page, host }) => {
+  await openMedia(page, host.url);
+  await upload(page, [{ name: 'blank.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) }]);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('blank.jpg');
+  await expect(alert).toContainText('the file is empty');
+  await expect(page.getByText('No files uploaded yet.')).toBeVisible();
+});
+
+test('a file already in the library says under which name', async ({ page, host }) => {
+  await openMedia(page, host.url);
+  const visa = await makePng(page, 'visa.jpg');
+  await upload(page, [visa]);
+  await expect(library(page)).toHaveCount(1);
+  await upload(page, [{ ...visa, name: 'visa copy.jpg' }]);
+  await expect(
+    page.locator('.media-uploads__status', { hasText: 'Already in the library as visa.jpg' }),
+  ).toBeVisible();
+  await expect(library(page)).toHaveCount(1);
+  await expect(library(page).first()).toContainText('visa.jpg');
+});
+
+test('each card shows the slides that use its file', async ({ page, host }) => {
+  await openMedia(page, host.url);
+  await upload(page, [await makePng(page, 'flag.png')]);
+  await expect(library(page)).toHaveCount(1);
+  await expect(library(page).first()).toContainText('Not used on any slide');
+
+  type State = {
+    revision: string;
+    media: { ref: string }[];
+    content: { playlists: { name: string; slides: unknown[] }[] };
+  };
+  const { body: state } = await callFromPage<State>(page, 'admin:get');
+  const content = structuredClone(state.content);
+  content.playlists[0]!.slides.push({
+    id: 'flag-picture',
+    kind: 'image',
+    title: { en: 'Our flag' },
+    image: { src: state.media[0]!.ref, alt: { en: 'The flag' } },
+  });
+  const saved = await callFromPage(page, 'content:save', { baseRevision: state.revision, content });
+  expect(saved.status).toBe(200);
+
+  // The saved change reaches this screen by itself, with no reload.
+  const slides = page.getByRole('list', { name: 'Slides using flag.png' });
+  await expect(slides.getByRole('listitem')).toHaveText([
+    `${content.playlists[0]!.name} › Our flag`,
+  ]);
+  await expect(library(page).first()).toContainText('Used on 1 slide');
+});
+
+test('a second staff screen shows uploads and deletes without reloading', async ({
+  page,
+  host,
+  browser,
+}) => {
+  await openMedia(page, host.url);
+  const otherContext = await browser.newContext();
+  try {
+    const other = await otherContext.newPage();
+    await openMedia(other, host.url);
+    await expect(other.getByText('No files uploaded yet.')).toBeVisible();
+
+    await upload(page, [await makePng(page, 'from-the-desk.png')]);
+    await expect(library(other)).toHaveCount(1, { timeout: 15_000 });
+    await expect(library(other).first()).toContainText('from-the-desk.png');
+
+    await page.getByRole('button', { name: 'Delete from-the-desk.png' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(other.getByText('No files uploaded yet.')).toBeVisible({ timeout: 15_000 });
+  } finally {
+    await otherContext.close();
+  }
 });

@@ -4,6 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { makeAnimatedGif, makeHeic, makePhoneVideo, makeSrt } from '../host/media/test-files';
 
 /** A file for `setFiles`. */
 export interface TestFile {
@@ -85,6 +86,38 @@ export function makeSvg(name = 'drawing.svg'): TestFile {
     '<script>alert(1)</script><rect width="10" height="10"/></svg>';
   return { name, mimeType: 'image/svg+xml', buffer: Buffer.from(svg) };
 }
+
+/**
+ * What staff's phones and PCs make, made by ffmpeg and ImageMagick as the test runs (a missing
+ * tool fails the test with how to install it): iPhone videos, HEIC photos, GIFs, SubRip captions.
+ */
+export const phoneFiles = {
+  mov: (name = 'IMG_0042.MOV'): TestFile => ({
+    name,
+    mimeType: 'video/quicktime',
+    buffer: makePhoneVideo('h264', 'mov'),
+  }),
+  hevc: (name = 'IMG_0043.MOV'): TestFile => ({
+    name,
+    mimeType: 'video/quicktime',
+    buffer: makePhoneVideo('hevc', 'mov'),
+  }),
+  heic: (name = 'IMG_0044.HEIC'): TestFile => ({
+    name,
+    mimeType: 'image/heic',
+    buffer: makeHeic(),
+  }),
+  gif: (name = 'wave.gif'): TestFile => ({
+    name,
+    mimeType: 'image/gif',
+    buffer: makeAnimatedGif(),
+  }),
+  srt: (name = 'welcome.srt'): TestFile => ({
+    name,
+    mimeType: 'application/x-subrip',
+    buffer: makeSrt(),
+  }),
+};
 
 /** The error body the host sends with a refusal. */
 export interface ErrorReply {

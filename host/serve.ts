@@ -138,6 +138,7 @@ export async function startHttpServer(
     rendererDir: options.rendererDir,
     lan: !isLoopbackHost(host),
     log,
+    mediaChanges: (listener) => services.media.onChange(listener),
   });
   let listening: Listening;
   try {

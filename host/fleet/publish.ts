@@ -224,6 +224,7 @@ const MIME: Record<string, [BundleFile['kind'], string]> = {
   jpeg: ['image', 'image/jpeg'],
   webp: ['image', 'image/webp'],
   avif: ['image', 'image/avif'],
+  gif: ['image', 'image/gif'],
   mp4: ['video', 'video/mp4'],
   webm: ['video', 'video/webm'],
   vtt: ['captions', 'text/vtt'],

@@ -41,6 +41,8 @@ export interface ServerOptions {
   lan: boolean;
   /** The host's log: calls that fail on the host's side (a full disk, a bug) are written there. */
   log?: Logger;
+  /** Subscribe to media library changes, pushed to event streams as `media:changed`. */
+  mediaChanges?: (listener: () => void) => () => void;
   /** Bounds on open event streams (default: core/security-policy.ts). */
   eventStreams?: EventStreams;
 }
@@ -169,11 +171,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       reply.raw.write(`event: content:changed\ndata: ${JSON.stringify(snapshot)}\n\n`);
     reply.raw.write(': connected\n\n');
     const stop = store.onChange(send);
+    // No data: listeners reload what they show (staff only; the player has no use for it).
+    const stopMedia = options.mediaChanges?.(() =>
+      reply.raw.write('event: media:changed\ndata: {}\n\n'),
+    );
     const keepAlive = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
     reply.raw.on('close', close);
     request.raw.on('close', () => {
       close();
       stop();
+      stopMedia?.();
       clearInterval(keepAlive);
     });
   });

@@ -4,6 +4,9 @@
 import { open } from 'node:fs/promises';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { KioskError } from '../../core/errors.js';
+import { ACCEPTED_LIST, codecRefusal, HEVC_REFUSAL } from '../../core/media.js';
+import { looksLikeSrt } from '../../core/srt.js';
+import { codecName, fileCodecs, headCodecs, isHevc, type TrackCodec } from './codecs.js';
 import type { MediaKind } from './media-index.js';
 import { incompleteReason } from './structure.js';
 
@@ -11,7 +14,9 @@ import { incompleteReason } from './structure.js';
 export interface AcceptedType {
   kind: MediaKind;
   mime: string;
-  ext: 'jpg' | 'png' | 'webp' | 'avif' | 'mp4' | 'webm' | 'vtt';
+  ext: 'jpg' | 'png' | 'webp' | 'avif' | 'gif' | 'mp4' | 'webm' | 'vtt';
+  /** What the upload is turned into the stored type from: HEIC photos, SubRip captions. */
+  from?: 'heic' | 'srt';
 }
 
 /** The outcome of looking at some bytes: accepted, refused with a reason, or not known yet. */
@@ -24,29 +29,37 @@ export type Judgement = Exclude<Verdict, { ok: 'unknown' }>;
 /** Bytes enough for every signature we accept (file-type's own sample size). */
 export const SNIFF_BYTES = 4100;
 
+const MP4: AcceptedType = { kind: 'video', mime: 'video/mp4', ext: 'mp4' };
+
 const ACCEPTED: Record<string, AcceptedType> = {
   jpg: { kind: 'image', mime: 'image/jpeg', ext: 'jpg' },
   png: { kind: 'image', mime: 'image/png', ext: 'png' },
   webp: { kind: 'image', mime: 'image/webp', ext: 'webp' },
   avif: { kind: 'image', mime: 'image/avif', ext: 'avif' },
-  mp4: { kind: 'video', mime: 'video/mp4', ext: 'mp4' },
-  // Apple's name for the same container; browsers play it as MP4.
-  m4v: { kind: 'video', mime: 'video/mp4', ext: 'mp4' },
+  gif: { kind: 'image', mime: 'image/gif', ext: 'gif' },
+  // Stored as the JPEG it is turned into.
+  heic: { kind: 'image', mime: 'image/jpeg', ext: 'jpg', from: 'heic' },
+  mp4: MP4,
+  // Apple's names for the same container; browsers play them as MP4 (codecs checked below).
+  m4v: MP4,
+  mov: MP4,
   webm: { kind: 'video', mime: 'video/webm', ext: 'webm' },
 };
 
 const VTT: AcceptedType = { kind: 'captions', mime: 'text/vtt', ext: 'vtt' };
-
-const ACCEPTED_LIST =
-  'JPEG, PNG, WebP and AVIF pictures, MP4 and WebM videos, and WebVTT captions (.vtt)';
+const SRT: AcceptedType = { ...VTT, from: 'srt' };
 
 /** Judge the first bytes of an upload; `unknown` when they are not enough to say. */
 export async function sniffHead(head: Uint8Array): Promise<Verdict> {
   if (looksLikeSvg(head)) return { ok: false, error: svgRefused() };
   if (startsWithWebVtt(head)) return { ok: true, type: VTT };
+  if (looksLikeSrt(Buffer.from(head).toString('utf8'))) return { ok: true, type: SRT };
   const found = await safely(() => fileTypeFromBuffer(head));
   if (!found || found.ext === 'xml') return { ok: 'unknown' };
-  return judge(found, head);
+  const judged = judge(found, head);
+  if (!judged.ok || judged.type.ext !== 'mp4') return judged;
+  // A phone's video often has its moov first: an HEVC one is refused before it is all sent.
+  return codecVerdict(found.ext, headCodecs(head)) ?? judged;
 }
 
 /** Judge a complete file; refusals are `unsupported-type` errors naming what was found. */
@@ -64,13 +77,20 @@ export async function detectFile(
     if (isUtf8(whole)) return { ok: true, type: VTT };
     return refuse('This captions file is not valid UTF-8 text; save it as UTF-8 and try again.');
   }
+  // SubRip files are often not UTF-8 (Windows-1252): the conversion reads either.
+  if (looksLikeSrt(head.toString('utf8'))) return { ok: true, type: SRT };
   const found = await safely(() => fileTypeFromFile(file));
   if (!found) {
     return refuse(`This file's type could not be recognised. Accepted are ${ACCEPTED_LIST}.`);
   }
   const judged = judge(found, head);
   if (!judged.ok) return judged;
-  const reason = await incompleteReason(file, size, judged.type.ext);
+  if (judged.type.ext === 'mp4') {
+    const refused = codecVerdict(found.ext, await fileCodecs(file, size));
+    if (refused) return refused;
+  }
+  const shape = judged.type.from === 'heic' ? 'avif' : judged.type.ext;
+  const reason = await incompleteReason(file, size, shape);
   if (!reason) return judged;
   const what = judged.type.kind === 'video' ? 'video' : 'picture';
   return {
@@ -95,6 +115,24 @@ function judge(found: { ext: string; mime: string }, head: Uint8Array): Judgemen
     `This file is ${found.mime} (.${found.ext}), which is not accepted. Accepted are ${ACCEPTED_LIST}.`,
     { detected: found.mime },
   );
+}
+
+// HEVC is refused in any container; a QuickTime file must hold H.264 video and AAC sound (what an
+// iPhone set to "Most Compatible" records).
+function codecVerdict(container: string, codecs: readonly TrackCodec[]): Judgement | undefined {
+  const hevc = codecs.find((codec) => isHevc(codec.format));
+  if (hevc) return refuse(HEVC_REFUSAL, { detected: 'video/hevc', codec: hevc.format });
+  if (container !== 'mov') return undefined;
+  const playable = (codec: TrackCodec) =>
+    codec.track === 'video' ? ['avc1', 'avc3'].includes(codec.format) : codec.format === 'mp4a';
+  const other = codecs.find((codec) => !playable(codec));
+  if (other) {
+    return refuse(codecRefusal(codecName(other.format)), {
+      detected: 'video/quicktime',
+      codec: other.format,
+    });
+  }
+  return undefined;
 }
 
 function refuse(message: string, details?: Record<string, unknown>): Judgement {

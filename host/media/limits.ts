@@ -2,6 +2,7 @@
  * How big uploads may be, how many may run at once, and how long an idle one is kept.
  */
 import { KioskError } from '../../core/errors.js';
+import { MEDIA_SIZE_LIMITS } from '../../core/media.js';
 import type { MediaKind } from './media-index.js';
 import { formatMB, mebibytes } from './names.js';
 
@@ -25,9 +26,7 @@ export interface MediaLimits {
 
 /** The limits used unless others are given. */
 export const DEFAULT_LIMITS: Readonly<MediaLimits> = {
-  image: mebibytes(25),
-  video: mebibytes(500),
-  captions: mebibytes(1),
+  ...MEDIA_SIZE_LIMITS,
   chunkSize: mebibytes(1),
   maxUploads: 4,
   abandonAfterMs: 10 * 60_000,

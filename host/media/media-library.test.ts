@@ -224,7 +224,7 @@ describe('MediaLibrary uploads', () => {
     const png = makePng();
     const first = await upload(library, 'first.png', png);
     const second = await upload(library, 'second.png', png);
-    expect(second).toEqual(first);
+    expect(second).toEqual({ ...first, existing: true });
     expect(library.list()).toHaveLength(1);
     expect((await readdir(media)).sort()).toEqual([`${sha(png)}.png`, 'index.json']);
   });

@@ -4,12 +4,14 @@
  * Uploads arrive in chunks (the same calls over HTTP and Electron IPC, with progress), are
  * written to `<dataDir>/uploads/`, judged by their bytes, then moved into place with a rename.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KioskError } from '../../core/errors.js';
+import { EMPTY_FILE_MESSAGE } from '../../core/media.js';
 import type { Problem } from '../../core/problems.js';
 import { fsyncDir, sweepTempFiles, writeAtomic } from '../atomic-write.js';
+import { convertUpload } from './convert.js';
 import { detectFile, sniffHead } from './detect.js';
 import { describe, loadIndex, sweepOld } from './load-index.js';
 import { byNewest, fileOfRef, INDEX_FILE, serializeIndex, type MediaItem } from './media-index.js';
@@ -25,6 +27,9 @@ export interface MediaLibraryOptions {
   limits?: Partial<MediaLimits>;
 }
 
+/** A finished upload's item; `existing` when the same bytes were already in the library. */
+export type StoredItem = MediaItem & { existing?: true };
+
 /** Uploaded pictures, videos and captions, and the uploads in progress. */
 export class MediaLibrary {
   private readonly items = new Map<string, MediaItem>();
@@ -36,6 +41,7 @@ export class MediaLibrary {
   private readonly uploadsDir: string;
   private timer: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<() => void>();
 
   private constructor(options: MediaLibraryOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -77,6 +83,12 @@ export class MediaLibrary {
     return this.items.has(ref);
   }
 
+  /** Be told after a file is added or removed; returns a function that stops listening. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** What was wrong with the library on disk when it was opened. */
   problems(): Problem[] {
     return [...this.found];
@@ -85,6 +97,7 @@ export class MediaLibrary {
   /** Start an upload of `size` bytes; `name` is kept for display only. */
   begin(name: string, size: number): { uploadId: string; chunkSize: number } {
     const shown = displayName(String(name));
+    if (size === 0) throw new KioskError('invalid-input', `${shown}: ${EMPTY_FILE_MESSAGE}`);
     if (!Number.isSafeInteger(size) || size < 1) {
       throw new KioskError(
         'invalid-input',
@@ -136,8 +149,11 @@ export class MediaLibrary {
     });
   }
 
-  /** Check the complete upload and add it to the library; identical bytes give the same item. */
-  async finish(uploadId: string): Promise<MediaItem> {
+  /**
+   * Check the complete upload and add it to the library; identical bytes give the item already
+   * there, marked `existing` (with its first name and date).
+   */
+  async finish(uploadId: string): Promise<StoredItem> {
     const upload = this.upload(uploadId);
     return upload.serial(async () => {
       this.upload(uploadId);
@@ -198,6 +214,7 @@ export class MediaLibrary {
         throw new KioskError('failed', `Could not delete ${item.name}: ${describe(error)}.`);
       }
       if (moved) await rm(trash, { force: true });
+      this.changed();
     });
   }
 
@@ -213,6 +230,7 @@ export class MediaLibrary {
       if (known) return known;
       this.items.set(item.ref, item);
       await this.saveIndex();
+      this.changed();
       return item;
     });
   }
@@ -224,6 +242,7 @@ export class MediaLibrary {
       if (gone.length === 0) return;
       await this.saveIndex();
       for (const ref of gone) await rm(path.join(this.mediaDir, fileOfRef(ref)), { force: true });
+      this.changed();
     });
   }
 
@@ -284,19 +303,27 @@ export class MediaLibrary {
     }
   }
 
-  private async store(upload: Upload): Promise<MediaItem> {
-    const sha256 = await upload.complete();
+  private async store(upload: Upload): Promise<StoredItem> {
+    let sha256 = await upload.complete();
     const verdict = await detectFile(upload.partFile, upload.size, this.limits.captions);
     if (!verdict.ok) throw verdict.error;
-    const { kind, mime, ext } = verdict.type;
+    const { kind, mime, ext, from } = verdict.type;
     const refusal = overLimit(this.limits, upload.name, upload.size, kind);
     if (refusal) throw refusal;
+    let size = upload.size;
+    if (from) {
+      // The part file becomes the converted file, so every path below handles it the same.
+      const converted = await convertUpload(upload.partFile, from);
+      await writeDurably(upload.partFile, converted);
+      sha256 = createHash('sha256').update(converted).digest('hex');
+      size = converted.length;
+    }
     const file = `${sha256}.${ext}`;
     const ref = `media:${file}`;
     const target = path.join(this.mediaDir, file);
     return this.serial(async () => {
       const existing = await stat(target).catch(() => undefined);
-      const moved = !(existing?.isFile() && existing.size === upload.size);
+      const moved = !(existing?.isFile() && existing.size === size);
       if (moved) {
         await rename(upload.partFile, target);
         await fsyncDir(this.mediaDir);
@@ -305,9 +332,9 @@ export class MediaLibrary {
       }
       // The same bytes again keep the first upload's name and date.
       const known = this.items.get(ref);
-      if (known) return known;
+      if (known) return { ...known, existing: true };
       const uploadedAt = new Date(this.now()).toISOString();
-      const item: MediaItem = { ref, kind, mime, size: upload.size, name: upload.name, uploadedAt };
+      const item: MediaItem = { ref, kind, mime, size, name: upload.name, uploadedAt };
       this.items.set(ref, item);
       try {
         await this.saveIndex();
@@ -318,6 +345,7 @@ export class MediaLibrary {
         if (moved) await rm(target, { force: true }).catch(() => undefined);
         throw error;
       }
+      this.changed();
       return item;
     });
   }
@@ -325,6 +353,17 @@ export class MediaLibrary {
   private async abort(upload: Upload): Promise<void> {
     this.uploads.delete(upload.id);
     await upload.discard().catch(() => undefined);
+  }
+
+  // A listener's failure is its own: the change is already saved.
+  private changed(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch {
+        // ignored, see above
+      }
+    }
   }
 
   private saveIndex(): Promise<void> {
@@ -336,5 +375,16 @@ export class MediaLibrary {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+}
+
+// Replace a file's bytes and flush them, so a rename after this never exposes a half-written file.
+async function writeDurably(file: string, bytes: Buffer): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

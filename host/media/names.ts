@@ -18,16 +18,10 @@ export function displayName(raw: string): string {
   return Array.from(clean).slice(0, MAX_NAME_LENGTH).join('').trim();
 }
 
-const MB = 1024 * 1024;
-
-/** A size in megabytes for messages: `600 MB`, `25.3 MB`, `0.5 MB`. */
-export function formatMB(bytes: number): string {
-  const mb = bytes / MB;
-  const text = mb >= 100 ? Math.ceil(mb).toString() : (Math.ceil(mb * 10) / 10).toString();
-  return `${text} MB`;
-}
+/** A size in megabytes for messages (the rule lives in core). */
+export { formatMB } from '../../core/media.js';
 
 /** A number of mebibytes in bytes. */
 export function mebibytes(n: number): number {
-  return n * MB;
+  return n * 1024 * 1024;
 }

@@ -26,6 +26,8 @@ export async function incompleteReason(
         return await checkJpeg(reader);
       case 'webp':
         return await checkWebp(reader);
+      case 'gif':
+        return await checkGif(reader);
       case 'mp4':
         return await checkBoxes(reader, ['moov', 'mdat']);
       case 'avif':
@@ -159,6 +161,45 @@ async function checkWebp(reader: Reader): Promise<string | undefined> {
     at = end;
   }
   return chunks === 0 ? 'it has no picture data' : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GIF: a header and screen descriptor (with its colour table), then extensions and frames made of
+// length-prefixed sub-blocks, up to the trailer byte 0x3B.
+
+async function checkGif(reader: Reader): Promise<string | undefined> {
+  const cut = `it ends at byte ${reader.size}, before the GIF's last frame is complete`;
+  const screen = await reader.bytes(0, 13);
+  if (screen.length < 13) return cut;
+  let at = 13 + colourTable(screen[10]!);
+  let frames = 0;
+  while (at < reader.size) {
+    const [block] = await reader.bytes(at, 1);
+    if (block === 0x3b) return frames === 0 ? 'it has no picture data' : undefined;
+    if (block === 0x21) {
+      at += 2; // introducer and label
+    } else if (block === 0x2c) {
+      const descriptor = await reader.bytes(at, 10);
+      if (descriptor.length < 10) return cut;
+      at += 10 + colourTable(descriptor[9]!) + 1; // then the LZW minimum code size
+      frames++;
+    } else {
+      return `it has an unknown block (0x${(block ?? 0).toString(16)}) at byte ${at}`;
+    }
+    // Sub-blocks: a length byte, that many bytes, until a zero length.
+    for (;;) {
+      const [length] = await reader.bytes(at, 1);
+      if (length === undefined) return cut;
+      at += 1 + length;
+      if (length === 0) break;
+    }
+  }
+  return cut;
+}
+
+// A global or local colour table follows when the packed field's top bit is set.
+function colourTable(packed: number): number {
+  return packed & 0x80 ? 3 * 2 ** ((packed & 0x07) + 1) : 0;
 }
 
 // ---------------------------------------------------------------------------------------------

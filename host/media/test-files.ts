@@ -1,10 +1,13 @@
 /**
- * Real files for media tests: a PNG encoder, executable headers, captions, the browser fixtures.
+ * Real files for media tests: a PNG encoder, executable headers, captions, the browser fixtures,
+ * and what phones make (MOV, HEVC, HEIC, GIF), made by ffmpeg and ImageMagick as the test runs.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import type { MediaLibrary } from './media-library.js';
-import type { MediaItem } from './media-index.js';
+import type { MediaLibrary, StoredItem } from './media-library.js';
 
 /** A fixture file recorded by Chromium (see fixtures/make-fixtures.mjs). */
 export function fixture(name: 'canvas.jpg' | 'canvas.webp' | 'recorded.webm' | 'recorded.mp4') {
@@ -94,11 +97,112 @@ export async function upload(
   name: string,
   bytes: Uint8Array,
   chunkSize?: number,
-): Promise<MediaItem> {
+): Promise<StoredItem> {
   const started = library.begin(name, bytes.length);
   const step = chunkSize ?? started.chunkSize;
   for (let offset = 0; offset < bytes.length; offset += step) {
     await library.chunk(started.uploadId, offset, bytes.subarray(offset, offset + step));
   }
   return library.finish(started.uploadId);
+}
+
+/**
+ * Run a media tool that writes `out.<ext>` in a fresh folder and return the file's bytes. A tool
+ * that is missing fails the test with how to install it, never skips it.
+ */
+export function makeWithTool(tool: 'ffmpeg' | 'convert', args: string[], ext: string): Buffer {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-media-'));
+  const out = path.join(dir, `out.${ext}`);
+  try {
+    execFileSync(
+      tool,
+      args.map((arg) => (arg === 'OUT' ? out : arg)),
+      { stdio: 'pipe' },
+    );
+    return readFileSync(out);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      const pkg = tool === 'ffmpeg' ? 'ffmpeg' : 'imagemagick';
+      throw new Error(`${tool} is needed to make this test's media: apt-get install -y ${pkg}`, {
+        cause: error,
+      });
+    }
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+    throw new Error(`${tool} ${args.join(' ')} failed: ${stderr.slice(-2000)}`, { cause: error });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A one-second 320×240 video with a tone, as a phone records it: H.264 or HEVC, MOV or MP4, its
+ * index (moov) first as phones write it, or last as many editors do.
+ */
+export function makePhoneVideo(
+  codec: 'h264' | 'hevc',
+  container: 'mov' | 'mp4',
+  indexFirst = true,
+): Buffer {
+  const video =
+    codec === 'h264'
+      ? ['-c:v', 'libx264', '-profile:v', 'high']
+      : ['-c:v', 'libx265', '-tag:v', 'hvc1', '-x265-params', 'log-level=error'];
+  return makeWithTool(
+    'ffmpeg',
+    [
+      ...['-hide_banner', '-loglevel', 'error', '-y'],
+      ...['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=1'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440:duration=1'],
+      ...video,
+      ...['-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest'],
+      // Like a phone: the index (moov) first, so it can play while it loads.
+      ...(indexFirst ? ['-movflags', '+faststart'] : []),
+      ...['-f', container, 'OUT'],
+    ],
+    container,
+  );
+}
+
+/** An animated GIF of three 64×48 frames in different colours, looping. */
+export function makeAnimatedGif(): Buffer {
+  return makeWithTool(
+    'convert',
+    [
+      '-delay',
+      '20',
+      '-size',
+      '64x48',
+      'xc:#ef3340',
+      'xc:#fdda24',
+      'xc:#000000',
+      '-loop',
+      '0',
+      'OUT',
+    ],
+    'gif',
+  );
+}
+
+/** A 64×48 HEIC photo (ImageMagick with libheif, as Debian ships it). */
+export function makeHeic(): Buffer {
+  return makeWithTool(
+    'convert',
+    ['-size', '64x48', 'gradient:#ef3340-#fdda24', '-quality', '80', 'OUT'],
+    'heic',
+  );
+}
+
+/** SubRip captions as a Windows editor saves them: byte-order mark, CRLF, comma times, tags. */
+export function makeSrt(text = 'Welcome to Belgium'): Buffer {
+  const body = [
+    '1',
+    '00:00:00,000 --> 00:00:02,500',
+    `<i>${text}</i>`,
+    '',
+    '2',
+    '00:00:02,500 --> 00:00:05,000',
+    'Visas: <font color="#ffff00">first floor</font>',
+    '',
+  ].join('\r\n');
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
 }

@@ -19,5 +19,8 @@ export function withSessionGuard(api: KioskApi, onExpired: () => void): KioskApi
       }
     },
     onContentChanged: (listener) => api.onContentChanged(listener),
+    ...(api.onMediaChanged && {
+      onMediaChanged: (listener: () => void) => api.onMediaChanged!(listener),
+    }),
   };
 }

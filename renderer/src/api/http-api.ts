@@ -38,6 +38,22 @@ function encode(body: unknown): RequestInit {
 
 /** A KioskApi that talks to the host that served this page. */
 export function createHttpApi(base = ''): KioskApi {
+  // One event stream for every listener of this page: the host bounds streams per address.
+  let source: EventSource | undefined;
+  let users = 0;
+  const listen = (event: string, onMessage: (event: MessageEvent<string>) => void) => {
+    // EventSource reconnects by itself when the host restarts.
+    const own = (source ??= new EventSource(`${base}/api/events`));
+    users++;
+    own.addEventListener(event, onMessage);
+    return () => {
+      own.removeEventListener(event, onMessage);
+      if (--users === 0) {
+        own.close();
+        source = undefined;
+      }
+    };
+  };
   return {
     async invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
       const spec = contract[name];
@@ -52,17 +68,13 @@ export function createHttpApi(base = ''): KioskApi {
       return spec.output.parse(json) as CallOutput<K>;
     },
     onContentChanged(listener) {
-      // EventSource reconnects by itself when the host restarts.
-      const source = new EventSource(`${base}/api/events`);
-      const onMessage = (event: MessageEvent<string>) => {
+      return listen('content:changed', (event) => {
         const parsed = ContentSnapshot.safeParse(JSON.parse(event.data));
         if (parsed.success) listener(parsed.data);
-      };
-      source.addEventListener('content:changed', onMessage);
-      return () => {
-        source.removeEventListener('content:changed', onMessage);
-        source.close();
-      };
+      });
+    },
+    onMediaChanged(listener) {
+      return listen('media:changed', () => listener());
     },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The uploaded files, newest first: a preview, the name, kind, size and date, and Delete.
+ * The uploaded files, newest first: a preview, the name, kind, size and date, where each is used,
+ * and Delete.
  */
 import type { MediaItem } from '../../../../core/contract';
 import { mediaUrl } from '../../../../core/media';
@@ -7,11 +8,13 @@ import { formatBytes, formatDate, KIND_LABEL } from './format';
 
 interface MediaLibraryProps {
   media: readonly MediaItem[];
+  /** The slides using each file, by reference, as "Playlist › slide title". */
+  usage: ReadonlyMap<string, readonly string[]>;
   onDelete(item: MediaItem): void;
 }
 
 /** A grid of media cards. */
-export function MediaLibrary({ media, onDelete }: MediaLibraryProps) {
+export function MediaLibrary({ media, usage, onDelete }: MediaLibraryProps) {
   if (media.length === 0) {
     return <p className="admin-note">No files uploaded yet.</p>;
   }
@@ -30,6 +33,7 @@ export function MediaLibrary({ media, onDelete }: MediaLibraryProps) {
               <br />
               Uploaded <time dateTime={item.uploadedAt}>{formatDate(item.uploadedAt)}</time>
             </p>
+            <Usage name={item.name} slides={usage.get(item.ref) ?? []} />
             <button
               type="button"
               className="admin-button admin-button--danger"
@@ -42,6 +46,21 @@ export function MediaLibrary({ media, onDelete }: MediaLibraryProps) {
         </li>
       ))}
     </ul>
+  );
+}
+
+// Where a file is used, so staff know what a change or a delete touches before they try it.
+function Usage({ name, slides }: { name: string; slides: readonly string[] }) {
+  if (slides.length === 0) return <p className="media-card__usage">Not used on any slide</p>;
+  return (
+    <div className="media-card__usage">
+      <p>Used on {slides.length === 1 ? '1 slide' : `${slides.length} slides`}:</p>
+      <ul aria-label={`Slides using ${name}`}>
+        {slides.map((slide) => (
+          <li key={slide}>{slide}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

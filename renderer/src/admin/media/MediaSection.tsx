@@ -1,8 +1,9 @@
 /**
  * Media: upload pictures, videos and captions, see the library, delete what no slide uses.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { MediaItem } from '../../../../core/contract';
+import { mediaRefsUsedBy } from '../../../../core/media-usage';
 import { ApiError } from '../../api/api-error';
 import type { SectionProps } from '../section';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -26,6 +27,22 @@ export function MediaSection({ api, data }: SectionProps) {
   const titleId = useId();
   const libraryId = useId();
   const media = data.state?.media ?? [];
+  const content = data.state?.content;
+  const usage = useMemo(
+    () => (content ? mediaRefsUsedBy(content) : new Map<string, string[]>()),
+    [content],
+  );
+  const { reload } = data;
+  // Another tab or another staff machine added or removed a file, or changed the slides that use
+  // one: show the library and its usage as they are now.
+  useEffect(() => {
+    const stopMedia = api.onMediaChanged?.(() => void reload());
+    const stopContent = api.onContentChanged(() => void reload());
+    return () => {
+      stopMedia?.();
+      stopContent();
+    };
+  }, [api, reload]);
 
   const remove = async (item: MediaItem) => {
     setConfirming(undefined);
@@ -81,7 +98,7 @@ export function MediaSection({ api, data }: SectionProps) {
         <p role="status" className="admin-status">
           {deleted ? `Deleted ${deleted}.` : ''}
         </p>
-        <MediaLibrary media={media} onDelete={setConfirming} />
+        <MediaLibrary media={media} usage={usage} onDelete={setConfirming} />
       </section>
 
       {confirming && (

@@ -2,7 +2,8 @@
  * Choose or drop files to upload; each file shows a progress bar and how it ended.
  */
 import { useId, useRef, useState, type DragEvent } from 'react';
-import { ACCEPT, formatBytes } from './format';
+import { MEDIA_SIZE_LIMITS, UPLOAD_ACCEPT, uploadFormatsSummary } from '../../../../core/media';
+import { formatBytes } from './format';
 import type { Uploads } from './useUpload';
 
 /** The "Upload files" button, the drop zone, and the list of uploads in progress or done. */
@@ -41,13 +42,12 @@ export function UploadPanel({ uploads }: { uploads: Uploads }) {
           Upload files
         </button>
         <p id={hintId} className="admin-note">
-          Or drop files here. Pictures (JPEG, PNG, WebP, AVIF) up to 25 MB, videos (MP4, WebM) up to
-          500 MB, captions (WebVTT, .vtt) up to 1 MB.
+          Or drop files here. {uploadFormatsSummary(MEDIA_SIZE_LIMITS)}
         </p>
         <input
           ref={input}
           type="file"
-          accept={ACCEPT}
+          accept={UPLOAD_ACCEPT}
           multiple
           hidden
           onChange={(event) => {
@@ -104,8 +104,13 @@ function statusText(entry: Uploads['entries'][number]): string {
     case 'uploading':
       return `${formatBytes(entry.sent)} of ${total}`;
     case 'done':
-      return `Uploaded (${total})`;
+      // Bytes already in the library: said with the name they are kept under.
+      return entry.message ? capitalise(entry.message) : `Uploaded (${total})`;
     case 'failed':
       return 'Not uploaded';
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

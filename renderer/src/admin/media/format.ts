@@ -29,6 +29,3 @@ export const KIND_LABEL: Readonly<Record<MediaItem['kind'], string>> = {
   video: 'Video',
   captions: 'Captions (WebVTT)',
 };
-
-/** The file types the upload control offers (the host decides by the bytes, not this list). */
-export const ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,video/mp4,video/webm,.vtt';

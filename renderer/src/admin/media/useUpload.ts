@@ -3,6 +3,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { KioskApi } from '../../../../core/contract';
+import { alreadyInLibraryMessage, EMPTY_FILE_MESSAGE } from '../../../../core/media';
 
 /** One file's upload as staff see it. */
 export interface UploadEntry {
@@ -12,7 +13,7 @@ export interface UploadEntry {
   /** Bytes the host has received. */
   sent: number;
   state: 'waiting' | 'uploading' | 'done' | 'failed';
-  /** Why it failed: the host's message. */
+  /** Why it failed (the host's message), or, when done, that it was already in the library. */
   message?: string;
 }
 
@@ -49,7 +50,7 @@ export function useUpload(api: KioskApi, onUploaded: () => unknown): Uploads {
   const send = useCallback(
     async (key: number, file: File) => {
       if (file.size === 0) {
-        patch(key, { state: 'failed', message: `${file.name} is empty.` });
+        patch(key, { state: 'failed', message: EMPTY_FILE_MESSAGE });
         return;
       }
       patch(key, { state: 'uploading' });
@@ -66,8 +67,12 @@ export function useUpload(api: KioskApi, onUploaded: () => unknown): Uploads {
           const { received } = await api.invoke('media:upload-chunk', { uploadId, offset, bytes });
           patch(key, { sent: received });
         }
-        await api.invoke('media:upload-finish', { uploadId });
-        patch(key, { state: 'done', sent: file.size });
+        const stored = await api.invoke('media:upload-finish', { uploadId });
+        patch(key, {
+          state: 'done',
+          sent: file.size,
+          ...(stored.existing && { message: alreadyInLibraryMessage(stored.name) }),
+        });
       } catch (error) {
         // Free the host's upload slot now rather than when it expires (the host may already have
         // ended it, after a refusal: then this is refused too, and that is fine).
