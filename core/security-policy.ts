@@ -17,7 +17,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "frame-src 'none'",
-  "worker-src 'none'",
+  // The admin's PDF import draws pages in a PDF.js worker, a file of the kiosk's own build.
+  "worker-src 'self'",
 ].join('; ');
 
 /** Response headers every page and file of the kiosk carries. */
