@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import { BACKDROPS, FIT_MODES, FOCUS_MAX, FOCUS_MIN } from './framing.js';
 import { isValidTimeZone } from './schedule.js';
+import { isOrigin, MAX_WEB_ORIGINS, MAX_WEB_URL_LENGTH, originOf } from './web-page.js';
 
 /** The schema version written into content and settings files. */
 export const CONTENT_SCHEMA_VERSION = 2;
@@ -205,12 +206,28 @@ export const VideoSlide = z.object({
   framing: z.optional(Framing),
 });
 
+/** An http(s) web page address (its origin must also be on the settings' allowlist). */
+export const WebUrl = z.string().check(
+  z.maxLength(MAX_WEB_URL_LENGTH),
+  z.refine((url) => originOf(url) !== undefined, {
+    message: 'must be an http:// or https:// address that names a host',
+  }),
+);
+
+/** A web page in a sandboxed frame, from a site on the settings' allowlist (core/web-page.ts). */
+export const WebSlide = z.object({
+  ...slideBase,
+  kind: z.literal('web'),
+  web: z.object({ url: WebUrl }),
+});
+
 /** Any slide, told apart by `kind`. */
-export const Slide = z.discriminatedUnion('kind', [ThemeSlide, ImageSlide, VideoSlide]);
+export const Slide = z.discriminatedUnion('kind', [ThemeSlide, ImageSlide, VideoSlide, WebSlide]);
 export type Slide = z.infer<typeof Slide>;
 export type ThemeSlide = z.infer<typeof ThemeSlide>;
 export type ImageSlide = z.infer<typeof ImageSlide>;
 export type VideoSlide = z.infer<typeof VideoSlide>;
+export type WebSlide = z.infer<typeof WebSlide>;
 
 /** Review state of a language's texts: written by the source, translated by us, or checked by staff. */
 export const TranslationStatus = z.enum(['source', 'needs-review', 'reviewed']);
@@ -264,6 +281,17 @@ export const ContentFile = z
   );
 export type ContentFile = z.infer<typeof ContentFile>;
 
+/** A site whose pages web page slides may show, and whether they may run scripts. */
+export const WebOrigin = z.object({
+  origin: z.string().check(
+    z.refine(isOrigin, {
+      message: 'must be an origin such as "https://example.org": scheme, host and port only',
+    }),
+  ),
+  scripts: z._default(z.boolean(), false),
+});
+export type WebOrigin = z.infer<typeof WebOrigin>;
+
 /** Kiosk settings that staff can change. */
 /** The settings' fields, without the checks across fields (for picking some of them). */
 export const SettingsFields = z.object({
@@ -308,6 +336,8 @@ export const SettingsFields = z.object({
   quietReloadHour: z.optional(z.int().check(...between(0, 23, 'hours'))),
   /** Days that proof-of-play and session records are kept. */
   playLogRetentionDays: z._default(z.int().check(...between(1, 3650, 'days')), 90),
+  /** Sites whose pages web page slides may show (the CSP's frame-src is built from it). */
+  webPages: z._default(z.array(WebOrigin).check(z.maxLength(MAX_WEB_ORIGINS)), []),
 });
 
 /** Kiosk settings that staff can change. */

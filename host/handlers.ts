@@ -11,6 +11,7 @@ import type {
   RemoteAdminInfo,
 } from '../core/contract.js';
 import type { Problem } from '../core/problems.js';
+import { webSlideProblems } from '../core/web-page.js';
 import { noAlerts, type AlertPort } from './alert-store.js';
 import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
 import type { ContentStore } from './content-store.js';
@@ -121,9 +122,14 @@ export function createHandlers({
         media: media.list(),
       };
     },
-    'content:save': async ({ baseRevision, content }) => ({
-      revision: (await store.saveContent(baseRevision, content)).revision,
-    }),
+    'content:save': async ({ baseRevision, content }) => {
+      // A web page slide may only show a site on the allowlist (Settings).
+      const offList = webSlideProblems(content, store.snapshot().settings.webPages);
+      if (offList.length > 0) {
+        throw new ValidationError(offList.map((p) => ({ source: 'content.json', ...p })));
+      }
+      return { revision: (await store.saveContent(baseRevision, content)).revision };
+    },
     'settings:save': async ({ baseRevision, settings }) => {
       if (settings.syncPublicKey) checkPublicKey(settings.syncPublicKey);
       // What a setting changes elsewhere (the staff idle lock) follows from the store's change

@@ -58,7 +58,7 @@ export function LanguageFields({
         field('Caption', slide.caption, (caption) => ({ ...slide, caption }), true)}
       {slide.kind === 'video' &&
         field('Description', slide.description, (description) => ({ ...slide, description }), true)}
-      {slide.kind !== 'video' &&
+      {(slide.kind === 'theme' || slide.kind === 'image') &&
         slide.image &&
         field('Alt text', slide.image.alt, (alt) => ({
           ...slide,
