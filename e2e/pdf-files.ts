@@ -29,7 +29,7 @@ function documentObjects(texts: string[]): string[] {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
   texts.forEach((text, index) => {
-    const stream = `BT /F1 72 Tf 72 600 Td (${text}) Tj ET\n0 0 1 rg 72 72 ${100 + index * 200} 100 re f\n`;
+    const stream = `BT /F1 64 Tf 72 420 Td (${text}) Tj ET\n0 0.3 0.7 rg 72 300 ${160 + index * 200} 80 re f\n`;
     objects.push(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + index * 2} 0 R >>`,
       `<< /Length ${stream.length} >>\nstream\n${stream}endstream`,

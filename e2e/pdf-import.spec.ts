@@ -3,6 +3,7 @@
  * in the library and, in page order, a playlist the player plays; a damaged, a locked and a
  * not-a-PDF file each get their own message, and nothing is uploaded for them.
  */
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { setPin, unlockAdmin } from './admin-helpers';
 import { button, playlistItem, save, savedContent } from './admin-playlists-helpers';
@@ -43,10 +44,14 @@ async function recordStatus(page: Page): Promise<() => Promise<string[]>> {
 }
 
 const library = (page: Page) => page.locator('.media-grid > li');
+const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 
 interface MediaList {
   media: { ref: string; name: string; kind: string; mime: string }[];
 }
+
+// Axe across frames and PDF.js are slow on a loaded machine: time for both.
+test.describe.configure({ timeout: 150_000 });
 
 test.beforeEach(async ({ host }) => setPin(host.dataDir));
 
@@ -69,6 +74,19 @@ test('a two-page PDF becomes two pictures and a playlist that plays them in orde
   expect(seen).toContain('Page 2 of 2');
   expect(seen.indexOf('Page 1 of 2')).toBeLessThan(seen.indexOf('Page 2 of 2'));
   await expectNoAxeViolations(page, 'after a PDF import');
+  await expect(library(page)).toHaveCount(2);
+  await expect
+    .poll(() =>
+      library(page)
+        .locator('img')
+        .evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete)),
+    )
+    .toBe(true);
+  await page.locator('.media-section').screenshot({
+    path: path.join(SHOTS, 'admin-pdf-import.png'),
+    animations: 'disabled',
+    caret: 'hide',
+  });
 
   // The pages are PNG pictures in the library, judged by the host from their bytes.
   await expect(library(page)).toHaveCount(2);

@@ -4,6 +4,7 @@
  * answers is skipped and reported; touches inside the frame keep the visitor's session, and the
  * idle reset loads the page afresh.
  */
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AdminState } from '../core/contract';
 import type { Slide } from '../core/schema';
@@ -22,16 +23,19 @@ import {
 import { startWebSite, type WebSite } from './web-page-server';
 
 let site: WebSite;
+// Axe across frames and PDF.js are slow on a loaded machine: time for both.
+test.describe.configure({ timeout: 150_000 });
+
 test.beforeEach(async () => {
   site = await startWebSite();
 });
 test.afterEach(async () => site.close());
 
-const webSlide = (id: string, url: string): Slide => ({
+const webSlide = (id: string, url: string, durationMs = 20_000): Slide => ({
   id,
   kind: 'web',
   enabled: true,
-  durationMs: 20_000,
+  durationMs,
   title: { en: 'Appointments' },
   web: { url },
 });
@@ -81,7 +85,8 @@ test('an allowed page shows in a sandboxed frame, and frame-src is the allowlist
   page,
   host,
 }) => {
-  await setUp(page, host, [webSlide('appointments', `${site.origin}/page`), textSlide]);
+  // Long enough to stay on screen through the checks below.
+  await setUp(page, host, [webSlide('appointments', `${site.origin}/page`, 600_000), textSlide]);
   const response = await page.request.get(`${host.url}/`);
   const csp = response.headers()['content-security-policy']!;
   const frameSrc = csp
@@ -102,6 +107,11 @@ test('an allowed page shows in a sandboxed frame, and frame-src is the allowlist
       .getByRole('heading', { name: 'Consular appointments' }),
   ).toBeVisible({ timeout: 15_000 });
   await expectNoAxeViolations(page, 'with a web page slide');
+  await page.screenshot({
+    path: path.resolve(import.meta.dirname, '../docs/screenshots/landscape-web-page.png'),
+    animations: 'disabled',
+    caret: 'hide',
+  });
 });
 
 test('a site not on the allowlist is refused by the admin and by the host', async ({

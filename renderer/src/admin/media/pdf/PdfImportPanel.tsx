@@ -9,6 +9,7 @@ import {
   PDF_PAGE_LONG_SIDE_PX,
 } from '../../../../../core/pdf-import';
 import { formatBytes } from '../format';
+import './pdf-import.css';
 import { usePdfImport, type PdfImportState } from './usePdfImport';
 
 /** The PDF import card of the Media section. */
