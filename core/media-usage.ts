@@ -31,6 +31,8 @@ export function refsOf(slide: Slide): string[] {
       const { src, poster, captions } = slide.video;
       return [src, ...(poster ? [poster] : []), ...Object.values(captions ?? {})];
     }
+    case 'web':
+      return [];
   }
 }
 

@@ -11,6 +11,7 @@ import { calendarDateProblem } from './calendar-date.js';
 import { MEDIA_REF_PATTERN } from './media.js';
 import { isValidTimeZone } from './schedule.js';
 import type { Range } from './units.js';
+import { isOrigin, MAX_WEB_ORIGINS, MAX_WEB_URL_LENGTH, originOf } from './web-page.js';
 
 /** The schema version written into content and settings files. */
 export const CONTENT_SCHEMA_VERSION = 2;
@@ -238,12 +239,28 @@ export const VideoSlide = z.object({
   framing: z.optional(Framing),
 });
 
+/** An http(s) web page address (its origin must also be on the settings' allowlist). */
+export const WebUrl = z.string().check(
+  z.maxLength(MAX_WEB_URL_LENGTH),
+  z.refine((url) => originOf(url) !== undefined, {
+    message: 'must be an http:// or https:// address that names a host',
+  }),
+);
+
+/** A web page in a sandboxed frame, from a site on the settings' allowlist (core/web-page.ts). */
+export const WebSlide = z.object({
+  ...slideBase,
+  kind: z.literal('web'),
+  web: z.object({ url: WebUrl }),
+});
+
 /** Any slide, told apart by `kind`. */
-export const Slide = z.discriminatedUnion('kind', [ThemeSlide, ImageSlide, VideoSlide]);
+export const Slide = z.discriminatedUnion('kind', [ThemeSlide, ImageSlide, VideoSlide, WebSlide]);
 export type Slide = z.infer<typeof Slide>;
 export type ThemeSlide = z.infer<typeof ThemeSlide>;
 export type ImageSlide = z.infer<typeof ImageSlide>;
 export type VideoSlide = z.infer<typeof VideoSlide>;
+export type WebSlide = z.infer<typeof WebSlide>;
 
 /** Review state of a language's texts: written by the source, translated by us, or checked by staff. */
 export const TranslationStatus = z.enum(['source', 'needs-review', 'reviewed']);
@@ -297,6 +314,17 @@ export const ContentFile = z
   );
 export type ContentFile = z.infer<typeof ContentFile>;
 
+/** A site whose pages web page slides may show, and whether they may run scripts. */
+export const WebOrigin = z.object({
+  origin: z.string().check(
+    z.refine(isOrigin, {
+      message: 'must be an origin such as "https://example.org": scheme, host and port only',
+    }),
+  ),
+  scripts: z._default(z.boolean(), false),
+});
+export type WebOrigin = z.infer<typeof WebOrigin>;
+
 /** Kiosk settings that staff can change. */
 /** The settings' fields, without the checks across fields (for picking some of them). */
 export const SettingsFields = z.object({
@@ -344,6 +372,8 @@ export const SettingsFields = z.object({
     z.int().check(...between(SETTING_RANGES.playLogRetentionDays)),
     90,
   ),
+  /** Sites whose pages web page slides may show (the CSP's frame-src is built from it). */
+  webPages: z._default(z.array(WebOrigin).check(z.maxLength(MAX_WEB_ORIGINS)), []),
 });
 
 /** Kiosk settings that staff can change. */

@@ -1,4 +1,5 @@
 import type { Settings } from './schema.js';
+import { frameSrc, type WebOriginEntry } from './web-page.js';
 
 /**
  * The Content Security Policy the player runs under, in the browser host and in Electron alike.
@@ -19,8 +20,24 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "frame-src 'none'",
-  "worker-src 'none'",
+  // The admin's PDF import draws pages in a PDF.js worker, a file of the kiosk's own build.
+  "worker-src 'self'",
 ].join('; ');
+
+/**
+ * The policy with `frame-src` built from the web page allowlist (settings), so web page slides can
+ * frame those sites and no other; with an empty list it is CONTENT_SECURITY_POLICY.
+ */
+export function contentSecurityPolicy(allowlist: readonly WebOriginEntry[]): string {
+  return CONTENT_SECURITY_POLICY.replace("frame-src 'none'", frameSrc(allowlist));
+}
+
+/** SECURITY_HEADERS with the CSP's `frame-src` built from the web page allowlist. */
+export function securityHeaders(
+  allowlist: readonly WebOriginEntry[],
+): Readonly<Record<string, string>> {
+  return { ...SECURITY_HEADERS, 'Content-Security-Policy': contentSecurityPolicy(allowlist) };
+}
 
 /** Response headers every page and file of the kiosk carries. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

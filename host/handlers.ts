@@ -13,6 +13,7 @@ import type {
 import { HISTORY_LIMIT, type Author } from '../core/history.js';
 import type { Problem } from '../core/problems.js';
 import { emptyDefaultTitles } from '../core/content-rules.js';
+import { webSlideProblems } from '../core/web-page.js';
 import { noAlerts, type AlertPort } from './alert-store.js';
 import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
 import type { ContentStore } from './content-store.js';
@@ -143,6 +144,11 @@ export function createHandlers({
       // Checked on save only: content already on disk still loads (the player falls back).
       const empty = emptyDefaultTitles(content, store.snapshot().settings.defaultLanguage);
       if (empty.length > 0) throw new ValidationError(empty);
+      // A web page slide may only show a site on the allowlist (Settings).
+      const offList = webSlideProblems(content, store.snapshot().settings.webPages);
+      if (offList.length > 0) {
+        throw new ValidationError(offList.map((p) => ({ source: 'content.json', ...p })));
+      }
       return {
         revision: (await store.saveContent(baseRevision, content, authorOf(context))).revision,
       };

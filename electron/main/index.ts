@@ -43,8 +43,13 @@ export async function start(options: KioskOptions): Promise<BrowserWindow> {
   void setupAutostart(store);
 
   let window: BrowserWindow | null = null;
-  setupSecurity({ devTools: !app.isPackaged });
-  setupProtocol({ renderer: path.join(root, 'out', 'renderer'), assets: assetsDir, data: dataDir });
+  // Web page slides may frame the sites on the allowlist, as it is at each request.
+  const webOrigins = () => store.snapshot().settings.webPages;
+  setupSecurity({ devTools: !app.isPackaged, webOrigins });
+  setupProtocol(
+    { renderer: path.join(root, 'out', 'renderer'), assets: assetsDir, data: dataDir },
+    webOrigins,
+  );
   const session = new WindowSession();
   setupIpc({ handlers, auth, session }, () => window);
   const recovery = new RendererRecovery({

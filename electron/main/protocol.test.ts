@@ -180,4 +180,19 @@ describe('setupProtocol', () => {
     expect(response.status).toBe(405);
     expectSecurityHeaders(response);
   });
+
+  it('builds the CSP frame-src from the web page allowlist as it is at each request', async () => {
+    let allowlist = [{ origin: 'https://appointments.example', scripts: false }];
+    setupProtocol(roots, () => allowlist);
+    const handler = electron.protocol.handlers.get('kiosk')!;
+    const frameSrc = async () =>
+      (await handler(new Request('kiosk://app/index.html'))).headers
+        .get('Content-Security-Policy')!
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('frame-src'));
+    expect(await frameSrc()).toBe('frame-src https://appointments.example');
+    allowlist = [];
+    expect(await frameSrc()).toBe("frame-src 'none'");
+  });
 });

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { mediaType, parseMediaPath } from '../../core/media.js';
-import { SECURITY_HEADERS } from '../../core/security-policy.js';
+import { SECURITY_HEADERS, securityHeaders } from '../../core/security-policy.js';
+import type { WebOriginEntry } from '../../core/web-page.js';
 import { KIOSK_HOST, KIOSK_SCHEME } from './security.js';
 
 /** The folders the protocol serves from. */
@@ -91,9 +92,13 @@ export function within(root: string, relative: string): string | null {
 }
 
 /** A copy of `response` carrying the kiosk's security headers (and `type`, when given). */
-export function withSecurityHeaders(response: Response, type?: string): Response {
+export function withSecurityHeaders(
+  response: Response,
+  type?: string,
+  security: Readonly<Record<string, string>> = SECURITY_HEADERS,
+): Response {
   const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+  for (const [name, value] of Object.entries(security)) headers.set(name, value);
   if (type) headers.set('Content-Type', type);
   const status = response.status >= 200 ? response.status : 200;
   return new Response(response.body, { status, statusText: response.statusText, headers });
@@ -117,6 +122,8 @@ export async function handleKioskRequest(
   request: Request,
   roots: KioskRoots,
   fetchFile: FetchFile,
+  /** The web page allowlist now: the CSP's frame-src is built from it for each response. */
+  allowlist: readonly WebOriginEntry[] = [],
 ): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD')
     return plain(405, 'Method not allowed');
@@ -129,6 +136,7 @@ export async function handleKioskRequest(
   return withSecurityHeaders(
     await fetchFile(pathToFileURL(target.file).href, { headers }),
     target.type,
+    securityHeaders(allowlist),
   );
 }
 
@@ -149,8 +157,11 @@ export function registerKioskScheme(): void {
 }
 
 /** Serve `kiosk://app/...` from the given folders. Call after the app is ready. */
-export function setupProtocol(roots: KioskRoots): void {
+export function setupProtocol(
+  roots: KioskRoots,
+  allowlist: () => readonly WebOriginEntry[] = () => [],
+): void {
   protocol.handle(KIOSK_SCHEME, (request) =>
-    handleKioskRequest(request, roots, (url, init) => net.fetch(url, init)),
+    handleKioskRequest(request, roots, (url, init) => net.fetch(url, init), allowlist()),
   );
 }

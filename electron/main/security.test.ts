@@ -17,7 +17,7 @@ function navigation(url: string) {
 }
 
 /** Run setupSecurity and create one web contents, as Electron would. */
-function hardenedContents(options?: { devTools?: boolean }): FakeWebContents {
+function hardenedContents(options?: Parameters<typeof setupSecurity>[0]): FakeWebContents {
   setupSecurity(options);
   const contents = new FakeWebContents();
   electron.app.emit('web-contents-created', {}, contents);
@@ -128,6 +128,77 @@ describe('setupSecurity, the rest of the lockdown', () => {
       handler({ url: 'https://tracker.example/pixel.gif' }, callback);
       expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel: true });
     }
+  });
+});
+
+describe('web page slide frames', () => {
+  beforeEach(() => resetFakeElectron());
+  const allowlist = [{ origin: 'https://appointments.example', scripts: false }];
+
+  function framedContents(): FakeWebContents {
+    return hardenedContents({ webOrigins: () => allowlist });
+  }
+
+  it('lets a subframe load a page of an allowed site, but not of another', () => {
+    const contents = framedContents();
+    const allowed = { ...navigation('https://appointments.example/book'), isMainFrame: false };
+    contents.emit('will-frame-navigate', allowed);
+    expect(allowed.preventDefault).not.toHaveBeenCalled();
+
+    const other = { ...navigation('https://elsewhere.example/'), isMainFrame: false };
+    contents.emit('will-frame-navigate', other);
+    expect(other.preventDefault).toHaveBeenCalled();
+
+    const redirect = { ...navigation('https://elsewhere.example/'), isMainFrame: false };
+    contents.emit('will-redirect', redirect);
+    expect(redirect.preventDefault).toHaveBeenCalled();
+  });
+
+  it('never lets the top navigate to an allowed site, nor open a window there', () => {
+    const contents = framedContents();
+    const top = { ...navigation('https://appointments.example/book'), isMainFrame: true };
+    contents.emit('will-frame-navigate', top);
+    expect(top.preventDefault).toHaveBeenCalled();
+    const away = { ...navigation('https://appointments.example/book'), isMainFrame: true };
+    contents.emit('will-navigate', away);
+    expect(away.preventDefault).toHaveBeenCalled();
+    const handler = contents.windowOpenHandler as unknown as (details: { url: string }) => unknown;
+    expect(handler({ url: 'https://appointments.example/book' })).toEqual({ action: 'deny' });
+  });
+
+  it('lets the framed page reach the network, and nothing else', () => {
+    const contents = framedContents();
+    const handler = contents.session.webRequest.beforeRequest?.handler as unknown as (
+      ...args: unknown[]
+    ) => void;
+    const ask = (details: Record<string, unknown>) => {
+      const callback = vi.fn();
+      handler({ url: 'https://cdn.example/x.js', resourceType: 'script', ...details }, callback);
+      return callback.mock.calls[0]![0];
+    };
+    const top = { url: 'kiosk://app/index.html', parent: null };
+    const framed = { url: 'https://appointments.example/book', parent: top };
+    expect(ask({ url: 'https://appointments.example/book', resourceType: 'subFrame' })).toEqual({});
+    expect(ask({ frame: framed })).toEqual({});
+    expect(ask({ url: 'https://elsewhere.example/', resourceType: 'subFrame' })).toEqual({
+      cancel: true,
+    });
+    // The player itself (the top frame) still reaches nothing, even an allowed site.
+    expect(
+      ask({ url: 'https://appointments.example/api', resourceType: 'xhr', frame: top }),
+    ).toEqual({ cancel: true });
+    expect(ask({ frame: { url: 'https://elsewhere.example/', parent: top } })).toEqual({
+      cancel: true,
+    });
+    // Without an allowlist, nothing changes.
+    resetFakeElectron();
+    const locked = hardenedContents();
+    const lockedHandler = locked.session.webRequest.beforeRequest?.handler as unknown as (
+      ...args: unknown[]
+    ) => void;
+    const callback = vi.fn();
+    lockedHandler({ url: 'https://appointments.example/', resourceType: 'subFrame' }, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel: true });
   });
 });
 

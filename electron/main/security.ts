@@ -2,10 +2,14 @@
  * Lockdown of every web contents: no new windows, no navigation away, no webviews, no permissions,
  * no context menu, no DevTools in production, no requests to the network.
  *
- * The player is served from `kiosk://app` (see protocol.ts); anything else is refused. The kiosk
+ * The player is served from `kiosk://app` (see protocol.ts); anything else is refused, except the
+ * frames of web page slides: a subframe may load a page of a site on the allowlist (settings), and
+ * that page its own resources, but it can never navigate the top, open a window or get a
+ * permission. The kiosk
  * window's keyboard filter ({@link isBlockedShortcut}) is added by window.ts in kiosk mode.
  */
 import { app, session, type Input, type Session, type WebContents } from 'electron';
+import { allowedEntry, type WebOriginEntry } from '../../core/web-page.js';
 import { log } from './logger.js';
 
 /** The scheme the kiosk is served from. */
@@ -39,7 +43,8 @@ export const NETWORK_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*
  * Refuse every permission request, permission check and device grant in a session, and cancel
  * every request to the network (the CSP already forbids them; this holds even if it slipped).
  */
-export function denyPermissions(target: Session): void {
+export function denyPermissions(target: Session, options: HardenOptions = {}): void {
+  const allowlist = options.webOrigins ?? (() => []);
   target.setPermissionRequestHandler((_contents, permission, callback) => {
     log().info(`refused a permission request: ${permission}`);
     callback(false);
@@ -47,6 +52,7 @@ export function denyPermissions(target: Session): void {
   target.setPermissionCheckHandler(() => false);
   target.setDevicePermissionHandler(() => false);
   target.webRequest.onBeforeRequest({ urls: NETWORK_URLS }, (details, callback) => {
+    if (isWebPageRequest(details, allowlist())) return callback({});
     log().info(`refused a network request: ${details.url}`);
     callback({ cancel: true });
   });
@@ -56,6 +62,44 @@ export function denyPermissions(target: Session): void {
 export interface HardenOptions {
   /** DevTools may stay open (development only); in production they are closed at once. */
   devTools?: boolean;
+  /** The web page allowlist as it is now (settings); none when not given. */
+  webOrigins?: () => readonly WebOriginEntry[];
+}
+
+/** What a request or navigation says about where it comes from. */
+interface FrameDetails {
+  url: string;
+  resourceType?: string;
+  isMainFrame?: boolean;
+  frame?: { url: string; parent: unknown } | null;
+}
+
+/**
+ * Whether a network request belongs to a web page slide: the frame's own page on an allowed site,
+ * or anything that page loads from inside its (sub)frame. The top frame never reaches the network.
+ */
+export function isWebPageRequest(
+  details: FrameDetails,
+  allowlist: readonly WebOriginEntry[],
+): boolean {
+  if (allowlist.length === 0) return false;
+  if (details.resourceType === 'subFrame')
+    return allowedEntry(details.url, allowlist) !== undefined;
+  try {
+    const frame = details.frame;
+    return !!frame && frame.parent !== null && allowedEntry(frame.url, allowlist) !== undefined;
+  } catch {
+    // A frame already gone: nothing to allow.
+    return false;
+  }
+}
+
+/** Whether a navigation is a web page slide's frame loading a page of an allowed site. */
+export function isAllowedFrameNavigation(
+  details: FrameDetails,
+  allowlist: readonly WebOriginEntry[],
+): boolean {
+  return details.isMainFrame === false && allowedEntry(details.url, allowlist) !== undefined;
 }
 
 /** Lock one web contents down: deny window.open, off-origin navigation and webviews. */
@@ -64,8 +108,11 @@ export function hardenWebContents(contents: WebContents, options: HardenOptions 
     log().info(`refused to open a window: ${url}`);
     return { action: 'deny' };
   });
-  const stayHome = (kind: string) => (event: { url: string; preventDefault(): void }) => {
+  const allowlist = options.webOrigins ?? (() => []);
+  const stayHome = (kind: string) => (event: FrameDetails & { preventDefault(): void }) => {
     if (isOwnOrigin(event.url)) return;
+    // Only a subframe, never the top, may go to an allowed site (will-navigate is the top's).
+    if (kind !== 'navigation' && isAllowedFrameNavigation(event, allowlist())) return;
     log().info(`refused ${kind} to ${event.url}`);
     event.preventDefault();
   };
@@ -81,13 +128,13 @@ export function hardenWebContents(contents: WebContents, options: HardenOptions 
       contents.closeDevTools();
     });
   }
-  denyPermissions(contents.session);
+  denyPermissions(contents.session, options);
 }
 
 /** Harden every web contents the app ever creates, and the default session. Call after ready. */
 export function setupSecurity(options: HardenOptions = {}): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, options));
-  denyPermissions(session.defaultSession);
+  denyPermissions(session.defaultSession, options);
 }
 
 const CLOSE_RELOAD_PRINT_TOOLS = new Set([

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { CallContext, ContentSnapshot, Handlers } from '../../core/contract.js';
 import { KioskError, type ErrorCode } from '../../core/errors.js';
 import { mediaType, parseMediaPath } from '../../core/media.js';
-import { SECURITY_HEADERS } from '../../core/security-policy.js';
+import { SECURITY_HEADERS, securityHeaders } from '../../core/security-policy.js';
 import type { ContentStore } from '../content-store.js';
 import { KIOSK_SOURCE } from '../auth/lockout.js';
 import { dispatch } from '../dispatch.js';
@@ -62,7 +62,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   app.addHook('onSend', async (_request, reply) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    // Built per response from the settings now, so a site added to the allowlist frames at once.
+    const headers = securityHeaders(store.snapshot().settings.webPages);
+    for (const [name, value] of Object.entries(headers)) reply.header(name, value);
   });
   // Fastify's own refusals of a request (a body that is not JSON, too large, of a type the API
   // does not take) get the same error body as every other refusal, naming the call.

@@ -27,6 +27,7 @@ import { useRotation } from './useRotation';
 import { useSession } from './useSession';
 import { useSlideNavigation, type SlideNavigation } from './useSlideNavigation';
 import { useStaffEntry } from './useStaffEntry';
+import { WebFrameContext } from './web/web-frame-context';
 
 interface PlayerViewProps {
   snapshot: ContentSnapshot;
@@ -126,6 +127,10 @@ export function PlayerView({
   useKioskGuards();
   const staffCorner = useStaffEntry();
   const player = useRef<HTMLElement>(null);
+  const webFrame = useMemo(
+    () => ({ allowlist: settings.webPages, visit }),
+    [settings.webPages, visit],
+  );
   useChromeInsets(player, `${Boolean(current)}|${lang}|${prefs.largeText}|${prefs.lowReach}`);
 
   // Every enabled language's hyphenation patterns, ready before a visitor chooses one.
@@ -155,28 +160,30 @@ export function PlayerView({
     <main className={classes} lang={strings.lang} ref={player}>
       <h1 className="visually-hidden">{strings.carousel}</h1>
       <div className="staff-corner" aria-hidden="true" {...staffCorner} />
-      <Carousel
-        slides={slides}
-        current={current}
-        index={nav.index}
-        direction={nav.direction}
-        rotating={rotating}
-        reducedMotion={reducedMotion}
-        rtl={rtl}
-        language={{ lang, fallback: settings.defaultLanguage }}
-        strings={strings}
-        fitKey={prefs.largeText ? 'large' : 'normal'}
-        onPrevious={nav.previous}
-        onNext={nav.next}
-        onSelect={(i) => nav.goTo(i)}
-        onToggleRotation={() => setRotating(!rotating)}
-        onSlideFailed={onSlideFailed}
-      >
-        <p className={session.phase === 'attract' ? 'hint' : 'hint is-hidden'} aria-hidden="true">
-          <TouchIcon />
-          <span {...langAttributes(strings.lang)}>{strings.touchToExplore}</span>
-        </p>
-      </Carousel>
+      <WebFrameContext value={webFrame}>
+        <Carousel
+          slides={slides}
+          current={current}
+          index={nav.index}
+          direction={nav.direction}
+          rotating={rotating}
+          reducedMotion={reducedMotion}
+          rtl={rtl}
+          language={{ lang, fallback: settings.defaultLanguage }}
+          strings={strings}
+          fitKey={prefs.largeText ? 'large' : 'normal'}
+          onPrevious={nav.previous}
+          onNext={nav.next}
+          onSelect={(i) => nav.goTo(i)}
+          onToggleRotation={() => setRotating(!rotating)}
+          onSlideFailed={onSlideFailed}
+        >
+          <p className={session.phase === 'attract' ? 'hint' : 'hint is-hidden'} aria-hidden="true">
+            <TouchIcon />
+            <span {...langAttributes(strings.lang)}>{strings.touchToExplore}</span>
+          </p>
+        </Carousel>
+      </WebFrameContext>
       <div className="topbar">
         <LanguageSwitcher
           languages={languages}

@@ -1,7 +1,7 @@
 /**
  * One slide as the visitor sees it: a theme with artwork, a full-screen picture or a video.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { langAttributes, languageName, pickText } from '../../../core/i18n';
 import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
@@ -11,6 +11,9 @@ import { captionLanguage, useCaptions } from './useCaptions';
 import './captions.css';
 import { useFitText } from './useFitText';
 import { useVideoWatch, videoFailure } from './useVideoWatch';
+
+// Web page slides are rare: their code loads only when one is about to show.
+const WebPageSlide = lazy(() => import('./web/WebPageSlide'));
 
 /** The languages to show a slide in. */
 export interface SlideLanguage {
@@ -71,6 +74,23 @@ export function SlideView({
           </h2>
           {caption.text && <p {...langAttributes(caption.lang)}>{caption.text}</p>}
         </div>
+      </div>
+    );
+  }
+  if (slide.kind === 'web') {
+    return (
+      <div className="slide slide--web">
+        <h2 className="visually-hidden" {...langAttributes(title.lang)}>
+          {title.text}
+        </h2>
+        <Suspense fallback={null}>
+          <WebPageSlide
+            slide={slide}
+            // The frame's name as written: soft hyphens are for the eye, not for its title.
+            title={pickText(slide.title, language.lang, language.fallback).text}
+            onFailed={onImageFailed}
+          />
+        </Suspense>
       </div>
     );
   }

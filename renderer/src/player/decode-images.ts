@@ -13,6 +13,7 @@ const ready = new Set<string>();
 export function slideImageUrls(slide: Slide): string[] {
   if (slide.kind === 'theme') return slide.image ? [mediaUrl(slide.image.src)] : [];
   if (slide.kind === 'image') return [mediaUrl(slide.image.src)];
+  if (slide.kind === 'web') return [];
   return slide.video.poster ? [mediaUrl(slide.video.poster)] : [];
 }
 

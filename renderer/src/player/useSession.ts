@@ -10,6 +10,7 @@ import {
   type SessionPhase,
   type SessionTimings,
 } from '../../../core/session';
+import { FRAME_INPUT_EVENT } from './web/web-frame-context';
 
 /** What the player needs to know about the session. */
 export interface SessionView {
@@ -19,7 +20,8 @@ export interface SessionView {
   continueSession(): void;
 }
 
-const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+// A touch inside a web page slide's frame arrives as FRAME_INPUT_EVENT (see web/WebPageSlide.tsx).
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', FRAME_INPUT_EVENT] as const;
 const TICK_MS = 250;
 
 /**

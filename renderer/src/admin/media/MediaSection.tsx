@@ -8,6 +8,7 @@ import { ApiError } from '../../api/api-error';
 import type { SectionProps } from '../section';
 import { ConfirmDialog } from './ConfirmDialog';
 import { MediaLibrary } from './MediaLibrary';
+import { PdfImportPanel } from './pdf/PdfImportPanel';
 import { UploadPanel } from './UploadPanel';
 import { useUpload } from './useUpload';
 
@@ -71,6 +72,7 @@ export function MediaSection({ api, data }: SectionProps) {
       </p>
 
       <UploadPanel uploads={uploads} />
+      <PdfImportPanel api={api} onChanged={data.reload} />
 
       <section className="media-library" aria-labelledby={libraryId}>
         <h3 id={libraryId}>Library ({media.length})</h3>

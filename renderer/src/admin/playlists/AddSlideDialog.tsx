@@ -3,7 +3,8 @@
  */
 import { useId, useState } from 'react';
 import { langAttributes, languageName } from '../../../../core/i18n';
-import type { MediaRef } from '../../../../core/schema';
+import type { MediaRef, WebOrigin } from '../../../../core/schema';
+import { webPageRefusal } from '../../../../core/web-page';
 import type { NewSlide, SlideKind } from './content-edit';
 import { Dialog } from './Dialog';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
@@ -12,31 +13,52 @@ const TITLES: Record<SlideKind, string> = {
   theme: 'Add text slide',
   image: 'Add picture slide',
   video: 'Add video slide',
+  web: 'Add web page slide',
 };
 
 interface AddSlideDialogProps {
   kind: SlideKind;
   lang: string;
   choices: readonly MediaChoice[];
+  /** The sites web page slides may show (settings). */
+  allowlist?: readonly WebOrigin[];
   onAdd(slide: NewSlide): void;
   onClose(): void;
 }
 
 /** The dialog for a new slide of one kind; a picture or video slide needs its file. */
-export function AddSlideDialog({ kind, lang, choices, onAdd, onClose }: AddSlideDialogProps) {
+export function AddSlideDialog(props: AddSlideDialogProps) {
+  const { kind, lang, choices, onAdd, onClose } = props;
   const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const urlId = useId();
+  const urlError = useId();
+  const trimmedUrl = url.trim();
+  const refusal =
+    kind === 'web' && trimmedUrl !== ''
+      ? webPageRefusal(trimmedUrl, props.allowlist ?? [])
+      : undefined;
   const [media, setMedia] = useState<MediaRef | undefined>(
     kind === 'theme' ? undefined : choices[0]?.ref,
   );
   const id = useId();
-  const needsMedia = kind !== 'theme';
-  const ok = title.trim() !== '' && (!needsMedia || media !== undefined);
+  const needsMedia = kind === 'image' || kind === 'video';
+  const urlOk = kind !== 'web' || (trimmedUrl !== '' && refusal === undefined);
+  const ok = title.trim() !== '' && (!needsMedia || media !== undefined) && urlOk;
   return (
     <Dialog
       title={TITLES[kind]}
       confirm="Add slide"
       canConfirm={ok}
-      onConfirm={() => onAdd({ kind, title: title.trim(), lang, media })}
+      onConfirm={() =>
+        onAdd({
+          kind,
+          title: title.trim(),
+          lang,
+          media,
+          url: kind === 'web' ? trimmedUrl : undefined,
+        })
+      }
       onClose={onClose}
     >
       <div className="admin-field">
@@ -52,7 +74,28 @@ export function AddSlideDialog({ kind, lang, choices, onAdd, onClose }: AddSlide
           onChange={(event) => setTitle(event.target.value)}
         />
       </div>
-      {needsMedia && choices.length === 0 ? (
+      {kind === 'web' ? (
+        <div className="admin-field">
+          <label htmlFor={urlId}>Web page address</label>
+          <input
+            id={urlId}
+            type="url"
+            value={url}
+            inputMode="url"
+            placeholder="https://"
+            required
+            maxLength={2000}
+            aria-invalid={refusal !== undefined}
+            aria-describedby={refusal ? urlError : undefined}
+            onChange={(event) => setUrl(event.target.value)}
+          />
+          {refusal && (
+            <p id={urlError} className="admin-field__error" role="alert">
+              {refusal}
+            </p>
+          )}
+        </div>
+      ) : needsMedia && choices.length === 0 ? (
         <p className="admin-note">
           There is no {kind === 'video' ? 'video' : 'picture'} in the library yet: upload one in
           Media first.

@@ -67,7 +67,7 @@ export function LanguageFields({
           (description) => ({ ...slide, description }),
           true,
         )}
-      {slide.kind !== 'video' &&
+      {(slide.kind === 'theme' || slide.kind === 'image') &&
         slide.image &&
         field('alt', 'Alt text', slide.image.alt, (alt) => ({
           ...slide,

@@ -26,7 +26,10 @@ export function mediaChoices(
   const builtin = new Set<MediaRef>();
   for (const playlist of content.playlists) {
     for (const slide of playlist.slides) {
-      if (slide.kind !== 'video' && slide.image?.src.startsWith('builtin:')) {
+      if (
+        (slide.kind === 'theme' || slide.kind === 'image') &&
+        slide.image?.src.startsWith('builtin:')
+      ) {
         builtin.add(slide.image.src);
       }
     }

@@ -128,6 +128,9 @@ export function PlaylistEditor(props: PlaylistEditorProps) {
               <button type="button" className="admin-button" onClick={() => setAdding('video')}>
                 Add video slide
               </button>
+              <button type="button" className="admin-button" onClick={() => setAdding('web')}>
+                Add web page slide
+              </button>
             </div>
           </div>
           {selected && (
@@ -152,6 +155,7 @@ export function PlaylistEditor(props: PlaylistEditorProps) {
             kind={adding}
             lang={defaultLang}
             choices={mediaChoices(adding === 'video' ? 'video' : 'image', media, content)}
+            allowlist={settings.webPages}
             onAdd={add}
             onClose={() => setAdding(undefined)}
           />

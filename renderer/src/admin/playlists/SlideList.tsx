@@ -125,6 +125,7 @@ export const KIND_NAMES: Record<Slide['kind'], string> = {
   theme: 'Text',
   image: 'Picture',
   video: 'Video',
+  web: 'Web page',
 };
 
 function GripIcon() {

@@ -54,7 +54,14 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
           onChange={(src) => src && onChange({ ...slide, video: { ...slide.video, src } })}
         />
       )}
-      {slide.kind !== 'theme' && <FramingFields slide={slide} onChange={onChange} />}
+      {slide.kind === 'web' && (
+        <p className="admin-note">
+          Web page: <span className="pl-options__url">{slide.web.url}</span>
+        </p>
+      )}
+      {(slide.kind === 'image' || slide.kind === 'video') && (
+        <FramingFields slide={slide} onChange={onChange} />
+      )}
       <div className="pl-options__row">
         <DurationField
           key={slide.id}

@@ -51,6 +51,8 @@ export interface NewSlide {
   title: string;
   lang: string;
   media?: MediaRef;
+  /** A web page slide's address. */
+  url?: string;
 }
 
 /** A slide of the given kind, its id made from its title and unique in `taken`. */
@@ -65,6 +67,10 @@ export function createSlide(spec: NewSlide, taken: Iterable<string>): Slide {
   if (spec.kind === 'image') {
     if (!spec.media) throw new Error('a picture slide needs a picture');
     return { ...base, kind: 'image', image: image(spec.media) };
+  }
+  if (spec.kind === 'web') {
+    if (!spec.url) throw new Error('a web page slide needs an address');
+    return { ...base, durationMs: 30_000, kind: 'web', web: { url: spec.url } };
   }
   if (spec.kind === 'video') {
     if (!spec.media) throw new Error('a video slide needs a video');
@@ -140,6 +146,7 @@ export function slideTexts(slide: Slide): Record<string, LocalizedText | undefin
   if (slide.kind === 'image') {
     return { title: slide.title, caption: slide.caption, alt: slide.image.alt };
   }
+  if (slide.kind === 'web') return { title: slide.title };
   return { title: slide.title, description: slide.description };
 }
 

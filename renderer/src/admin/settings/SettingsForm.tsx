@@ -251,6 +251,14 @@ export function SettingsForm({
           placeholder="kiosk-3.embassy.example"
           onChange={(value) => set('allowedHostNames', value)}
         />
+        <TextField
+          {...field('webPages')}
+          multiline
+          hint="Web page slides show pages of these sites only, one per line, such as https://appointments.embassy.example. Add the word scripts after a site whose pages may run scripts."
+          value={draft.webPages}
+          placeholder="https://appointments.embassy.example scripts"
+          onChange={(value) => set('webPages', value)}
+        />
       </section>
 
       {listed.length > 0 && (

@@ -4,6 +4,7 @@
 import type { Problem } from '../../../../core/problems';
 import { problemsFromZod } from '../../../../core/problems';
 import { LanguageCode, SETTING_RANGES, Settings } from '../../../../core/schema';
+import { parseWebPages, webPagesText } from './web-pages-draft';
 
 /** Settings as the form holds them: numbers as typed, languages with their checkbox. */
 export interface SettingsDraft {
@@ -28,6 +29,8 @@ export interface SettingsDraft {
   syncIntervalSec: string;
   syncPublicKey: string;
   playLogRetentionDays: string;
+  /** The web page allowlist, one origin a line, "scripts" after those that may run scripts. */
+  webPages: string;
 }
 
 /** Each setting's field label, for problems named by field. */
@@ -48,6 +51,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   syncIntervalSec: 'Check every (seconds)',
   syncPublicKey: 'Bundle public key',
   playLogRetentionDays: 'Keep play records (days)',
+  webPages: 'Web sites for web page slides',
 };
 
 /** The setting a problem is about: `$.settings.countdownSec` and `$.countdownSec` both name it. */
@@ -75,6 +79,7 @@ export function toDraft(settings: Settings): SettingsDraft {
     syncIntervalSec: String(settings.syncIntervalSec),
     syncPublicKey: settings.syncPublicKey ?? '',
     playLogRetentionDays: String(settings.playLogRetentionDays),
+    webPages: webPagesText(settings.webPages),
   };
 }
 
@@ -110,7 +115,9 @@ export function fromDraft(
       problem('timeZone', `"${timeZone}" is not a time zone name such as Europe/Brussels`),
     );
   }
-  if (problems.length > 0) return { ok: false, problems };
+  const webPages = parseWebPages(draft.webPages);
+  if (!webPages.ok) problems.push(problem('webPages', webPages.message));
+  if (problems.length > 0 || !webPages.ok) return { ok: false, problems };
 
   const candidate = {
     ...saved,
@@ -129,6 +136,7 @@ export function fromDraft(
       .map((name) => name.toLowerCase()),
     syncManifestUrl: draft.syncManifestUrl.trim() || undefined,
     syncPublicKey: draft.syncPublicKey.trim() || undefined,
+    webPages: webPages.entries,
   };
   const parsed = Settings.safeParse(candidate);
   if (!parsed.success) return { ok: false, problems: problemsFromZod('settings', parsed.error) };
