@@ -141,6 +141,18 @@ export type Schedule = z.infer<typeof Schedule>;
 export const TransitionStyle = z.enum(['slide', 'fade']);
 export type TransitionStyle = z.infer<typeof TransitionStyle>;
 
+/** Longest web address a slide may link to. */
+export const MAX_LINK_LENGTH = 2000;
+
+/** A web page a visitor can take with them (shown as a QR code): http:// or https:// only. */
+export const SlideLink = z.string().check(
+  z.maxLength(MAX_LINK_LENGTH, `must be at most ${MAX_LINK_LENGTH} characters`),
+  z.url({
+    protocol: /^https?$/,
+    error: 'must be a web address starting with http:// or https://, such as https://example.org',
+  }),
+);
+
 const slideBase = {
   id: Id,
   enabled: z._default(z.boolean(), true),
@@ -149,6 +161,8 @@ const slideBase = {
   transition: z.optional(TransitionStyle),
   title: LocalizedText,
   schedule: z.optional(Schedule),
+  /** A web page about the slide; the player shows it as a QR code. */
+  link: z.optional(SlideLink),
 };
 
 /** A theme slide: title, lead line, paragraphs and optional artwork. */
@@ -264,6 +278,42 @@ export const ContentFile = z
   );
 export type ContentFile = z.infer<typeof ContentFile>;
 
+/** Longest announcement, in characters, in each language: one line a visitor reads at a glance. */
+export const MAX_ANNOUNCEMENT_LENGTH = 160;
+
+/** Most announcements the band holds. */
+export const MAX_ANNOUNCEMENTS = 20;
+
+/** One short announcement for the band, in several languages, shown while its schedule is on. */
+export const Announcement = z.object({
+  text: z.record(
+    LanguageCode,
+    z
+      .string()
+      .check(
+        z.maxLength(
+          MAX_ANNOUNCEMENT_LENGTH,
+          `must be at most ${MAX_ANNOUNCEMENT_LENGTH} characters`,
+        ),
+      ),
+  ),
+  schedule: z.optional(Schedule),
+});
+export type Announcement = z.infer<typeof Announcement>;
+
+/** The announcement band and clock: off unless staff turn them on. */
+export const BandSettings = z.object({
+  /** Show the band (with the announcements that are on now). */
+  enabled: z._default(z.boolean(), false),
+  /** Show the time and date in the band. */
+  clock: z._default(z.boolean(), false),
+  position: z._default(z.enum(['top', 'bottom']), 'top'),
+  /** One announcement at a time, or all of them scrolling by (static under reduced motion). */
+  motion: z._default(z.enum(['rotate', 'scroll']), 'rotate'),
+  announcements: z._default(z.array(Announcement).check(z.maxLength(MAX_ANNOUNCEMENTS)), []),
+});
+export type BandSettings = z.infer<typeof BandSettings>;
+
 /** Kiosk settings that staff can change. */
 /** The settings' fields, without the checks across fields (for picking some of them). */
 export const SettingsFields = z.object({
@@ -308,6 +358,14 @@ export const SettingsFields = z.object({
   quietReloadHour: z.optional(z.int().check(...between(0, 23, 'hours'))),
   /** Days that proof-of-play and session records are kept. */
   playLogRetentionDays: z._default(z.int().check(...between(1, 3650, 'days')), 90),
+  /** The announcement band and clock. */
+  band: z._default(BandSettings, {
+    enabled: false,
+    clock: false,
+    position: 'top',
+    motion: 'rotate',
+    announcements: [],
+  }),
 });
 
 /** Kiosk settings that staff can change. */

@@ -7,6 +7,7 @@ import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
 import { FramedImage, FramedVideo, type MediaFit } from './FramedMedia';
 import { useHyphenate } from './hyphenation';
+import { SlideQr } from './qr/SlideQr';
 import { captionLanguage, useCaptions } from './useCaptions';
 import './captions.css';
 import { useFitText } from './useFitText';
@@ -70,6 +71,7 @@ export function SlideView({
             {title.text}
           </h2>
           {caption.text && <p {...langAttributes(caption.lang)}>{caption.text}</p>}
+          {slide.link && <SlideQr link={slide.link} lang={language.lang} />}
         </div>
       </div>
     );
@@ -90,6 +92,7 @@ export function SlideView({
               {title.text}
             </h2>
             {description.text && <p {...langAttributes(description.lang)}>{description.text}</p>}
+            {slide.link && <SlideQr link={slide.link} lang={language.lang} />}
           </SlideVideo>
         )}
       </FramedVideo>
@@ -120,7 +123,10 @@ function ThemeText({
   const title = text(slide.title);
   const lead = text(slide.lead);
   const body = text(slide.body);
-  useFitText(box, `${language.lang}|${fitKey}|${title.text}|${lead.text}|${body.text}`);
+  useFitText(
+    box,
+    `${language.lang}|${fitKey}|${title.text}|${lead.text}|${body.text}|${slide.link ?? ''}`,
+  );
   return (
     <div className="slide__text" ref={box}>
       <div className="slide__copy">
@@ -145,6 +151,7 @@ function ThemeText({
               <p key={i}>{paragraph}</p>
             ))}
         </div>
+        {slide.link && <SlideQr link={slide.link} lang={language.lang} />}
       </div>
     </div>
   );

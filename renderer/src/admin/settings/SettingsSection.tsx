@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import type { Settings } from '../../../../core/schema';
 import type { SectionProps } from '../section';
+import { BandCard } from './BandCard';
 import { ChangePin } from './ChangePin';
 import { SettingsForm } from './SettingsForm';
 
@@ -39,6 +40,13 @@ export function SettingsSection({ api, data }: SectionProps) {
       <p role="status" className="admin-status">
         {saved ? 'Settings saved.' : ''}
       </p>
+      <BandCard
+        key={`band-${state.revision}`}
+        saved={state.settings}
+        kioskTimeZone={state.settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
+        saving={data.saving}
+        onSave={save}
+      />
       <ChangePin api={api} />
     </section>
   );
