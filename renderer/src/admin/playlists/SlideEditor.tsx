@@ -61,7 +61,7 @@ export function SlideEditor(props: SlideEditorProps) {
             videoChoices={mediaChoices('video', media, content)}
             onChange={onChange}
           />
-          <LinkField key={slide.id} slide={slide} lang={defaultLang} onChange={onChange} />
+          <LinkField key={slide.id} slide={slide} onChange={onChange} />
           {ordered.map((lang) => (
             <LanguageFields
               key={lang}
