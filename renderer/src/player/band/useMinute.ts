@@ -1,15 +1,18 @@
 /**
- * The current time, updated at each new minute (enough for a clock and for schedules).
+ * The current time to the minute (enough for a clock and for schedules).
  */
 import { useEffect, useState } from 'react';
 
-/** `Date.now()`, refreshed just after every minute boundary. */
+const minute = () => Math.floor(Date.now() / 60_000) * 60_000;
+
+/** `Date.now()` rounded down to the minute; re-renders only when the minute changes. */
 export function useMinute(): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(minute);
   useEffect(() => {
-    const wait = 60_000 - (now % 60_000) + 50;
-    const timer = setTimeout(() => setNow(Date.now()), wait);
-    return () => clearTimeout(timer);
-  }, [now]);
+    // A check each second costs nothing (same value: no render) and never drifts, whatever
+    // the machine's clock or sleep does.
+    const timer = setInterval(() => setNow(minute()), 1_000);
+    return () => clearInterval(timer);
+  }, []);
   return now;
 }
