@@ -130,6 +130,8 @@ function ThemeText({
   return (
     <div className="slide__text" ref={box}>
       <div className="slide__copy">
+        {/* First, so it floats beside the title at the end of the line, clear of every line. */}
+        {slide.link && <SlideQr link={slide.link} lang={language.lang} />}
         <div className="slide__flag" aria-hidden="true">
           <span />
           <span />
@@ -151,7 +153,6 @@ function ThemeText({
               <p key={i}>{paragraph}</p>
             ))}
         </div>
-        {slide.link && <SlideQr link={slide.link} lang={language.lang} />}
       </div>
     </div>
   );
