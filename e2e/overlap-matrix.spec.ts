@@ -114,7 +114,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS))
         await openPlayer(page, host.url);
         // The band and the QR code load on demand, just after the first slide.
         if (settings) await expect(page.locator('.band')).toBeVisible({ timeout: 20_000 });
-        await expect(page.locator('.qr-code')).toBeVisible({ timeout: 20_000 });
+        await expect(page.locator('.qr-code:visible')).toBeVisible({ timeout: 20_000 });
 
         // The attract loop as a passer-by sees it: the hint shows and covers no text.
         await expect(page.getByText('Touch to explore')).toBeVisible();

@@ -50,7 +50,10 @@ export function SlideView({
             language={language}
             className="slide__art"
             onFailed={onImageFailed}
-          />
+          >
+            {/* On a landscape screen the code sits on the artwork, leaving the text its room. */}
+            {slide.link && <SlideQr link={slide.link} lang={language.lang} place="art" />}
+          </SlideImage>
         )}
         <ThemeText slide={slide} language={language} fitKey={fitKey} />
       </div>
@@ -131,7 +134,9 @@ function ThemeText({
     <div className="slide__text" ref={box}>
       <div className="slide__copy">
         {/* First, so it floats beside the title at the end of the line, clear of every line. */}
-        {slide.link && <SlideQr link={slide.link} lang={language.lang} />}
+        {slide.link && (
+          <SlideQr link={slide.link} lang={language.lang} place={slide.image ? 'text' : 'always'} />
+        )}
         <div className="slide__flag" aria-hidden="true">
           <span />
           <span />
@@ -163,11 +168,13 @@ function SlideImage({
   language,
   className,
   onFailed,
+  children,
 }: {
   image: ImageAsset;
   language: SlideLanguage;
   className: string;
   onFailed?(reason: string): void;
+  children?: ReactNode;
 }) {
   const alt = pickText(image.alt, language.lang, language.fallback);
   return (
@@ -180,6 +187,7 @@ function SlideImage({
         decoding="async"
         onError={() => onFailed?.(`the picture ${image.src} could not be loaded`)}
       />
+      {children}
     </div>
   );
 }

@@ -15,11 +15,24 @@ export function preloadQrCode(): void {
   void loadQrCode();
 }
 
-/** The code, sized to scan from a metre away, and what it is for. */
-export function SlideQr({ link, lang }: { link: string; lang: string }) {
+/**
+ * The code, sized to scan from a metre away, and what it is for.
+ *
+ * `place` says where it shows on a theme slide with artwork: on the artwork on landscape
+ * screens (`art`), in the text on portrait ones (`text`); `always` shows it wherever it is.
+ */
+export function SlideQr({
+  link,
+  lang,
+  place = 'always',
+}: {
+  link: string;
+  lang: string;
+  place?: 'art' | 'text' | 'always';
+}) {
   const strings = uiStrings(lang);
   return (
-    <figure className="slide-qr">
+    <figure className={`slide-qr slide-qr--${place}`}>
       <div className="slide-qr__code">
         <Suspense fallback={null}>
           <QrCode text={link} />
