@@ -7,170 +7,38 @@
 // zod/mini: the same validation in a tree-shakable form, so the player's bundle stays small.
 import * as z from 'zod/mini';
 import { BACKDROPS, FIT_MODES, FOCUS_MAX, FOCUS_MIN } from './framing.js';
-import { calendarDateProblem } from './calendar-date.js';
-import { MEDIA_REF_PATTERN } from './media.js';
-import { isValidTimeZone } from './schedule.js';
-import type { Range } from './units.js';
-import { isOrigin, MAX_WEB_ORIGINS, MAX_WEB_URL_LENGTH, originOf } from './web-page.js';
+import {
+  between,
+  CONTENT_SCHEMA_VERSION,
+  Id,
+  ImageAsset,
+  LanguageCode,
+  LocalizedText,
+  MediaRef,
+  Schedule,
+  SLIDE_DURATION_MS,
+} from './schema-common.js';
+import { MAX_WEB_URL_LENGTH, originOf } from './web-page.js';
 
-/** The schema version written into content and settings files. */
-export const CONTENT_SCHEMA_VERSION = 2;
-
-/** The schema version written into settings files. */
-export const SETTINGS_SCHEMA_VERSION = 1;
-
-/** Checks for a whole number in a range, with a message that says the range and the unit. */
-function between({ min, max, unit }: Range) {
-  const message = `must be between ${min} and ${max} ${unit}`;
-  return [z.gte(min, message), z.lte(max, message)] as const;
-}
-
-/** How long a slide may stay on screen. */
-export const SLIDE_DURATION_MS: Range = { min: 2000, max: 600_000, unit: 'milliseconds' };
-
-/** The allowed range of each number in the settings, in the unit it is stored in. */
-export const SETTING_RANGES = {
-  idleTimeoutSec: { min: 10, max: 3600, unit: 'seconds' },
-  countdownSec: { min: 5, max: 120, unit: 'seconds' },
-  staffIdleLockSec: { min: 30, max: 3600, unit: 'seconds' },
-  syncIntervalSec: { min: 10, max: 86_400, unit: 'seconds' },
-  quietReloadHour: { min: 0, max: 23, unit: 'hours' },
-  playLogRetentionDays: { min: 1, max: 3650, unit: 'days' },
-} as const satisfies Record<string, Range>;
-
-/** A BCP 47 language tag such as `en`, `fr`, `nl-BE` or `ar`. */
-export const LanguageCode = z
-  .string()
-  .check(
-    z.regex(
-      /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/,
-      'must be a BCP 47 language tag such as "en" or "nl-BE"',
-    ),
-  );
-export type LanguageCode = z.infer<typeof LanguageCode>;
-
-/** Most extra host names a kiosk accepts (`allowedHostNames`). */
-export const MAX_HOST_NAMES = 20;
-
-/** A DNS name or an IP address as written in a URL, lower case: `kiosk-3.embassy.example`. */
-export const HostName = z
-  .string()
-  .check(
-    z.maxLength(253),
-    z.regex(
-      /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/,
-      'must be a host name such as "kiosk-3.embassy.example", in lower case, without a port',
-    ),
-  );
-
-/** Text in several languages, keyed by language tag. */
-export const LocalizedText = z.record(LanguageCode, z.string().check(z.maxLength(4000)));
-export type LocalizedText = z.infer<typeof LocalizedText>;
-
-/** Identifier of a slide or playlist: lowercase letters, digits and dashes. */
-export const Id = z
-  .string()
-  .check(
-    z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be 1 to 64 lowercase letters, digits or dashes'),
-  );
-
-/**
- * Where a picture or video comes from.
- *
- * `builtin:art/x.svg` is shipped default artwork; `media:<sha256>.<ext>` is a file staff uploaded.
- * Nothing else is accepted, so no slide can point outside the kiosk.
- */
-export const MediaRef = z
-  .string()
-  .check(
-    z.regex(MEDIA_REF_PATTERN, 'must be "builtin:art/<name>.<ext>" or "media:<sha256>.<ext>"'),
-  );
-export type MediaRef = z.infer<typeof MediaRef>;
-
-/** A picture with alternative text in every language. */
-export const ImageAsset = z.object({
-  src: MediaRef,
-  alt: LocalizedText,
-});
-export type ImageAsset = z.infer<typeof ImageAsset>;
-
-/** A calendar date, `YYYY-MM-DD`, in the schedule's time zone. */
-export const LocalDate = z.string().check(
-  z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date like 2026-03-29'),
-  z.superRefine((date, ctx) => {
-    const problem = /^\d{4}-\d{2}-\d{2}$/.test(date) ? calendarDateProblem(date) : undefined;
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: date });
-  }),
-);
-
-/** A time of day, `HH:MM` (24-hour); `24:00` is the end of the day. */
-export const TimeOfDay = z
-  .string()
-  .check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time like 09:30 (24-hour)'));
-
-/** An IANA time zone name this runtime knows, such as "Europe/Brussels". */
-export const TimeZone = z
-  .string()
-  .check(z.refine(isValidTimeZone, 'must be a time zone such as "Europe/Brussels"'));
-
-/**
- * A daily time window, `from` inclusive to `to` exclusive (`24:00` is the end of the day).
- *
- * Equal times mean all day. One whose `to` is before its `from` runs past midnight into the next
- * day; the part after midnight belongs to the day it started on.
- * This is what core/schedule.ts does.
- */
-export const TimeWindow = z.object({ from: TimeOfDay, to: TimeOfDay });
-export type TimeWindow = z.infer<typeof TimeWindow>;
-
-/**
- * When something plays: every condition given must hold; an empty schedule means always.
- *
- * Dates and times are wall-clock times in `timeZone` (an IANA name such as "Europe/Brussels"),
- * or in the kiosk's time zone when it is not given.
- */
-export const Schedule = z
-  .object({
-    timeZone: z.optional(TimeZone),
-    /** First day it plays (inclusive). */
-    startDate: z.optional(LocalDate),
-    /** Last day it plays (inclusive). */
-    endDate: z.optional(LocalDate),
-    /** ISO weekdays it plays on: 1 Monday to 7 Sunday. */
-    weekdays: z.optional(
-      z
-        .array(
-          z
-            .int()
-            .check(
-              z.gte(1, 'must be a weekday from 1 (Monday) to 7 (Sunday)'),
-              z.lte(7, 'must be a weekday from 1 (Monday) to 7 (Sunday)'),
-            ),
-        )
-        .check(z.maxLength(7)),
-    ),
-    /** Times of day it plays; none means all day. */
-    times: z.optional(z.array(TimeWindow).check(z.maxLength(24))),
-  })
-  .check(
-    z.superRefine((schedule, ctx) => {
-      const { startDate, endDate } = schedule;
-      // Both are YYYY-MM-DD, so comparing the text compares the dates.
-      if (startDate !== undefined && endDate !== undefined && endDate < startDate) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['endDate'],
-          message: `must not be before the start date ${startDate}: the schedule would never play`,
-          input: endDate,
-        });
-      }
-    }),
-  );
-export type Schedule = z.infer<typeof Schedule>;
+// Shared parts and the settings live in their own files; every schema is imported from here.
+export * from './schema-common.js';
+export * from './settings-schema.js';
 
 /** How a slide enters and leaves the screen. */
 export const TransitionStyle = z.enum(['slide', 'fade']);
 export type TransitionStyle = z.infer<typeof TransitionStyle>;
+
+/** Longest web address a slide may link to. */
+export const MAX_LINK_LENGTH = 2000;
+
+/** A web page a visitor can take with them (shown as a QR code): http:// or https:// only. */
+export const SlideLink = z.string().check(
+  z.maxLength(MAX_LINK_LENGTH, `must be at most ${MAX_LINK_LENGTH} characters`),
+  z.url({
+    protocol: /^https?$/,
+    error: 'must be a web address starting with http:// or https://, such as https://example.org',
+  }),
+);
 
 const slideBase = {
   id: Id,
@@ -180,6 +48,8 @@ const slideBase = {
   transition: z.optional(TransitionStyle),
   title: LocalizedText,
   schedule: z.optional(Schedule),
+  /** A web page about the slide; the player shows it as a QR code. */
+  link: z.optional(SlideLink),
 };
 
 /** A theme slide: title, lead line, paragraphs and optional artwork. */
@@ -313,82 +183,3 @@ export const ContentFile = z
     }),
   );
 export type ContentFile = z.infer<typeof ContentFile>;
-
-/** A site whose pages web page slides may show, and whether they may run scripts. */
-export const WebOrigin = z.object({
-  origin: z.string().check(
-    z.refine(isOrigin, {
-      message: 'must be an origin such as "https://example.org": scheme, host and port only',
-    }),
-  ),
-  scripts: z._default(z.boolean(), false),
-});
-export type WebOrigin = z.infer<typeof WebOrigin>;
-
-/** Kiosk settings that staff can change. */
-/** The settings' fields, without the checks across fields (for picking some of them). */
-export const SettingsFields = z.object({
-  schemaVersion: z._default(z.literal(SETTINGS_SCHEMA_VERSION), SETTINGS_SCHEMA_VERSION),
-  /** Seconds without input before the "still there?" dialog. */
-  idleTimeoutSec: z._default(z.int().check(...between(SETTING_RANGES.idleTimeoutSec)), 90),
-  /** Seconds the dialog counts down before the player resets. */
-  countdownSec: z._default(z.int().check(...between(SETTING_RANGES.countdownSec)), 20),
-  defaultLanguage: z._default(LanguageCode, 'en'),
-  enabledLanguages: z._default(z.array(LanguageCode).check(z.minLength(1)), [
-    'en',
-    'fr',
-    'nl',
-    'de',
-  ]),
-  /** `always` uses fades without movement for everyone, `system` follows the device setting. */
-  reducedMotion: z._default(z.enum(['system', 'always']), 'system'),
-  /** Hide the mouse cursor (touch screens). */
-  hideCursor: z._default(z.boolean(), false),
-  /** Seconds without staff activity before the admin locks itself. */
-  staffIdleLockSec: z._default(z.int().check(...between(SETTING_RANGES.staffIdleLockSec)), 300),
-  /** Serve the admin to other machines on the network (PIN login required). */
-  lanAdmin: z._default(z.boolean(), false),
-  /**
-   * Other names staff use to reach this kiosk over the network (a DNS name, not only its own
-   * host name and addresses, which are always accepted); the API refuses any other name.
-   */
-  allowedHostNames: z._default(z.array(HostName).check(z.maxLength(MAX_HOST_NAMES)), []),
-  /** IANA time zone for schedules, such as "Europe/Brussels"; the machine's when not set. */
-  timeZone: z.optional(TimeZone),
-  /** Start the kiosk app when the computer starts (Electron). */
-  autostart: z._default(z.boolean(), false),
-  /** Fleet sync: the URL of a published bundle's manifest.json; no sync when not set. */
-  syncManifestUrl: z.optional(
-    z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }),
-  ),
-  /** Seconds between two checks of the manifest. */
-  syncIntervalSec: z._default(z.int().check(...between(SETTING_RANGES.syncIntervalSec)), 300),
-  /** Ed25519 public key (PEM or base64 SPKI); when set, only bundles it signed are accepted. */
-  syncPublicKey: z.optional(z.string().check(z.minLength(40), z.maxLength(2000))),
-  /** Hour of the day (0 to 23, kiosk time) for a planned soft reload of the player; off when not set. */
-  quietReloadHour: z.optional(z.int().check(...between(SETTING_RANGES.quietReloadHour))),
-  /** Days that proof-of-play and session records are kept. */
-  playLogRetentionDays: z._default(
-    z.int().check(...between(SETTING_RANGES.playLogRetentionDays)),
-    90,
-  ),
-  /** Sites whose pages web page slides may show (the CSP's frame-src is built from it). */
-  webPages: z._default(z.array(WebOrigin).check(z.maxLength(MAX_WEB_ORIGINS)), []),
-});
-
-/** Kiosk settings that staff can change. */
-export const Settings = SettingsFields.check(
-  z.superRefine((settings, ctx) => {
-    if (!settings.enabledLanguages.includes(settings.defaultLanguage)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['defaultLanguage'],
-        message: `default language "${settings.defaultLanguage}" is not among the enabled languages`,
-      });
-    }
-  }),
-);
-export type Settings = z.infer<typeof Settings>;
-
-/** The settings every kiosk starts with. */
-export const DEFAULT_SETTINGS: Settings = Settings.parse({});

@@ -16,6 +16,8 @@ export interface LayoutReport {
   lines: NamedRect[];
   /** Buttons, tabs, the tab list, the language bar, the accessibility button and the hint. */
   controls: NamedRect[];
+  /** What must stay clear of text and controls too: the announcement band, a slide's QR code. */
+  figures: NamedRect[];
   /** Lines outside the screen or outside an ancestor that clips (overflow other than visible). */
   clipped: string[];
   /** Elements with more content than room: a scrollbar, or hidden overflow. */
@@ -49,6 +51,9 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
       ),
     ]
       .filter((el) => !slide.contains(el))
+      .map((el) => rect(el.getBoundingClientRect(), `${el.tagName} "${label(el)}"`))
+      .filter((r) => r.width > 0 && r.height > 0);
+    const figures = [...document.querySelectorAll('main .band, main .qr-code')]
       .map((el) => rect(el.getBoundingClientRect(), `${el.tagName} "${label(el)}"`))
       .filter((r) => r.width > 0 && r.height > 0);
 
@@ -115,6 +120,8 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
     const overflowing: string[] = [];
     for (const el of document.querySelectorAll('main, main *')) {
       if (!(el instanceof HTMLElement) || el.classList.contains('visually-hidden')) continue;
+      // The band's scrolling window hides what has not scrolled in yet, on purpose.
+      if (el.classList.contains('band__window')) continue;
       const style = getComputedStyle(el);
       const scrolls = /auto|scroll/.test(style.overflowX + style.overflowY);
       const hides = style.overflowX === 'hidden' || style.overflowY === 'hidden';
@@ -131,6 +138,7 @@ export function measureLayout(page: Page): Promise<LayoutReport> {
     return {
       lines,
       controls,
+      figures,
       clipped,
       overflowing,
       unhyphenated,

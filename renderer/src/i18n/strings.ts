@@ -28,6 +28,10 @@ export interface UiStrings {
   highContrast: string;
   lowReach: string;
   close: string;
+  /** The caption under a slide's QR code. */
+  scanToTakeAway: string;
+  /** The name of the announcement band. */
+  announcements: string;
 }
 
 const en: UiStrings = {
@@ -49,6 +53,8 @@ const en: UiStrings = {
   highContrast: 'High contrast',
   lowReach: 'Controls within reach',
   close: 'Close',
+  scanToTakeAway: 'Scan to take this page with you',
+  announcements: 'Announcements',
 };
 
 const fr: UiStrings = {
@@ -70,6 +76,8 @@ const fr: UiStrings = {
   highContrast: 'Contraste élevé',
   lowReach: 'Commandes à portée de main',
   close: 'Fermer',
+  scanToTakeAway: 'Scannez pour emporter cette page',
+  announcements: 'Annonces',
 };
 
 const nl: UiStrings = {
@@ -91,6 +99,8 @@ const nl: UiStrings = {
   highContrast: 'Hoog contrast',
   lowReach: 'Bediening binnen bereik',
   close: 'Sluiten',
+  scanToTakeAway: 'Scan om deze pagina mee te nemen',
+  announcements: 'Mededelingen',
 };
 
 const de: UiStrings = {
@@ -113,6 +123,8 @@ const de: UiStrings = {
   highContrast: 'Hoher Kontrast',
   lowReach: 'Bedienung in Reichweite',
   close: 'Schließen',
+  scanToTakeAway: 'Scannen, um diese Seite mitzunehmen',
+  announcements: 'Mitteilungen',
 };
 
 /** Arabic plural of "second" (one, two, few 3–10, many/other). */
@@ -143,6 +155,8 @@ const ar: UiStrings = {
   highContrast: 'تباين عالٍ',
   lowReach: 'عناصر التحكم في المتناول',
   close: 'إغلاق',
+  scanToTakeAway: 'امسح الرمز لتأخذ هذه الصفحة معك',
+  announcements: 'إعلانات',
 };
 
 const TABLE: Readonly<Record<string, UiStrings>> = { en, fr, nl, de, ar };

@@ -11,12 +11,14 @@ import { isRightToLeft, langAttributes } from '../../../core/i18n';
 import { timingsFromSettings } from '../../../core/session';
 import { uiStrings } from '../i18n/strings';
 import { AccessibilityMenu, DEFAULT_PREFS, type AccessibilityPrefs } from './AccessibilityMenu';
+import { PlayerBand, useBandRoom } from './band/PlayerBand';
 import { Carousel } from './Carousel';
 import { FallbackScreen } from './FallbackScreen';
 import { loadHyphenation } from './hyphenation';
 import { IdleDialog } from './IdleDialog';
 import { TouchIcon } from './Icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { preloadQrCode } from './qr/SlideQr';
 import { useArrowKeys } from './useArrowKeys';
 import { useChromeInsets } from './useChromeInsets';
 import { useKioskGuards } from './useKioskGuards';
@@ -131,7 +133,15 @@ export function PlayerView({
     () => ({ allowlist: settings.webPages, visit }),
     [settings.webPages, visit],
   );
-  useChromeInsets(player, `${Boolean(current)}|${lang}|${prefs.largeText}|${prefs.lowReach}`);
+  const band = useBandRoom(settings);
+  useChromeInsets(
+    player,
+    `${Boolean(current)}|${lang}|${prefs.largeText}|${prefs.lowReach}|${band.height}`,
+  );
+  const linked = slides.some((slide) => slide.link);
+  useEffect(() => {
+    if (linked) preloadQrCode();
+  }, [linked]);
 
   // Every enabled language's hyphenation patterns, ready before a visitor chooses one.
   useEffect(() => {
@@ -157,7 +167,7 @@ export function PlayerView({
   if (allFailed) return <FallbackScreen lang={lang} />;
   if (!current) return <main className="player splash" />;
   return (
-    <main className={classes} lang={strings.lang} ref={player}>
+    <main className={classes} lang={strings.lang} ref={player} style={band.style}>
       <h1 className="visually-hidden">{strings.carousel}</h1>
       <div className="staff-corner" aria-hidden="true" {...staffCorner} />
       <WebFrameContext value={webFrame}>
@@ -193,6 +203,13 @@ export function PlayerView({
         />
         <AccessibilityMenu key={visit} prefs={prefs} strings={strings} onChange={setPrefs} />
       </div>
+      <PlayerBand
+        settings={settings}
+        lang={lang}
+        reducedMotion={reducedMotion}
+        label={strings.announcements}
+        onSize={band.onSize}
+      />
       <AnimatePresence>
         {session.phase === 'countdown' && (
           <IdleDialog

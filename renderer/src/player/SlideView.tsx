@@ -7,6 +7,7 @@ import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
 import { FramedImage, FramedVideo, type MediaFit } from './FramedMedia';
 import { useHyphenate } from './hyphenation';
+import { SlideQr } from './qr/SlideQr';
 import { captionLanguage, useCaptions } from './useCaptions';
 import './captions.css';
 import { useFitText } from './useFitText';
@@ -52,7 +53,10 @@ export function SlideView({
             language={language}
             className="slide__art"
             onFailed={onImageFailed}
-          />
+          >
+            {/* On a landscape screen the code sits on the artwork, leaving the text its room. */}
+            {slide.link && <SlideQr link={slide.link} lang={language.lang} place="art" />}
+          </SlideImage>
         )}
         <ThemeText slide={slide} language={language} fitKey={fitKey} />
       </div>
@@ -73,6 +77,7 @@ export function SlideView({
             {title.text}
           </h2>
           {caption.text && <p {...langAttributes(caption.lang)}>{caption.text}</p>}
+          {slide.link && <SlideQr link={slide.link} lang={language.lang} />}
         </div>
       </div>
     );
@@ -110,6 +115,7 @@ export function SlideView({
               {title.text}
             </h2>
             {description.text && <p {...langAttributes(description.lang)}>{description.text}</p>}
+            {slide.link && <SlideQr link={slide.link} lang={language.lang} />}
           </SlideVideo>
         )}
       </FramedVideo>
@@ -140,10 +146,17 @@ function ThemeText({
   const title = text(slide.title);
   const lead = text(slide.lead);
   const body = text(slide.body);
-  useFitText(box, `${language.lang}|${fitKey}|${title.text}|${lead.text}|${body.text}`);
+  useFitText(
+    box,
+    `${language.lang}|${fitKey}|${title.text}|${lead.text}|${body.text}|${slide.link ?? ''}`,
+  );
   return (
     <div className="slide__text" ref={box}>
       <div className="slide__copy">
+        {/* First, so it floats beside the title at the end of the line, clear of every line. */}
+        {slide.link && (
+          <SlideQr link={slide.link} lang={language.lang} place={slide.image ? 'text' : 'always'} />
+        )}
         <div className="slide__flag" aria-hidden="true">
           <span />
           <span />
@@ -175,11 +188,13 @@ function SlideImage({
   language,
   className,
   onFailed,
+  children,
 }: {
   image: ImageAsset;
   language: SlideLanguage;
   className: string;
   onFailed?(reason: string): void;
+  children?: ReactNode;
 }) {
   const alt = pickText(image.alt, language.lang, language.fallback);
   return (
@@ -192,6 +207,7 @@ function SlideImage({
         decoding="async"
         onError={() => onFailed?.(`the picture ${image.src} could not be loaded`)}
       />
+      {children}
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { useLayoutEffect, type RefObject } from 'react';
 
 /** The player's own controls, whose boxes the slide text must stay clear of. */
-const CHROME = '.topbar, .controls, .hint';
+const CHROME = '.topbar, .controls, .hint, .band';
 
 /**
  * Set `--chrome-top` and `--chrome-bottom` on the player (px from each screen edge that its

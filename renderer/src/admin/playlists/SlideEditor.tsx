@@ -6,6 +6,7 @@ import type { ContentFile, Slide } from '../../../../core/schema';
 import type { MediaItem } from '../../../../core/contract';
 import { ScheduleEditor } from '../schedule/ScheduleEditor';
 import { LanguageFields } from './LanguageFields';
+import { LinkField } from './LinkField';
 import { mediaChoices } from './MediaPicker';
 import { KIND_NAMES } from './SlideList';
 import { SlideOptions } from './SlideOptions';
@@ -60,6 +61,7 @@ export function SlideEditor(props: SlideEditorProps) {
             videoChoices={mediaChoices('video', media, content)}
             onChange={onChange}
           />
+          <LinkField key={slide.id} slide={slide} onChange={onChange} />
           {ordered.map((lang) => (
             <LanguageFields
               key={lang}

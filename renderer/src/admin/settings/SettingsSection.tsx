@@ -8,6 +8,7 @@ import { ApiError } from '../../api/api-error';
 import { usePinConfirm } from '../access/usePinConfirm';
 import { KeptEdit } from '../playlists/KeptEdit';
 import type { SectionProps } from '../section';
+import { BandCard } from './BandCard';
 import { ChangePin } from './ChangePin';
 import { SettingsForm } from './SettingsForm';
 
@@ -63,6 +64,13 @@ export function SettingsSection({ api, data }: SectionProps) {
       <p role="status" className="admin-status">
         {saved ? 'Settings saved.' : ''}
       </p>
+      <BandCard
+        key={`band-${state.revision}`}
+        saved={state.settings}
+        kioskTimeZone={state.settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
+        saving={data.saving}
+        onSave={save}
+      />
       <ChangePin api={api} />
       {pinConfirm.dialog}
     </section>
