@@ -2,7 +2,16 @@
  * The player screen: carousel, languages, accessibility options, attract hint and idle reset.
  */
 import { AnimatePresence, useReducedMotion } from 'framer-motion';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { AnalyticsRecord, NowShowing } from '../../../core/analytics';
 import type { PlayerMoment } from '../../../core/content-swap';
 import type { ContentSnapshot } from '../../../core/contract';
@@ -12,9 +21,7 @@ import { timingsFromSettings } from '../../../core/session';
 import { uiStrings } from '../i18n/strings';
 import { AccessibilityMenu, DEFAULT_PREFS, type AccessibilityPrefs } from './AccessibilityMenu';
 import { Carousel } from './Carousel';
-import { FallbackScreen } from './FallbackScreen';
 import { loadHyphenation } from './hyphenation';
-import { IdleDialog } from './IdleDialog';
 import { TouchIcon } from './Icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useArrowKeys } from './useArrowKeys';
@@ -27,6 +34,11 @@ import { useRotation } from './useRotation';
 import { useSession } from './useSession';
 import { useSlideNavigation, type SlideNavigation } from './useSlideNavigation';
 import { useStaffEntry } from './useStaffEntry';
+
+// Shown only when no slide can play.
+const FallbackScreen = lazy(() => import('./FallbackScreen'));
+// Shown only after minutes without input: loaded after the first slide (see prefetch.ts).
+const IdleDialog = lazy(() => import('./IdleDialog'));
 
 interface PlayerViewProps {
   snapshot: ContentSnapshot;
@@ -149,7 +161,13 @@ export function PlayerView({
     .filter(Boolean)
     .join(' ');
 
-  if (allFailed) return <FallbackScreen lang={lang} />;
+  if (allFailed) {
+    return (
+      <Suspense fallback={<main className="player splash" />}>
+        <FallbackScreen lang={lang} />
+      </Suspense>
+    );
+  }
   if (!current) return <main className="player splash" />;
   return (
     <main className={classes} lang={strings.lang} ref={player}>
@@ -186,17 +204,19 @@ export function PlayerView({
         />
         <AccessibilityMenu key={visit} prefs={prefs} strings={strings} onChange={setPrefs} />
       </div>
-      <AnimatePresence>
-        {session.phase === 'countdown' && (
-          <IdleDialog
-            key="idle"
-            secondsLeft={session.secondsLeft}
-            strings={strings}
-            reducedMotion={reducedMotion}
-            onContinue={session.continueSession}
-          />
-        )}
-      </AnimatePresence>
+      <Suspense fallback={null}>
+        <AnimatePresence>
+          {session.phase === 'countdown' && (
+            <IdleDialog
+              key="idle"
+              secondsLeft={session.secondsLeft}
+              strings={strings}
+              reducedMotion={reducedMotion}
+              onContinue={session.continueSession}
+            />
+          )}
+        </AnimatePresence>
+      </Suspense>
     </main>
   );
 }

@@ -1,16 +1,18 @@
 /**
  * One slide as the visitor sees it: a theme with artwork, a full-screen picture or a video.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { langAttributes, languageName, pickText } from '../../../core/i18n';
 import { mediaUrl } from '../../../core/media';
 import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
 import { FramedImage, FramedVideo, type MediaFit } from './FramedMedia';
 import { useHyphenate } from './hyphenation';
-import { captionLanguage, useCaptions } from './useCaptions';
+import { captionLanguage } from './useCaptions';
 import './captions.css';
 import { useFitText } from './useFitText';
 import { useVideoWatch, videoFailure } from './useVideoWatch';
+
+const VideoCaptions = lazy(() => import('./VideoCaptions'));
 
 /** The languages to show a slide in. */
 export interface SlideLanguage {
@@ -209,8 +211,6 @@ function SlideVideo({
 
   // Captions follow the visitor's language, falling back to the default language.
   const captionLang = captionLanguage(slide.video.captions, language);
-  const cues = useCaptions(video, captionLang);
-
   const captions = Object.entries(slide.video.captions ?? {});
   return (
     <>
@@ -243,10 +243,10 @@ function SlideVideo({
         ))}
       </video>
       <div className="slide__caption">
-        {cues.length > 0 && (
-          <p className="slide__cues" lang={captionLang}>
-            {cues.join('\n')}
-          </p>
+        {captions.length > 0 && (
+          <Suspense fallback={null}>
+            <VideoCaptions video={video} lang={captionLang} />
+          </Suspense>
         )}
         {children}
       </div>
