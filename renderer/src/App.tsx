@@ -4,11 +4,10 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ContentSnapshot, KioskApi } from '../../core/contract';
+import { loadMotionFeatures } from './motion/load-features';
 import { Player } from './player/Player';
 
 const AdminScreen = lazy(() => import('./admin/AdminScreen'));
-// Loaded after the first render, so the first slide does not wait for the animation engine.
-const loadFeatures = () => import('./motion/features').then((module) => module.default);
 
 function useHashRoute(): string {
   const [hash, setHash] = useState(window.location.hash);
@@ -25,7 +24,7 @@ export function App({ api, initial }: { api: KioskApi; initial?: ContentSnapshot
   const route = useHashRoute();
   return (
     <MotionConfig reducedMotion="user">
-      <LazyMotion features={loadFeatures} strict>
+      <LazyMotion features={loadMotionFeatures} strict>
         {route.startsWith('#/admin') ? (
           <Suspense fallback={null}>
             <AdminScreen api={api} />
