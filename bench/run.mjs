@@ -155,7 +155,10 @@ async function main() {
       (file) => !bundle.player.js.files.some((f) => f.file === file),
     );
     if (unexpected.length > 0) {
-      console.log(`Note: the player page also fetched ${unexpected.join(', ')} at startup.`);
+      console.log(
+        `Note: the player page also fetched ${unexpected.join(', ')} after its first render` +
+          ' (prefetched lazy chunks and hyphenation patterns).',
+      );
     }
 
     const file = await writeResults(RESULTS_FILE, {

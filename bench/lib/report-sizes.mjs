@@ -40,18 +40,19 @@ export function residentRows(soak) {
   const browserOnly = (r) => (r ? `${mib(r.browserBytes)} (browser)` : '–');
   return [
     {
-      metric: 'Resident memory at soak start',
+      metric: 'Resident memory (RSS summed) at soak start',
       player: line(rss.start),
       baseline: browserOnly(baseline?.start),
       target: '',
       result: 'info',
     },
     {
-      metric: 'Resident memory at soak end',
+      metric: 'Resident memory (RSS summed) at soak end',
       player: line(rss.end),
       baseline: browserOnly(baseline?.end),
-      target: '≤ 1 GiB (4 GB board)',
-      result: rss.end.hostBytes + rss.end.browserBytes <= KIB * KIB * KIB ? 'PASS' : 'FAIL',
+      // Summed RSS counts pages the processes share once per process: an upper bound.
+      target: '',
+      result: 'info',
     },
   ];
 }
