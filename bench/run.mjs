@@ -89,7 +89,13 @@ async function main() {
       soak = {};
       for (const target of ['baseline', 'player']) {
         soak[target] = await retryOnce(`soak ${target}`, () =>
-          soakRun(browser, urls[target], config, (line) => log(`soak ${target} ${line}`)),
+          soakRun(
+            browser,
+            urls[target],
+            config,
+            (line) => log(`soak ${target} ${line}`),
+            target === 'player' ? host.pid : -1,
+          ),
         );
       }
     }
@@ -97,11 +103,21 @@ async function main() {
     const player = summariseRuns(runs.player);
     const baseline = summariseRuns(runs.baseline);
     const rows = [...buildRows({ bundle, player, baseline, soak, config }), ...schedule];
+    const loads = [...runs.player, ...runs.baseline].flatMap((run) => run.loadAverage);
+    const busiest = Math.max(...loads);
     console.log('');
     console.log(
       `openness-kiosk bench: player vs plain-HTML baseline, ${config.runs} interleaved runs,` +
-        ` Chromium ${browser.version()}, ${os.cpus().length} cores`,
+        ` Chromium ${browser.version()}, ${os.cpus().length} cores,` +
+        ` ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC,` +
+        ` 1-min load average ${Math.min(...loads).toFixed(1)}–${busiest.toFixed(1)} during the runs`,
     );
+    if (busiest > os.cpus().length) {
+      console.log(
+        `WARNING: load average up to ${busiest.toFixed(1)} on ${os.cpus().length} cores: other` +
+          ' work shared the CPU, so times, frames and ratios below do not count (see the end).',
+      );
+    }
     console.log('');
     const failed = printTable(rows);
     console.log('');
@@ -128,9 +144,6 @@ async function main() {
       player.perRun.map((p, i) => `${get(p)}/${get(baseline.perRun[i])}`).join(', ');
     console.log(`Per run, player/baseline: LoAF ${pairs((t) => t.loafCount)};`);
     console.log(`  frames > 50 ms ${pairs((t) => t.framesOver50)}.`);
-    const busiest = Math.max(
-      ...[...runs.player, ...runs.baseline].flatMap((run) => run.loadAverage),
-    );
     if (busiest > os.cpus().length) {
       console.log(
         `WARNING: the machine was busy (1-min load average up to ${busiest.toFixed(1)} on` +
@@ -142,7 +155,10 @@ async function main() {
       (file) => !bundle.player.js.files.some((f) => f.file === file),
     );
     if (unexpected.length > 0) {
-      console.log(`Note: the player page also fetched ${unexpected.join(', ')} at startup.`);
+      console.log(
+        `Note: the player page also fetched ${unexpected.join(', ')} after its first render` +
+          ' (prefetched lazy chunks and hyphenation patterns).',
+      );
     }
 
     const file = await writeResults(RESULTS_FILE, {

@@ -10,13 +10,9 @@
 import * as z from 'zod/mini';
 import { localParts } from './schedule.js';
 import { Id, LanguageCode, LocalDate } from './schema.js';
+import { MAX_RANGE_DAYS, MAX_RECORD_MS, MAX_RECORDS_PER_CALL } from './analytics-limits.js';
 
-/** Most records the player may send in one call. */
-export const MAX_RECORDS_PER_CALL = 50;
-/** Longest date range a summary or export covers, in days. */
-export const MAX_RANGE_DAYS = 366;
-/** Longest a play or a session may last: longer ones are clocks gone wrong. */
-export const MAX_RECORD_MS = 24 * 60 * 60 * 1000;
+export { MAX_RANGE_DAYS, MAX_RECORD_MS, MAX_RECORDS_PER_CALL };
 
 const IsoTime = z.iso.datetime({
   offset: true,

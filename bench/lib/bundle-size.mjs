@@ -88,8 +88,10 @@ export async function measurePlayerBundle(rendererDir) {
     }
   }
 
+  const js = totals(await Promise.all([...jsFiles].map(fileSize)));
   return {
-    js: totals(await Promise.all([...jsFiles].map(fileSize))),
+    js,
+    modules: await moduleShares(rendererDir, js.files),
     css: totals(css),
     excludedLazy: (await Promise.all(lazy.map(fileSize))).map((f) => ({
       ...f,
@@ -97,6 +99,43 @@ export async function measurePlayerBundle(rendererDir) {
     })),
     fontFacesDeclared: fontFaces,
   };
+}
+
+/** Where a module's bytes are counted: its npm package, else its folder in this repository. */
+export function moduleGroup(module) {
+  const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module);
+  if (inPackage) return inPackage[1];
+  if (module.startsWith('renderer/src/')) return module.split('/').slice(0, 3).join('/');
+  return module.split('/')[0] || module;
+}
+
+/**
+ * Gzip bytes of the startup JS by package or folder: each chunk's real gzip size, shared out
+ * among its modules in proportion to their own (unminified) gzip size, from the build's
+ * .vite/module-sizes.json. Empty when the build did not write that file.
+ */
+async function moduleShares(rendererDir, startupFiles) {
+  let chunks;
+  try {
+    chunks = JSON.parse(
+      await readFile(path.join(rendererDir, '.vite', 'module-sizes.json'), 'utf8'),
+    );
+  } catch {
+    return [];
+  }
+  const groups = new Map();
+  for (const { file, gzip } of startupFiles) {
+    const modules = chunks[`assets/${file}`] ?? [];
+    const weight = modules.reduce((n, m) => n + m.gzip, 0);
+    for (const m of modules) {
+      if (weight === 0 || m.gzip === 0) continue;
+      const group = moduleGroup(m.module);
+      groups.set(group, (groups.get(group) ?? 0) + (gzip * m.gzip) / weight);
+    }
+  }
+  return [...groups]
+    .map(([group, gzip]) => ({ group, gzip: Math.round(gzip) }))
+    .sort((a, b) => b.gzip - a.gzip);
 }
 
 /**

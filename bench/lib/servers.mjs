@@ -51,6 +51,7 @@ export async function startPlayerHost() {
   });
   return {
     url: `${url}/`,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

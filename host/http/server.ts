@@ -27,6 +27,7 @@ import {
   sourceOf,
 } from './security-hooks.js';
 import { EventStreams } from './event-streams.js';
+import { renderIndexPage } from './index-page.js';
 
 /** What the server serves. */
 export interface ServerOptions {
@@ -87,7 +88,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(fastifyStatic, {
     root: options.rendererDir,
     prefix: '/',
-    index: ['index.html'],
+    // The page itself is served below, with the current content inside it.
+    index: false,
     cacheControl: false,
     setHeaders: (reply, file) => {
       // Hashed build assets never change; index.html must always be fresh.
@@ -95,6 +97,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+
+  const indexPage = async (_request: FastifyRequest, reply: FastifyReply) => {
+    const html = await renderIndexPage(options.rendererDir, store.snapshot());
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(html);
+  };
+  app.get('/', indexPage);
+  app.get('/index.html', indexPage);
 
   app.get('/builtin/*', async (request, reply) => serveMedia(request.url, reply));
   app.get('/media/*', async (request, reply) => serveMedia(request.url, reply));

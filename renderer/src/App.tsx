@@ -1,9 +1,10 @@
 /**
  * The app: the player at `/`, the staff screens at `/#/admin` (loaded only when asked for).
  */
-import { domMin, LazyMotion, MotionConfig } from 'framer-motion';
+import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { KioskApi } from '../../core/contract';
+import type { ContentSnapshot, KioskApi } from '../../core/contract';
+import { loadMotionFeatures } from './motion/load-features';
 import { Player } from './player/Player';
 
 const AdminScreen = lazy(() => import('./admin/AdminScreen'));
@@ -19,18 +20,17 @@ function useHashRoute(): string {
 }
 
 /** Route between player and admin inside one motion configuration. */
-export function App({ api }: { api: KioskApi }) {
+export function App({ api, initial }: { api: KioskApi; initial?: ContentSnapshot }) {
   const route = useHashRoute();
   return (
     <MotionConfig reducedMotion="user">
-      {/* domMin: animations and exits without gesture features, which the player never uses. */}
-      <LazyMotion features={domMin} strict>
+      <LazyMotion features={loadMotionFeatures} strict>
         {route.startsWith('#/admin') ? (
           <Suspense fallback={null}>
             <AdminScreen api={api} />
           </Suspense>
         ) : (
-          <Player api={api} />
+          <Player api={api} initial={initial} />
         )}
       </LazyMotion>
     </MotionConfig>

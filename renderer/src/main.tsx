@@ -7,6 +7,7 @@ import { MotionGlobalConfig } from 'framer-motion';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApi } from './api';
+import { readInlineSnapshot } from './api/inline-snapshot';
 import { App } from './App';
 
 // Tests with a fake clock set this before load so every animation completes at once.
@@ -14,6 +15,6 @@ if (window.__SKIP_ANIMATIONS__ === true) MotionGlobalConfig.skipAnimations = tru
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App api={createApi()} />
+    <App api={createApi()} initial={readInlineSnapshot()} />
   </StrictMode>,
 );

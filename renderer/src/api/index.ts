@@ -1,9 +1,10 @@
 /**
  * Choose the KioskApi at start: the Electron bridge when the preload exposed it, else HTTP.
+ *
+ * Both validate with the contract's zod schemas, which the first slide does not need: they load
+ * in a chunk of their own on the first call (prefetched once the first slide shows).
  */
 import type { KioskApi } from '../../../core/contract';
-import { createBridgeApi } from './bridge-api';
-import { createHttpApi } from './http-api';
 
 declare global {
   interface Window {
@@ -14,7 +15,28 @@ declare global {
   }
 }
 
+let loading: Promise<KioskApi> | undefined;
+
+/** Load the validating API chunk (once); safe to call early to prefetch it. */
+export function loadApi(): Promise<KioskApi> {
+  loading ??= import('./validated-api').then((module) => module.validatedApi(window.kiosk));
+  return loading;
+}
+
 /** The KioskApi for this runtime; the rest of the renderer never asks which one it is. */
 export function createApi(): KioskApi {
-  return window.kiosk ? createBridgeApi(window.kiosk) : createHttpApi();
+  return {
+    invoke: (name, input) => loadApi().then((api) => api.invoke(name, input)),
+    onContentChanged(listener) {
+      let stopped = false;
+      let stop: (() => void) | undefined;
+      void loadApi().then((api) => {
+        if (!stopped) stop = api.onContentChanged(listener);
+      });
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
+  };
 }

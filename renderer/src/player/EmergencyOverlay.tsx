@@ -128,3 +128,4 @@ function useInertSiblings(element: RefObject<HTMLElement | null>) {
     };
   }, [element]);
 }
+export default EmergencyOverlay;

@@ -22,3 +22,4 @@ export function FallbackScreen({ lang }: { lang: string }) {
     </main>
   );
 }
+export default FallbackScreen;

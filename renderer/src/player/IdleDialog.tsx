@@ -65,3 +65,4 @@ export function IdleDialog({ secondsLeft, strings, reducedMotion, onContinue }: 
     </m.div>
   );
 }
+export default IdleDialog;

@@ -1,18 +1,26 @@
 /**
  * The visitor player: loads content through the KioskApi and keeps it current.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { NowShowing } from '../../../core/analytics';
 import type { PlayerMoment } from '../../../core/content-swap';
 import type { ContentSnapshot, KioskApi } from '../../../core/contract';
-import { EmergencyOverlay } from './EmergencyOverlay';
+import { isValidSnapshot } from '../api/inline-snapshot';
 import { PlayerView } from './PlayerView';
+import { prefetchAfterFirstSlide } from './prefetch';
 import { playSender } from './usePlayLog';
 import { useBoundarySnapshot, type Arrival } from './useBoundarySnapshot';
 
-/** Load the content, follow changes, and show the player (or a calm screen while loading). */
-export function Player({ api }: { api: KioskApi }) {
-  const [latest, setLatest] = useState<Arrival | undefined>();
+const EmergencyOverlay = lazy(() => import('./EmergencyOverlay'));
+
+/**
+ * Load the content, follow changes, and show the player (or a calm screen while loading).
+ * `initial` is the snapshot the page carried: shown at once, checked in the background.
+ */
+export function Player({ api, initial }: { api: KioskApi; initial?: ContentSnapshot }) {
+  const [latest, setLatest] = useState<Arrival | undefined>(() =>
+    initial ? { snapshot: initial, at: Date.now() } : undefined,
+  );
   const [moment, setMoment] = useState<PlayerMoment>({ inSession: false });
   const [failed, setFailed] = useState(false);
   const record = useMemo(() => playSender(api), [api]);
@@ -30,6 +38,17 @@ export function Player({ api }: { api: KioskApi }) {
     },
     [api],
   );
+
+  useEffect(() => {
+    // An inline snapshot that fails the schema is dropped; content:get's checked one replaces it.
+    if (!initial) return;
+    isValidSnapshot(initial).then(
+      (valid) => {
+        if (!valid) setLatest((current) => (current?.snapshot === initial ? undefined : current));
+      },
+      () => undefined,
+    );
+  }, [initial]);
 
   useEffect(() => {
     let alive = true;
@@ -63,6 +82,10 @@ export function Player({ api }: { api: KioskApi }) {
   }, [api]);
 
   const { shown, atBoundary } = useBoundarySnapshot(latest, moment);
+  const onScreen = shown !== undefined;
+  useEffect(() => {
+    if (onScreen) prefetchAfterFirstSlide();
+  }, [onScreen]);
 
   if (!shown) {
     return (
@@ -85,7 +108,9 @@ export function Player({ api }: { api: KioskApi }) {
         onRecord={record}
         onShowing={showing}
       />
-      <EmergencyOverlay api={api} settings={shown.settings} />
+      <Suspense fallback={null}>
+        <EmergencyOverlay api={api} settings={shown.settings} />
+      </Suspense>
     </>
   );
 }

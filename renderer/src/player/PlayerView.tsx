@@ -2,7 +2,16 @@
  * The player screen: carousel, languages, accessibility options, attract hint and idle reset.
  */
 import { AnimatePresence, useReducedMotion } from 'framer-motion';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { AnalyticsRecord, NowShowing } from '../../../core/analytics';
 import type { PlayerMoment } from '../../../core/content-swap';
 import type { ContentSnapshot } from '../../../core/contract';
@@ -13,9 +22,7 @@ import { uiStrings } from '../i18n/strings';
 import { AccessibilityMenu, DEFAULT_PREFS, type AccessibilityPrefs } from './AccessibilityMenu';
 import { PlayerBand, useBandRoom } from './band/PlayerBand';
 import { Carousel } from './Carousel';
-import { FallbackScreen } from './FallbackScreen';
 import { loadHyphenation } from './hyphenation';
-import { IdleDialog } from './IdleDialog';
 import { TouchIcon } from './Icons';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { preloadQrCode } from './qr/SlideQr';
@@ -30,6 +37,11 @@ import { useSession } from './useSession';
 import { useSlideNavigation, type SlideNavigation } from './useSlideNavigation';
 import { useStaffEntry } from './useStaffEntry';
 import { WebFrameContext } from './web/web-frame-context';
+
+// Shown only when no slide can play.
+const FallbackScreen = lazy(() => import('./FallbackScreen'));
+// Shown only after minutes without input: loaded after the first slide (see prefetch.ts).
+const IdleDialog = lazy(() => import('./IdleDialog'));
 
 interface PlayerViewProps {
   snapshot: ContentSnapshot;
@@ -164,7 +176,13 @@ export function PlayerView({
     .filter(Boolean)
     .join(' ');
 
-  if (allFailed) return <FallbackScreen lang={lang} />;
+  if (allFailed) {
+    return (
+      <Suspense fallback={<main className="player splash" />}>
+        <FallbackScreen lang={lang} />
+      </Suspense>
+    );
+  }
   if (!current) return <main className="player splash" />;
   return (
     <main className={classes} lang={strings.lang} ref={player} style={band.style}>
@@ -210,17 +228,19 @@ export function PlayerView({
         label={strings.announcements}
         onSize={band.onSize}
       />
-      <AnimatePresence>
-        {session.phase === 'countdown' && (
-          <IdleDialog
-            key="idle"
-            secondsLeft={session.secondsLeft}
-            strings={strings}
-            reducedMotion={reducedMotion}
-            onContinue={session.continueSession}
-          />
-        )}
-      </AnimatePresence>
+      <Suspense fallback={null}>
+        <AnimatePresence>
+          {session.phase === 'countdown' && (
+            <IdleDialog
+              key="idle"
+              secondsLeft={session.secondsLeft}
+              strings={strings}
+              reducedMotion={reducedMotion}
+              onContinue={session.continueSession}
+            />
+          )}
+        </AnimatePresence>
+      </Suspense>
     </main>
   );
 }

@@ -8,13 +8,15 @@ import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
 import { FramedImage, FramedVideo, type MediaFit } from './FramedMedia';
 import { useHyphenate } from './hyphenation';
 import { SlideQr } from './qr/SlideQr';
-import { captionLanguage, useCaptions } from './useCaptions';
+import { captionLanguage } from './useCaptions';
 import './captions.css';
 import { useFitText } from './useFitText';
 import { useVideoWatch, videoFailure } from './useVideoWatch';
 
 // Web page slides are rare: their code loads only when one is about to show.
 const WebPageSlide = lazy(() => import('./web/WebPageSlide'));
+// Captions load after the first slide (see prefetch.ts).
+const VideoCaptions = lazy(() => import('./VideoCaptions'));
 
 /** The languages to show a slide in. */
 export interface SlideLanguage {
@@ -245,8 +247,6 @@ function SlideVideo({
 
   // Captions follow the visitor's language, falling back to the default language.
   const captionLang = captionLanguage(slide.video.captions, language);
-  const cues = useCaptions(video, captionLang);
-
   const captions = Object.entries(slide.video.captions ?? {});
   return (
     <>
@@ -279,10 +279,10 @@ function SlideVideo({
         ))}
       </video>
       <div className="slide__caption">
-        {cues.length > 0 && (
-          <p className="slide__cues" lang={captionLang}>
-            {cues.join('\n')}
-          </p>
+        {captions.length > 0 && (
+          <Suspense fallback={null}>
+            <VideoCaptions video={video} lang={captionLang} />
+          </Suspense>
         )}
         {children}
       </div>

@@ -1,7 +1,7 @@
 /**
- * Video captions the visitor can read: one track on, in their language, drawn by the player.
+ * Which caption track a video shows: one track on, in the visitor's language (the player draws
+ * it: VideoCaptions.tsx, loaded only for videos with captions).
  */
-import { useEffect, useState, type RefObject } from 'react';
 
 /**
  * The caption language for a video: the visitor's, else the default language, else none.
@@ -13,55 +13,4 @@ export function captionLanguage(
   if (captions?.[language.lang]) return language.lang;
   if (captions?.[language.fallback]) return language.fallback;
   return undefined;
-}
-
-/**
- * Keep exactly one text track "showing" (the one in `lang`, every other "disabled") and return
- * the lines of its active cues.
- *
- * Chromium draws native cues at the bottom of the video's box, under the player's controls and
- * in its own colours; the player hides those (player.css) and shows these lines in its own
- * caption box, laid out above the controls.
- */
-export function useCaptions(
-  video: RefObject<HTMLVideoElement | null>,
-  lang: string | undefined,
-): string[] {
-  const [lines, setLines] = useState<string[]>([]);
-  useEffect(() => {
-    const tracks = video.current?.textTracks;
-    if (!tracks) return;
-    const update = () => {
-      const showing = Array.from(tracks).find((track) => track.mode === 'showing');
-      const cues = showing?.activeCues ? Array.from(showing.activeCues) : [];
-      setLines(cues.map(cueText).filter((line) => line !== ''));
-    };
-    const apply = () => {
-      for (const track of Array.from(tracks)) {
-        // Set only on a change: each assignment fires the list's `change` event again.
-        const mode = lang !== undefined && track.language === lang ? 'showing' : 'disabled';
-        if (track.mode !== mode) track.mode = mode;
-        track.oncuechange = update;
-      }
-      update();
-    };
-    apply();
-    // Tracks are added as their elements load, and the browser may switch on a `default` one.
-    tracks.addEventListener('addtrack', apply);
-    tracks.addEventListener('change', apply);
-    return () => {
-      tracks.removeEventListener('addtrack', apply);
-      tracks.removeEventListener('change', apply);
-      for (const track of Array.from(tracks)) track.oncuechange = null;
-    };
-  }, [video, lang]);
-  return lines;
-}
-
-// A cue's text without WebVTT markup (voice, class and timestamp tags, entities).
-function cueText(cue: TextTrackCue): string {
-  if ('getCueAsHTML' in cue && typeof cue.getCueAsHTML === 'function') {
-    return ((cue as VTTCue).getCueAsHTML().textContent ?? '').trim();
-  }
-  return ('text' in cue ? String(cue.text) : '').replace(/<[^>]*>/g, '').trim();
 }

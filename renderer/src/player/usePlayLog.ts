@@ -10,12 +10,8 @@
  * screen and failures stay quiet: records wait for the next send, a bounded number of them.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import {
-  MAX_RECORDS_PER_CALL,
-  type AnalyticsRecord,
-  type NowShowing,
-  type PlayRecord,
-} from '../../../core/analytics';
+import type { AnalyticsRecord, NowShowing, PlayRecord } from '../../../core/analytics';
+import { MAX_RECORDS_PER_CALL } from '../../../core/analytics-limits';
 import type { ContentSnapshot, KioskApi } from '../../../core/contract';
 import { resolvePlaylist } from '../../../core/schedule';
 import type { SessionPhase } from '../../../core/session';

@@ -17,6 +17,7 @@ import {
   type RefObject,
 } from 'react';
 import type { Slide } from '../../../core/schema';
+import { loadMotionFeatures } from '../motion/load-features';
 import { animationsSkipped } from '../motion/transitions';
 
 /** How long a picture may take to decode before the slide moves in anyway (text first). */
@@ -88,8 +89,8 @@ export function useLeaveWhenCovered(staged: boolean): boolean {
 }
 
 /**
- * While `staged`, wait for the element's pictures to decode and for one frame to be drawn, then
- * call `onReady`.
+ * While `staged`, wait for the element's pictures to decode (and the animation features to load)
+ * and for one frame to be drawn, then call `onReady`.
  */
 export function useReadyWhenStaged(
   element: RefObject<HTMLElement | null>,
@@ -106,7 +107,11 @@ export function useReadyWhenStaged(
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const pictures = [...(element.current?.querySelectorAll('img') ?? [])];
-    const decoded = Promise.all(pictures.map((img) => img.decode().catch(() => undefined)));
+    // The animation engine too: it loads after the first slide, a tap may come sooner.
+    const decoded = Promise.all([
+      ...pictures.map((img) => img.decode().catch(() => undefined)),
+      loadMotionFeatures().catch(() => undefined),
+    ]);
     const limit = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, DECODE_LIMIT_MS);
     });

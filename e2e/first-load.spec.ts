@@ -1,0 +1,107 @@
+/**
+ * Issue 19: what the player's first slide waits for. The page carries the content (no round
+ * trip, escaped so no title can break out of it), the font and first picture are preloaded, and
+ * the first load leaves out what the first slide does not need. Speed itself is in bench/.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ContentFile } from '../core/schema';
+import { expect, openPlayer, test } from './helpers';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RENDERER = path.join(ROOT, 'dist', 'renderer');
+// The player escapes the call name: `content%3Aget`.
+const CONTENT_GET = /\/api\/call\/content(:|%3A)get/;
+const TRICKY = 'Us & them </script><script>window.__escaped = true</script><!-- end';
+
+/** The shipped content with a first-slide title that tries to end the page's data block. */
+function trickyContent(): ContentFile {
+  const file = path.join(ROOT, 'assets/content/content.json');
+  const content = JSON.parse(readFileSync(file, 'utf8')) as ContentFile;
+  const first = content.playlists[0]!.slides[0]!;
+  first.title = { ...first.title, en: TRICKY };
+  return content;
+}
+
+/** The JS files the built page loads at start: its scripts and their static imports. */
+function startupChunks(): string[] {
+  const html = readFileSync(path.join(RENDERER, 'index.html'), 'utf8');
+  const queue = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(path.join(RENDERER, file), 'utf8');
+    for (const m of code.matchAll(
+      /(?<![\w$.])import\s*(?:[\w$\s{},*]*?from\s*)?"\.\/([^"]+\.js)"/g,
+    )) {
+      queue.push(`assets/${m[1]}`);
+    }
+  }
+  return [...seen];
+}
+
+test.describe('a first-slide title with markup in it', () => {
+  test.use({ content: trickyContent() });
+
+  test('the page carries the current content, and the title stays text', async ({ page, host }) => {
+    // content:get is held unanswered: the first slide must not need it.
+    const held: (() => Promise<void>)[] = [];
+    await page.route(CONTENT_GET, (route) => {
+      held.push(() => route.continue());
+    });
+    await openPlayer(page, host.url);
+    await expect(page.getByRole('heading', { name: TRICKY })).toBeVisible({ timeout: 30_000 });
+    expect(await page.evaluate(() => 'escaped' in window || '__escaped' in window)).toBe(false);
+
+    // The served page holds the same snapshot content:get answers, as one data block.
+    const html = await (await page.request.get(host.url)).text();
+    expect(html.match(/<script type="application\/json" id="kiosk-snapshot">/g)).toHaveLength(1);
+    const block = await page.evaluate(() =>
+      JSON.parse(document.getElementById('kiosk-snapshot')!.textContent!),
+    );
+    const fromApi = await (await page.request.post(`${host.url}/api/call/content:get`)).json();
+    expect(block.revision).toBe(fromApi.revision);
+    expect(block.playlist.slides[0].title.en).toBe(TRICKY);
+    // It was asked for (after the first slide, to follow the host), and is let through now.
+    await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    for (const release of held) await release();
+    await expect(page.getByRole('heading', { name: TRICKY })).toBeVisible();
+  });
+});
+
+test('the page preloads the Latin font and the first slide’s picture', async ({ page, host }) => {
+  const html = await (await page.request.get(host.url)).text();
+  expect(html).toMatch(
+    /<link rel="preload" as="font" type="font\/woff2" crossorigin="" href="\.\/assets\/inter-latin-wght-normal-[\w-]+\.woff2">/,
+  );
+  expect(html).toMatch(
+    /<link rel="preload" as="image" fetchpriority="high" href="\/builtin\/art\//,
+  );
+  expect(html.indexOf('rel="preload" as="image"')).toBeLessThan(html.indexOf('</head>'));
+});
+
+test('the first load leaves out schemas, animation features and rarely shown parts', () => {
+  const sizes = JSON.parse(
+    readFileSync(path.join(RENDERER, '.vite', 'module-sizes.json'), 'utf8'),
+  ) as Record<string, { module: string }[]>;
+  const chunks = startupChunks();
+  expect(chunks.length).toBeGreaterThan(0);
+  const modules = chunks.flatMap((file) => (sizes[file] ?? []).map((m) => m.module));
+  expect(modules).toContain('renderer/src/player/Carousel.tsx');
+  const deferred = [
+    /node_modules\/zod\//,
+    /framer-motion\/dist\/es\/motion\/features\/animation/,
+    /framer-motion\/dist\/es\/render\/dom\/features-min/,
+    /renderer\/src\/player\/(IdleDialog|EmergencyOverlay|VideoCaptions|FallbackScreen)\.tsx$/,
+    /renderer\/src\/admin\//,
+    /core\/contract\.ts$/,
+  ];
+  for (const pattern of deferred) {
+    expect(
+      modules.filter((m) => pattern.test(m)),
+      String(pattern),
+    ).toEqual([]);
+  }
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ContentSnapshot } from '../../core/contract.js';
+import { CONTENT_SCHEMA_VERSION, ContentFile, DEFAULT_SETTINGS } from '../../core/schema.js';
+import { SNAPSHOT_BLOCK_ID, withSnapshot } from './index-page.js';
+
+const PAGE =
+  '<!doctype html><html><head><title>Kiosk</title></head><body><div id="root"></div></body></html>';
+
+const snapshot = (title: string, image = true): ContentSnapshot => {
+  const content = ContentFile.parse({
+    schemaVersion: CONTENT_SCHEMA_VERSION,
+    defaultPlaylistId: 'main',
+    playlists: [
+      {
+        id: 'main',
+        name: 'Main',
+        slides: [
+          {
+            id: 'first',
+            kind: 'theme',
+            title: { en: title },
+            body: { en: 'Text & more' },
+            ...(image ? { image: { src: 'builtin:art/intro.svg', alt: { en: 'Art' } } } : {}),
+          },
+        ],
+      },
+    ],
+  });
+  return ContentSnapshot.parse({
+    revision: 'r1',
+    playlist: content.playlists[0],
+    content,
+    settings: { ...DEFAULT_SETTINGS, timeZone: 'UTC' },
+    problems: [],
+  });
+};
+
+// The data block as the browser would read it: the text up to the first `</script`.
+function readBlock(html: string): unknown {
+  const start = html.indexOf(`<script type="application/json" id="${SNAPSHOT_BLOCK_ID}">`);
+  expect(start).toBeGreaterThan(-1);
+  const text = html.slice(html.indexOf('>', start) + 1, html.indexOf('</script', start));
+  return JSON.parse(text);
+}
+
+describe('the served index page', () => {
+  it('carries the snapshot as JSON that markup in a title cannot break out of', () => {
+    const title = '</script><script>alert(1)</script><!-- « Ünïcode » \u2028';
+    const data = snapshot(title);
+    const html = withSnapshot(PAGE, data);
+    expect(readBlock(html)).toEqual(data);
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).not.toContain('<!--');
+    expect(html.indexOf(SNAPSHOT_BLOCK_ID)).toBeLessThan(html.indexOf('</body>'));
+  });
+
+  it('preloads the first slide’s picture, and nothing when it has none', () => {
+    const html = withSnapshot(PAGE, snapshot('About us'));
+    expect(html).toContain(
+      '<link rel="preload" as="image" fetchpriority="high" href="/builtin/art/intro.svg">',
+    );
+    expect(html.indexOf('rel="preload"')).toBeLessThan(html.indexOf('</head>'));
+    expect(withSnapshot(PAGE, snapshot('About us', false))).not.toContain('rel="preload"');
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The player's page as served: the built index.html with the current content snapshot inside it
+ * (a JSON data block, which the CSP allows since it never runs) and the first slide's picture
+ * preloaded, so the first slide needs no second round trip.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ContentSnapshot } from '../../core/contract.js';
+import { mediaUrl } from '../../core/media.js';
+import { resolvePlaylist } from '../../core/schedule.js';
+
+/** The id the renderer reads the snapshot from (renderer/src/api/inline-snapshot.ts). */
+export const SNAPSHOT_BLOCK_ID = 'kiosk-snapshot';
+
+/**
+ * JSON that cannot end or comment out its `<script>` element, whatever the text inside says
+ * (`</script>`, `<!--` in a title): `<`, `>` and `&` become `\u003c`-style escapes, which JSON
+ * reads back as the same characters.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+const attribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The picture the first slide shows now (per the schedule), as a URL; undefined for none. */
+export function firstPicture(snapshot: ContentSnapshot, now: number): string | undefined {
+  const zone = snapshot.settings.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const first = resolvePlaylist(snapshot.content, now, zone).slides[0];
+  if (first?.kind === 'image' || first?.kind === 'theme') {
+    return first.image ? mediaUrl(first.image.src) : undefined;
+  }
+  return undefined;
+}
+
+/** Put the snapshot and the picture preload into the page's HTML. */
+export function withSnapshot(html: string, snapshot: ContentSnapshot, now = Date.now()): string {
+  const picture = firstPicture(snapshot, now);
+  const preload = picture
+    ? `<link rel="preload" as="image" fetchpriority="high" href="${attribute(picture)}">\n  `
+    : '';
+  const block = `<script type="application/json" id="${SNAPSHOT_BLOCK_ID}">${scriptSafeJson(snapshot)}</script>\n  `;
+  return html.replace('</head>', `${preload}</head>`).replace('</body>', `${block}</body>`);
+}
+
+/** Read the built page (on each request: it is small, and a rebuild must show at once). */
+export async function renderIndexPage(
+  rendererDir: string,
+  snapshot: ContentSnapshot,
+): Promise<string> {
+  return withSnapshot(await readFile(path.join(rendererDir, 'index.html'), 'utf8'), snapshot);
+}
