@@ -208,7 +208,11 @@ describe('a session alone cannot reach beyond the screen', () => {
     expect(errorOf(refused).code).toBe('pin-required');
     expect(await settingsFile()).toBe(before);
 
-    const restored = await as(lan, 'history:restore', { baseRevision: revision, id: evil, pin: PIN });
+    const restored = await as(lan, 'history:restore', {
+      baseRevision: revision,
+      id: evil,
+      pin: PIN,
+    });
     expect(restored.status, restored.text).toBe(200);
     expect(JSON.parse(await settingsFile())).toMatchObject(attacks.syncManifestUrl);
     const back = await adminState();
