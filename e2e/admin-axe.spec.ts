@@ -56,7 +56,7 @@ test('no violations when creating the first PIN', async ({ page, host }) => {
   await expectNoAxeViolations(page, 'with the create-PIN problems shown');
 });
 
-test('no violations on each of the five sections, with media in the library', async ({
+test('no violations on each of the seven sections, with media in the library', async ({
   page,
   host,
 }) => {

@@ -23,20 +23,25 @@ export function loadApi(): Promise<KioskApi> {
   return loading;
 }
 
+/** Subscribe through the loaded API, and stop even if it has not loaded yet. */
+function later(subscribe: (api: KioskApi) => (() => void) | undefined): () => void {
+  let stopped = false;
+  let stop: (() => void) | undefined;
+  void loadApi().then((api) => {
+    if (!stopped) stop = subscribe(api);
+  });
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
 /** The KioskApi for this runtime; the rest of the renderer never asks which one it is. */
 export function createApi(): KioskApi {
   return {
     invoke: (name, input) => loadApi().then((api) => api.invoke(name, input)),
-    onContentChanged(listener) {
-      let stopped = false;
-      let stop: (() => void) | undefined;
-      void loadApi().then((api) => {
-        if (!stopped) stop = api.onContentChanged(listener);
-      });
-      return () => {
-        stopped = true;
-        stop?.();
-      };
-    },
+    onContentChanged: (listener) => later((api) => api.onContentChanged(listener)),
+    // Media changes are pushed over HTTP only (the Electron bridge has none yet).
+    onMediaChanged: (listener) => later((api) => api.onMediaChanged?.(listener)),
   };
 }
