@@ -117,7 +117,7 @@ test.describe('admin', () => {
     await expect(link).toHaveAttribute('aria-invalid', 'true');
     await expect(link).toHaveAccessibleDescription(/must be a web address starting with http:\/\//);
     await button(page, 'Save').click();
-    await expect(page.getByRole('alert')).toContainText('link');
+    await expect(page.getByRole('alert')).toContainText('Link:');
     await expect(page.getByRole('alert')).toContainText('http:// or https://');
     await expectNoAxeViolations(page, 'slide editor with a refused link');
 

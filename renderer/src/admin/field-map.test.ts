@@ -76,6 +76,7 @@ describe('contentProblem', () => {
     expect(slideField(['image', 'alt', 'nl'])).toMatchObject({ label: 'Alt text (Nederlands)' });
     expect(slideField(['video', 'captions', 'de'])).toMatchObject({ label: 'Captions (Deutsch)' });
     expect(slideField(['body', 'en'])).toMatchObject({ name: 'body.en', label: 'Body (English)' });
+    expect(slideField(['link'])).toMatchObject({ name: 'link', label: 'Link' });
     const name = contentProblem(['playlists', 1, 'name'], 'Too small', content, 'en');
     expect(name).toMatchObject({ key: 'visa/name', label: 'Name', where: 'playlist “Visa desk”' });
     const whole = contentProblem(

@@ -79,6 +79,8 @@ export function slideField(rest: readonly PropertyKey[]): FieldSpec {
     return { name: 'video', label: 'Video', message: 'choose a video from the list' };
   }
   if (first === 'schedule') return { name: 'schedule', label: 'When this slide plays' };
+  if (first === 'link') return { name: 'link', label: 'Link' };
+  if (first === 'web') return { name: 'web', label: 'Web page' };
   return { name: 'slide', label: 'Slide' };
 }
 

@@ -4,6 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { SlideLink, type Slide } from '../../../../core/schema';
+import { useFieldProblem } from '../FieldProblems';
 import { TextField } from '../settings/fields';
 
 interface LinkFieldProps {
@@ -19,13 +20,15 @@ export function LinkField({ slide, onChange }: LinkFieldProps) {
   const text = typed.trim() === (slide.link ?? '') ? typed : (slide.link ?? '');
   const checked = text.trim() === '' ? undefined : SlideLink.safeParse(text.trim());
   const error = checked && !checked.success ? checked.error.issues[0]?.message : undefined;
+  // What the save refused (the host's own check), when the typed text looks fine here.
+  const refused = useFieldProblem('link').message;
   return (
     <TextField
       id={id}
       label="Link"
       hint="A web page visitors can take with them: the player shows it as a QR code."
       placeholder="https://"
-      error={error ? `The link ${error}.` : undefined}
+      error={error ? `The link ${error}.` : refused}
       value={text}
       onChange={(value) => {
         setTyped(value);
