@@ -48,7 +48,7 @@ import {
 import { HISTORY_DIR } from '../host/history-store.js';
 import { appPaths } from '../host/app-paths.js';
 import { startHost, type RunningHost } from '../host/serve.js';
-import { PIN } from './host-process.js';
+import { PIN } from './support/host-process.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_514);
 const HTTP_RUNS = 10_000;

@@ -44,7 +44,7 @@ import {
   ROOT,
   startServe,
   type HostProcess,
-} from './host-process.js';
+} from './support/host-process.js';
 
 const MiB = 1024 * 1024;
 const CHUNK = DEFAULT_LIMITS.chunkSize;
