@@ -1,30 +1,21 @@
 /**
- * A raw HTTP(S) client for the LAN attack tests: any Host, Origin or Referer, a chosen loopback
- * source address standing in for another machine, and HTTPS that trusts only the host's own
- * certificate (pinned by its SHA-256 fingerprint).
+ * The LAN attack tests' calls on raw-http.ts: where a LAN host serves and the certificate to
+ * trust, contract calls and the event stream over HTTPS, and the session cookie.
  */
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import type { PeerCertificate } from 'node:tls';
 import type { HostProcess } from './host-process.js';
+import {
+  requestOptions,
+  send as send_,
+  type RawRequest,
+  type Reply,
+  type Trust,
+} from './raw-http.js';
 
-/** A reply: status, headers, text and the JSON it parses to (undefined when not JSON). */
-export interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-  json: unknown;
-}
-
-/** How to reach the host over HTTPS: its certificate, and the fingerprint to pin. */
-export interface Trust {
-  /** The certificate, PEM (trusted as the only authority). */
-  ca: string;
-  /** Its SHA-256 fingerprint as Node prints it (`AB:CD:…`). */
-  fingerprint256: string;
-}
+export { errorOf, type RawRequest, type Reply, type Trust } from './raw-http.js';
 
 /** Where a LAN host serves other machines, and the certificate to trust, from what it printed. */
 export async function remoteOf(
@@ -42,64 +33,9 @@ export async function remoteOf(
   return { url: `https://127.0.0.1:${port}`, trust: { ca, fingerprint256 } };
 }
 
-/** One request. */
-export interface RawRequest {
-  method?: 'GET' | 'POST';
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-  /** The loopback address to connect from, standing in for a LAN machine. */
-  localAddress?: string;
-  /** For https:// URLs: the certificate to trust, or none to accept nothing. */
-  trust?: Trust;
-}
-
-/** Send one request to `base` (http:// or https://) and read the whole reply. */
+/** Send one request to `base` (http:// or https://), giving up after 20 s without a reply. */
 export function send(base: string, request: RawRequest): Promise<Reply> {
-  const url = new URL(base);
-  const secure = url.protocol === 'https:';
-  const options = requestOptions(url, request);
-  return new Promise((resolve, reject) => {
-    const req = (secure ? https : http).request(options, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          text,
-          json: parse(text),
-        });
-      });
-    });
-    req.on('error', reject);
-    req.setTimeout(20_000, () => req.destroy(new Error(`no reply to ${request.path} in 20 s`)));
-    req.end(request.body);
-  });
-}
-
-function requestOptions(url: URL, request: RawRequest): https.RequestOptions {
-  const options: https.RequestOptions = {
-    hostname: url.hostname,
-    port: url.port,
-    path: request.path,
-    method: request.method ?? 'POST',
-    headers: request.headers,
-    localAddress: request.localAddress,
-    agent: false,
-  };
-  if (url.protocol === 'https:') {
-    options.ca = request.trust?.ca;
-    options.checkServerIdentity = (host: string, cert: PeerCertificate) => {
-      if (cert.fingerprint256 !== request.trust?.fingerprint256) {
-        return new Error(`unexpected certificate ${cert.fingerprint256} for ${host}`);
-      }
-      return undefined;
-    };
-  }
-  return options;
+  return send_(base, { timeoutMs: 20_000, ...request });
 }
 
 /** An open event stream, or the refusal it got. */
@@ -161,17 +97,4 @@ export function sessionCookie(reply: Reply): string | undefined {
     .flat()
     .find((value) => value.startsWith('kiosk_session='));
   return line?.split(';')[0];
-}
-
-/** The error body of a refusal. */
-export function errorOf(reply: Reply): { code: string; message: string; details?: unknown } {
-  return (reply.json as { error: { code: string; message: string; details?: unknown } }).error;
-}
-
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,9 +1,12 @@
 /**
- * Raw HTTP for the hostile-client fault tests: node:http rather than fetch, for exact paths, any
- * header, a chosen loopback source address and bodies streamed with back-pressure. (HTTPS with a
- * pinned certificate, for the LAN tests, is lan-client.ts.)
+ * Raw HTTP(S) for the hostile-client fault tests: node:http rather than fetch, for exact paths,
+ * any header, Host and Origin included, a chosen loopback source address standing in for another
+ * machine, bodies streamed with back-pressure, and HTTPS that trusts only the host's own
+ * certificate (pinned by its SHA-256 fingerprint). lan-client.ts builds the LAN calls on it.
  */
 import http from 'node:http';
+import https from 'node:https';
+import type { PeerCertificate } from 'node:tls';
 import { expect } from 'vitest';
 
 /** A reply: status, headers, text and the JSON it parses to (undefined when not JSON). */
@@ -12,6 +15,14 @@ export interface Reply {
   headers: http.IncomingHttpHeaders;
   text: string;
   json: unknown;
+}
+
+/** How to reach the host over HTTPS: its certificate, and the fingerprint to pin. */
+export interface Trust {
+  /** The certificate, PEM (trusted as the only authority). */
+  ca: string;
+  /** Its SHA-256 fingerprint as Node prints it (`AB:CD:…`). */
+  fingerprint256: string;
 }
 
 /** One request, sent exactly as described. */
@@ -28,50 +39,71 @@ export interface RawRequest {
   stream?: Iterable<Buffer>;
   /** The loopback address to connect from (each one is a separate address to rate limits). */
   localAddress?: string;
+  /** For https:// URLs: the certificate to trust, or none to accept nothing. */
+  trust?: Trust;
+  /** Give up when no reply has come after this long (none by default). */
+  timeoutMs?: number;
 }
 
 /** Every reply the clients of this test file received, for the scan for PIN secrets. */
 export const transcript: { label: string; reply: Reply }[] = [];
 
-/** Send one request to `base` and read the whole reply. */
+/** Send one request to `base` (http:// or https://) and read the whole reply. */
 export function send(base: string, request: RawRequest): Promise<Reply> {
-  const { hostname, port } = new URL(base);
+  const url = new URL(base);
+  const secure = url.protocol === 'https:';
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = http.request(
-      {
-        hostname,
-        port,
-        path: request.path,
-        method: request.method ?? 'POST',
-        headers: request.headers,
-        localAddress: request.localAddress,
-        agent: false,
-      },
-      (response) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            text,
-            json: json(text),
-          });
-          req.destroy();
+    const req = (secure ? https : http).request(requestOptions(url, request), (response) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          text,
+          json: json(text),
         });
-      },
-    );
+        req.destroy();
+      });
+    });
     // Once the host has answered (a 413 half-way through a body), a broken pipe is expected.
     req.on('error', (error) => {
       if (!answered) reject(error);
     });
+    if (request.timeoutMs !== undefined) {
+      const ms = request.timeoutMs;
+      req.setTimeout(ms, () => req.destroy(new Error(`no reply to ${request.path} in ${ms} ms`)));
+    }
     if (request.stream) void pump(req, request.stream, () => answered);
     else req.end(request.body);
   });
+}
+
+/** The options of a request to `url`: no agent, and for HTTPS only the pinned certificate. */
+export function requestOptions(url: URL, request: RawRequest): https.RequestOptions {
+  const options: https.RequestOptions = {
+    hostname: url.hostname,
+    port: url.port,
+    path: request.path,
+    method: request.method ?? 'POST',
+    headers: request.headers,
+    localAddress: request.localAddress,
+    agent: false,
+  };
+  if (url.protocol === 'https:') {
+    options.ca = request.trust?.ca;
+    options.checkServerIdentity = (host: string, cert: PeerCertificate) => {
+      if (cert.fingerprint256 !== request.trust?.fingerprint256) {
+        return new Error(`unexpected certificate ${cert.fingerprint256} for ${host}`);
+      }
+      return undefined;
+    };
+  }
+  return options;
 }
 
 async function pump(req: http.ClientRequest, pieces: Iterable<Buffer>, answered: () => boolean) {
