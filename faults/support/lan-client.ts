@@ -10,6 +10,7 @@ import type { HostProcess } from './host-process.js';
 import {
   requestOptions,
   send as send_,
+  sessionSetBy,
   type RawRequest,
   type Reply,
   type Trust,
@@ -93,8 +94,6 @@ export function call(
 
 /** The session cookie a reply sets, as a `cookie` header value, or undefined. */
 export function sessionCookie(reply: Reply): string | undefined {
-  const line = [reply.headers['set-cookie'] ?? []]
-    .flat()
-    .find((value) => value.startsWith('kiosk_session='));
-  return line?.split(';')[0];
+  const session = sessionSetBy(reply);
+  return session === undefined ? undefined : `kiosk_session=${session}`;
 }
