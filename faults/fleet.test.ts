@@ -33,7 +33,7 @@ import {
   ROOT,
   startServe,
   type HostProcess,
-} from './host-process.js';
+} from './support/host-process.js';
 
 const ASSETS = path.join(ROOT, 'assets');
 const cleanups: (() => Promise<unknown> | unknown)[] = [];

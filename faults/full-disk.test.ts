@@ -26,7 +26,7 @@ import {
   requireBuiltHost,
   startServe,
   type HostProcess,
-} from './host-process.js';
+} from './support/host-process.js';
 
 const DISK_SIZE = '2m';
 const PAGE = 4096;

@@ -32,7 +32,7 @@ import {
   seededRandom,
   startServe,
   type HostProcess,
-} from './host-process.js';
+} from './support/host-process.js';
 
 const CYCLES = Number(process.env.FAULT_CYCLES ?? 40);
 const SEED = Number(process.env.FAULT_SEED ?? 20_261_202);

@@ -26,7 +26,7 @@ import {
   seededRandom,
   startServe,
   type HostProcess,
-} from './host-process.js';
+} from './support/host-process.js';
 
 const CYCLES = Number(process.env.FAULT_CYCLES ?? 200);
 const SEED = Number(process.env.FAULT_SEED ?? 20_260_301);

@@ -10,7 +10,13 @@ import os from 'node:os';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killHost, PIN, requireBuiltHost, startServe, type HostProcess } from './host-process.js';
+import {
+  killHost,
+  PIN,
+  requireBuiltHost,
+  startServe,
+  type HostProcess,
+} from './support/host-process.js';
 import {
   MAX_FAILURES,
   NETWORK_FAILURES_PER_HOUR,
@@ -27,7 +33,7 @@ import {
   type RawRequest,
   type Stream,
   type Trust,
-} from './lan-client.js';
+} from './support/lan-client.js';
 
 let sandbox = '';
 let dataDir = '';

@@ -20,8 +20,21 @@ import {
   type PinConfirmedSetting,
 } from '../core/security-policy.js';
 import { MAX_FAILURES } from '../host/auth/lockout.js';
-import { killHost, PIN, requireBuiltHost, startServe, type HostProcess } from './host-process.js';
-import { call, errorOf, remoteOf, sessionCookie, type Reply, type Trust } from './lan-client.js';
+import {
+  killHost,
+  PIN,
+  requireBuiltHost,
+  startServe,
+  type HostProcess,
+} from './support/host-process.js';
+import {
+  call,
+  errorOf,
+  remoteOf,
+  sessionCookie,
+  type Reply,
+  type Trust,
+} from './support/lan-client.js';
 
 let sandbox = '';
 let dataDir = '';
