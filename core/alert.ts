@@ -7,10 +7,11 @@
  */
 import * as z from 'zod/mini';
 import type { Problem } from './problems.js';
+import { ALERT_MAX_LENGTH, ALERT_TEMPLATE_NAME_MAX, MAX_ALERT_TEMPLATES } from './limits.js';
 import { LanguageCode } from './schema.js';
 
-/** Longest message, per language. */
-export const ALERT_MAX_LENGTH = 1000;
+// The limits live in core/limits.ts; readers of the alert rules find them here too.
+export { ALERT_MAX_LENGTH, ALERT_TEMPLATE_NAME_MAX, MAX_ALERT_TEMPLATES };
 
 /** The message in several languages, keyed by language tag; at least one must be filled. */
 export const AlertText = z
@@ -133,10 +134,6 @@ export function cleanAlertText(text: AlertText): AlertText {
   }
   return clean;
 }
-
-/** Most templates kept; the longest template name. */
-export const MAX_ALERT_TEMPLATES = 50;
-export const ALERT_TEMPLATE_NAME_MAX = 80;
 
 /** A message staff keep to show again, under a name they chose. */
 export const AlertTemplate = z.object({

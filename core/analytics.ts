@@ -10,7 +10,7 @@
 import * as z from 'zod/mini';
 import { localParts } from './schedule.js';
 import { Id, LanguageCode, LocalDate } from './schema.js';
-import { MAX_RANGE_DAYS, MAX_RECORD_MS, MAX_RECORDS_PER_CALL } from './analytics-limits.js';
+import { MAX_RANGE_DAYS, MAX_RECORD_MS, MAX_RECORDS_PER_CALL } from './limits.js';
 
 export { MAX_RANGE_DAYS, MAX_RECORD_MS, MAX_RECORDS_PER_CALL };
 

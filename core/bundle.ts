@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { BUNDLE_PATH_PATTERN } from './media.js';
+import { MEDIA_KINDS } from './media-types.js';
 import { ContentFile, MediaRef, SettingsFields, type Settings } from './schema.js';
 
 export const BUNDLE_FORMAT = 'openness-kiosk-bundle';
@@ -23,14 +24,14 @@ export const SHARED_SETTING_KEYS = [
   'hideCursor',
 ] as const satisfies readonly (keyof Settings)[];
 
-export const SharedSettings = z.pick(SettingsFields, {
-  idleTimeoutSec: true,
-  countdownSec: true,
-  defaultLanguage: true,
-  enabledLanguages: true,
-  reducedMotion: true,
-  hideCursor: true,
-});
+/** The shared settings as they are written into a manifest. */
+export const SharedSettings = z.pick(
+  SettingsFields,
+  Object.fromEntries(SHARED_SETTING_KEYS.map((key) => [key, true])) as Record<
+    (typeof SHARED_SETTING_KEYS)[number],
+    true
+  >,
+);
 export type SharedSettings = z.infer<typeof SharedSettings>;
 
 const Sha256 = z.string().check(z.regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex digits'));
@@ -43,7 +44,7 @@ export const BundleFile = z.object({
   ref: MediaRef,
   sha256: Sha256,
   size: z.int().check(z.nonnegative()),
-  kind: z.enum(['image', 'video', 'captions']),
+  kind: z.enum(MEDIA_KINDS),
   mime: z.string(),
   /** The name staff uploaded it with, for people only. */
   name: z.string(),

@@ -10,6 +10,9 @@ import { CsvExportRequest } from './analytics-csv.js';
 import { AnalyticsSummary, DateRange, NowShowing, RecordBatch, RecordResult } from './analytics.js';
 import { PublishStatus, SyncStatus } from './bundle.js';
 import { HistoryList, HistoryVersion, VersionId } from './history.js';
+import { MAX_UPLOAD_NAME_LENGTH } from './limits.js';
+import { MEDIA_KINDS } from './media-types.js';
+import { PIN_PATTERN, PIN_PROBLEM } from './pin.js';
 import { Problem } from './problems.js';
 import { ContentFile, MediaRef, Playlist, Settings } from './schema.js';
 
@@ -67,8 +70,8 @@ export type Health = z.infer<typeof Health>;
 export const FleetStatus = z.object({ sync: SyncStatus, publish: PublishStatus });
 export type FleetStatus = z.infer<typeof FleetStatus>;
 
-/** A staff PIN: 4 to 12 digits. */
-export const Pin = z.string().check(z.regex(/^\d{4,12}$/, 'must be 4 to 12 digits'));
+/** A staff PIN: 4 to 12 digits (core/pin.ts). */
+export const Pin = z.string().check(z.regex(PIN_PATTERN, PIN_PROBLEM));
 
 /** Whether staff are signed in, and whether they may try. */
 export const AuthStatus = z.object({
@@ -83,10 +86,10 @@ export const AuthStatus = z.object({
 });
 export type AuthStatus = z.infer<typeof AuthStatus>;
 
-/** A file staff uploaded. */
+/** A file staff uploaded: the admin's library, and each record of the media index on disk. */
 export const MediaItem = z.object({
   ref: MediaRef,
-  kind: z.enum(['image', 'video', 'captions']),
+  kind: z.enum(MEDIA_KINDS),
   mime: z.string(),
   size: z.number(),
   /** The name it was uploaded with, for people only. */
@@ -149,7 +152,10 @@ export const contract = {
   ),
   'media:upload-begin': call(
     'staff',
-    z.object({ name: z.string().check(z.maxLength(255)), size: z.int().check(z.gte(1)) }),
+    z.object({
+      name: z.string().check(z.maxLength(MAX_UPLOAD_NAME_LENGTH)),
+      size: z.int().check(z.gte(1)),
+    }),
     z.object({ uploadId: z.string(), chunkSize: z.number() }),
   ),
   'media:upload-chunk': call(

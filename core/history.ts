@@ -7,10 +7,11 @@
  * preview and restore any of the last `HISTORY_LIMIT` versions.
  */
 import * as z from 'zod/mini';
+import { HISTORY_LIMIT } from './limits.js';
 import { ContentFile, Settings } from './schema.js';
 
-/** How many versions are kept; saving one more removes the oldest. */
-export const HISTORY_LIMIT = 50;
+// The limit lives in core/limits.ts; readers of the history rules find it here too.
+export { HISTORY_LIMIT };
 
 /** A version's id: its sequence number, as written in its file name. */
 export const VersionId = z.string().check(z.regex(/^\d{1,12}$/, 'must be a version number'));

@@ -1,7 +1,11 @@
 /**
  * Media references and the URLs they are served at, the same in the browser host and Electron.
  */
+import { STORED_EXTENSIONS } from './media-types.js';
 import type { MediaRef } from './schema.js';
+
+// Readers of this module find the served MIME types here too; the table is in media-types.ts.
+export { mediaType } from './media-types.js';
 
 /** The URL path a media reference is served at: `/builtin/art/x.svg` or `/media/<sha256>.<ext>`. */
 export function mediaUrl(ref: MediaRef): string {
@@ -9,18 +13,6 @@ export function mediaUrl(ref: MediaRef): string {
   return `/media/${ref.slice('media:'.length)}`;
 }
 
-/** The extensions files are stored and served under (SVG only for shipped artwork). */
-export const STORED_EXTENSIONS = [
-  'png',
-  'jpg',
-  'jpeg',
-  'webp',
-  'avif',
-  'gif',
-  'mp4',
-  'webm',
-  'vtt',
-] as const;
 const EXT = STORED_EXTENSIONS.join('|');
 
 /** What a media reference must look like: `builtin:art/<name>.<ext>` or `media:<sha256>.<ext>`. */
@@ -43,68 +35,6 @@ export function parseMediaPath(
   if (media) return { root: 'data', relative: `media/${media[1]}` };
   return null;
 }
-
-/** MIME type of a media file by its (already validated) extension. */
-export function mediaType(file: string): string {
-  const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
-  const types: Record<string, string> = {
-    svg: 'image/svg+xml',
-    png: 'image/png',
-    jpg: 'image/jpeg',
-    jpeg: 'image/jpeg',
-    webp: 'image/webp',
-    avif: 'image/avif',
-    gif: 'image/gif',
-    mp4: 'video/mp4',
-    webm: 'video/webm',
-    vtt: 'text/vtt',
-  };
-  return types[ext] ?? 'application/octet-stream';
-}
-
-/** What an uploaded file is used as. */
-export type UploadKind = 'image' | 'video' | 'captions';
-
-const MIB = 1024 * 1024;
-
-/** The largest file of each kind the library accepts, in bytes. */
-export const MEDIA_SIZE_LIMITS: Readonly<Record<UploadKind, number>> = {
-  image: 25 * MIB,
-  video: 500 * MIB,
-  captions: 1 * MIB,
-};
-
-/** A size in megabytes for messages: `600 MB`, `25.3 MB`, `0.5 MB`. */
-export function formatMB(bytes: number): string {
-  const mb = bytes / MIB;
-  const text = mb >= 100 ? Math.ceil(mb).toString() : (Math.ceil(mb * 10) / 10).toString();
-  return `${text} MB`;
-}
-
-/** The formats staff may upload, by kind, as people name them. */
-export const UPLOAD_FORMATS: Readonly<Record<UploadKind, { label: string; formats: string }>> = {
-  image: { label: 'Pictures', formats: 'JPEG, PNG, WebP, AVIF, GIF; HEIC becomes JPEG' },
-  video: { label: 'videos', formats: 'MP4, WebM, iPhone MOV with H.264' },
-  captions: { label: 'captions', formats: 'WebVTT .vtt; SubRip .srt becomes WebVTT' },
-};
-
-/** One sentence with every accepted format and its size limit, built from the limits above. */
-export function uploadFormatsSummary(limits: Readonly<Record<UploadKind, number>>): string {
-  const parts = (Object.keys(UPLOAD_FORMATS) as UploadKind[]).map((kind) => {
-    const { label, formats } = UPLOAD_FORMATS[kind];
-    return `${label} (${formats}) up to ${formatMB(limits[kind])}`;
-  });
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}.`;
-}
-
-/** The formats named in refusals of a file the library does not take. */
-export const ACCEPTED_LIST =
-  'JPEG, PNG, WebP, AVIF, GIF and HEIC pictures, MP4, WebM and iPhone MOV (H.264) videos, and WebVTT (.vtt) or SubRip (.srt) captions';
-
-/** The file types the upload control offers (the host decides by the bytes, not this list). */
-export const UPLOAD_ACCEPT =
-  'image/jpeg,image/png,image/webp,image/avif,image/gif,image/heic,image/heif,.heic,.heif,' +
-  'video/mp4,video/webm,video/quicktime,.mov,.vtt,.srt';
 
 /** Said of a file with no bytes at all. */
 export const EMPTY_FILE_MESSAGE =

@@ -5,13 +5,12 @@
  * The PDF itself never reaches the host or the player: the admin page draws each page and uploads
  * the pictures through the normal media path, where their own type and size limits apply.
  */
+import { PDF_MAX_BYTES, PDF_MAX_PAGES } from './limits.js';
 import type { ImageSlide, LocalizedText, MediaRef, Playlist } from './schema.js';
+import { formatMB } from './units.js';
 
-/** The largest PDF staff can import, in bytes (50 MB). */
-export const PDF_MAX_BYTES = 50 * 1024 * 1024;
-
-/** The most pages one import turns into pictures (a playlist holds at most 500 slides). */
-export const PDF_MAX_PAGES = 200;
+// The limits live in core/limits.ts; readers of the PDF rules find them here too.
+export { PDF_MAX_BYTES, PDF_MAX_PAGES };
 
 /**
  * The long side of the kiosk's display, in pixels: each page is drawn so that its longer side is
@@ -92,8 +91,4 @@ export function pdfPlaylist(
     framing: { fit: 'fit', backdrop: 'blur', focusX: 50, focusY: 50 },
   }));
   return { id, name: title, slides, translations: {} };
-}
-
-function formatMB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 }

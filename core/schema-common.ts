@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { calendarDateProblem } from './calendar-date.js';
 import { MEDIA_REF_PATTERN } from './media.js';
 import { isValidTimeZone } from './schedule.js';
-import type { Range } from './units.js';
+import { rangeMessage, type Range } from './units.js';
 /** The schema version written into content and settings files. */
 export const CONTENT_SCHEMA_VERSION = 2;
 
@@ -15,23 +15,13 @@ export const CONTENT_SCHEMA_VERSION = 2;
 export const SETTINGS_SCHEMA_VERSION = 1;
 
 /** Checks for a whole number in a range, with a message that says the range and the unit. */
-export function between({ min, max, unit }: Range) {
-  const message = `must be between ${min} and ${max} ${unit}`;
-  return [z.gte(min, message), z.lte(max, message)] as const;
+export function between(range: Range) {
+  const message = rangeMessage(range);
+  return [z.gte(range.min, message), z.lte(range.max, message)] as const;
 }
 
-/** How long a slide may stay on screen. */
-export const SLIDE_DURATION_MS: Range = { min: 2000, max: 600_000, unit: 'milliseconds' };
-
-/** The allowed range of each number in the settings, in the unit it is stored in. */
-export const SETTING_RANGES = {
-  idleTimeoutSec: { min: 10, max: 3600, unit: 'seconds' },
-  countdownSec: { min: 5, max: 120, unit: 'seconds' },
-  staffIdleLockSec: { min: 30, max: 3600, unit: 'seconds' },
-  syncIntervalSec: { min: 10, max: 86_400, unit: 'seconds' },
-  quietReloadHour: { min: 0, max: 23, unit: 'hours' },
-  playLogRetentionDays: { min: 1, max: 3650, unit: 'days' },
-} as const satisfies Record<string, Range>;
+// The limits live in core/limits.ts; the schemas' readers find them here too.
+export { MAX_HOST_NAMES, SETTING_RANGES, SLIDE_DURATION_MS } from './limits.js';
 
 /** A BCP 47 language tag such as `en`, `fr`, `nl-BE` or `ar`. */
 export const LanguageCode = z
@@ -43,9 +33,6 @@ export const LanguageCode = z
     ),
   );
 export type LanguageCode = z.infer<typeof LanguageCode>;
-
-/** Most extra host names a kiosk accepts (`allowedHostNames`). */
-export const MAX_HOST_NAMES = 20;
 
 /** A DNS name or an IP address as written in a URL, lower case: `kiosk-3.embassy.example`. */
 export const HostName = z

@@ -16,9 +16,15 @@ import {
   LocalizedText,
   MediaRef,
   Schedule,
-  SLIDE_DURATION_MS,
 } from './schema-common.js';
-import { MAX_WEB_URL_LENGTH, originOf } from './web-page.js';
+import {
+  MAX_LINK_LENGTH,
+  MAX_PLAYLIST_NAME_LENGTH,
+  MAX_SLIDES_PER_PLAYLIST,
+  MAX_WEB_URL_LENGTH,
+  SLIDE_DURATION_MS,
+} from './limits.js';
+import { originOf } from './web-page.js';
 
 // Shared parts and the settings live in their own files; every schema is imported from here.
 export * from './schema-common.js';
@@ -28,8 +34,7 @@ export * from './settings-schema.js';
 export const TransitionStyle = z.enum(['slide', 'fade']);
 export type TransitionStyle = z.infer<typeof TransitionStyle>;
 
-/** Longest web address a slide may link to. */
-export const MAX_LINK_LENGTH = 2000;
+export { MAX_LINK_LENGTH };
 
 /** A web page a visitor can take with them (shown as a QR code): http:// or https:// only. */
 export const SlideLink = z.string().check(
@@ -140,10 +145,13 @@ export type TranslationStatus = z.infer<typeof TranslationStatus>;
 export const Playlist = z
   .object({
     id: Id,
-    name: z.string().check(z.minLength(1), z.maxLength(120)),
+    name: z.string().check(z.minLength(1), z.maxLength(MAX_PLAYLIST_NAME_LENGTH)),
     slides: z
       .array(Slide)
-      .check(z.minLength(1, 'a playlist needs at least one slide'), z.maxLength(500)),
+      .check(
+        z.minLength(1, 'a playlist needs at least one slide'),
+        z.maxLength(MAX_SLIDES_PER_PLAYLIST),
+      ),
     translations: z._default(z.record(LanguageCode, TranslationStatus), {}),
     schedule: z.optional(Schedule),
   })

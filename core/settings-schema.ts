@@ -7,13 +7,18 @@ import {
   between,
   HostName,
   LanguageCode,
-  MAX_HOST_NAMES,
   Schedule,
-  SETTING_RANGES,
   SETTINGS_SCHEMA_VERSION,
   TimeZone,
 } from './schema-common.js';
-import { isOrigin, MAX_WEB_ORIGINS } from './web-page.js';
+import {
+  MAX_ANNOUNCEMENT_LENGTH,
+  MAX_ANNOUNCEMENTS,
+  MAX_HOST_NAMES,
+  MAX_WEB_ORIGINS,
+  SETTING_RANGES,
+} from './limits.js';
+import { isOrigin } from './web-page.js';
 
 /** A site whose pages web page slides may show, and whether they may run scripts. */
 export const WebOrigin = z.object({
@@ -26,11 +31,8 @@ export const WebOrigin = z.object({
 });
 export type WebOrigin = z.infer<typeof WebOrigin>;
 
-/** Longest announcement, in characters, in each language: one line a visitor reads at a glance. */
-export const MAX_ANNOUNCEMENT_LENGTH = 160;
-
-/** Most announcements the band holds. */
-export const MAX_ANNOUNCEMENTS = 20;
+// The band's limits live in core/limits.ts; readers of the schemas find them here too.
+export { MAX_ANNOUNCEMENT_LENGTH, MAX_ANNOUNCEMENTS };
 
 /** One short announcement for the band, in several languages, shown while its schedule is on. */
 export const Announcement = z.object({

@@ -1,7 +1,7 @@
 /**
  * Units of the numbers content and settings hold, and the one rule that converts between them.
  *
- * A limit lives once in core/schema.ts in the unit it is stored in; a form that shows the value
+ * A limit lives once in core/limits.ts in the unit it is stored in; a form that shows the value
  * in another unit (a slide's duration is stored in milliseconds, typed in seconds) converts the
  * limit with `convert`, so the numbers staff read always come from the schema.
  */
@@ -43,7 +43,19 @@ export function rangeIn(range: Range, unit: Unit): Range {
   };
 }
 
+/** What is said of a number outside `range`: `must be between 10 and 3600 seconds`. */
+export function rangeMessage({ min, max, unit }: Range): string {
+  return `must be between ${min} and ${max} ${unit}`;
+}
+
 /** Whether `value` is a whole number inside `range` (in the range's unit). */
 export function inRange(value: number, range: Range): boolean {
   return Number.isInteger(value) && value >= range.min && value <= range.max;
+}
+
+/** A size in megabytes (of 1024 × 1024 bytes) for messages: `600 MB`, `25.3 MB`, `0.5 MB`. */
+export function formatMB(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  const text = mb >= 100 ? Math.ceil(mb).toString() : (Math.ceil(mb * 10) / 10).toString();
+  return `${text} MB`;
 }

@@ -8,14 +8,10 @@
  * or password, nothing but printable characters.
  */
 
-/** How long a web page may take to load before its slide is skipped and reported. */
-export const WEB_PAGE_LOAD_TIMEOUT_MS = 10_000;
+import { MAX_WEB_URL_LENGTH } from './limits.js';
 
-/** The most origins the allowlist holds. */
-export const MAX_WEB_ORIGINS = 50;
-
-/** The longest web page address accepted. */
-export const MAX_WEB_URL_LENGTH = 2000;
+// The limits live in core/limits.ts; readers of web page rules find them here too.
+export { MAX_WEB_ORIGINS, MAX_WEB_URL_LENGTH, WEB_PAGE_LOAD_TIMEOUT_MS } from './limits.js';
 
 /** One allowlist entry: an origin, and whether its pages may run scripts. */
 export interface WebOriginEntry {

@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Pin, type AuthStatus } from '../../core/contract.js';
 import { KioskError, ValidationError } from '../../core/errors.js';
+import { PIN_PROBLEM } from '../../core/pin.js';
 import type { Problem } from '../../core/problems.js';
 import { sweepTempFiles } from '../atomic-write.js';
 import {
@@ -262,9 +263,7 @@ export class AuthService {
 function checkPin(pin: unknown, field: string): string {
   const parsed = Pin.safeParse(pin);
   if (parsed.success) return parsed.data;
-  throw new ValidationError([
-    { source: 'PIN', path: `$.${field}`, message: 'must be 4 to 12 digits' },
-  ]);
+  throw new ValidationError([{ source: 'PIN', path: `$.${field}`, message: PIN_PROBLEM }]);
 }
 
 function damagedError(problems: Problem[]): KioskError {

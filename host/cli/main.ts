@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pin } from '../../core/contract.js';
+import { PIN_DIGITS_TEXT } from '../../core/pin.js';
 import { formatProblem } from '../../core/problems.js';
 import { AuthService } from '../auth/auth-service.js';
 import { readSecretLine } from '../auth/read-secret.js';
@@ -57,7 +58,7 @@ Serves the player at / and admin at /#/admin with the JSON API under /api.
 Prints a line with http://HOST:PORT once it listens. Ctrl+C stops it.`,
   pin: `${USAGE.pin}
 
-Reads a new staff PIN (4 to 12 digits) from standard input: typed at a terminal, it is asked for
+Reads a new staff PIN (${PIN_DIGITS_TEXT}) from standard input: typed at a terminal, it is asked for
 twice and not shown; piped, the first line is used. Stores only its salted scrypt hash, in
 auth.json in the data folder; clears any lock-out and signs staff out.
   --data DIR   the kiosk's data folder (default: ${defaultDataDir()})`,
@@ -220,7 +221,7 @@ async function pin(argv: string[], io: CliIo): Promise<number> {
   const entered = (await io.readSecret('New staff PIN: '))?.trim();
   if (!entered) return fail('no PIN was given; nothing was saved.');
   if (!Pin.safeParse(entered).success) {
-    return fail('the PIN must be 4 to 12 digits (0-9); nothing was saved.');
+    return fail(`the PIN must be ${PIN_DIGITS_TEXT} (0-9); nothing was saved.`);
   }
   if (io.interactive && (await io.readSecret('Repeat the PIN: '))?.trim() !== entered) {
     return fail('the two PINs differ; nothing was saved.');

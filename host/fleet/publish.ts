@@ -19,6 +19,8 @@ import {
   type Manifest,
 } from '../../core/bundle.js';
 import { KioskError, ValidationError } from '../../core/errors.js';
+import { mediaType } from '../../core/media.js';
+import { mediaTypeOfExt } from '../../core/media-types.js';
 import { migrateContent } from '../../core/migrations.js';
 import { ContentFile, DEFAULT_SETTINGS, Settings } from '../../core/schema.js';
 import { writeAtomic } from '../atomic-write.js';
@@ -97,7 +99,7 @@ export async function publishBundle(options: PublishOptions): Promise<Published>
       sha256,
       size: found.size,
       kind,
-      mime: item?.mime ?? mimeOf(name),
+      mime: item?.mime ?? mediaType(name),
       name: item?.name ?? name,
     });
   }
@@ -218,22 +220,6 @@ async function createdTime(dataDir: string, env: NodeJS.ProcessEnv): Promise<str
   return new Date(Math.floor(newest / 1000) * 1000).toISOString();
 }
 
-const MIME: Record<string, [BundleFile['kind'], string]> = {
-  png: ['image', 'image/png'],
-  jpg: ['image', 'image/jpeg'],
-  jpeg: ['image', 'image/jpeg'],
-  webp: ['image', 'image/webp'],
-  avif: ['image', 'image/avif'],
-  gif: ['image', 'image/gif'],
-  mp4: ['video', 'video/mp4'],
-  webm: ['video', 'video/webm'],
-  vtt: ['captions', 'text/vtt'],
-};
-
 function kindOf(name: string): BundleFile['kind'] {
-  return MIME[name.slice(name.lastIndexOf('.') + 1)]?.[0] ?? 'image';
-}
-
-function mimeOf(name: string): string {
-  return MIME[name.slice(name.lastIndexOf('.') + 1)]?.[1] ?? 'application/octet-stream';
+  return mediaTypeOfExt(name.slice(name.lastIndexOf('.') + 1))?.kind ?? 'image';
 }

@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { mediaType, STORED_EXTENSIONS } from '../../core/media-types.js';
 
 export interface LoggedRequest {
   method: string;
@@ -150,6 +151,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+// Each stored media extension with its MIME type, from core's table, as nginx's `types` lists them.
+const MEDIA_TYPE_LINES = STORED_EXTENSIONS.map((ext) => `${mediaType(`x.${ext}`)} ${ext};`).join(
+  ' ',
+);
+
 /** nginx with a private prefix, config and access log in a temporary folder. */
 async function startNginx(root: string): Promise<BundleServer> {
   const prefix = await mkdtemp(path.join(os.tmpdir(), 'kiosk-nginx-'));
@@ -164,7 +170,7 @@ pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log warn;
 events { worker_connections 64; }
 http {
-  types { application/json json; image/png png; image/jpeg jpg jpeg; image/webp webp; video/webm webm; video/mp4 mp4; text/vtt vtt; }
+  types { application/json json; ${MEDIA_TYPE_LINES} }
   default_type application/octet-stream;
   log_format kiosk '$request_method $uri $status';
   access_log ${access} kiosk;

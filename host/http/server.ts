@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Logger } from 'pino';
 import type { CallContext, ContentSnapshot, Handlers } from '../../core/contract.js';
 import { KioskError, type ErrorCode } from '../../core/errors.js';
+import { MAX_UPLOAD_CHUNK_BYTES } from '../../core/limits.js';
 import { mediaType, parseMediaPath } from '../../core/media.js';
 import { SECURITY_HEADERS, securityHeaders } from '../../core/security-policy.js';
 import type { ContentStore } from '../content-store.js';
@@ -48,8 +49,12 @@ export interface ServerOptions {
   eventStreams?: EventStreams;
 }
 
-/** Largest upload chunk accepted in one request. */
-const CHUNK_LIMIT = 2 * 1024 * 1024;
+/**
+ * Largest upload chunk body read in one request: twice the chunk size, so a chunk a little too
+ * big still reaches the library and gets the same refusal there as over IPC, while a body far too
+ * big is cut off by Fastify at once.
+ */
+const CHUNK_BODY_LIMIT = 2 * MAX_UPLOAD_CHUNK_BYTES;
 
 /** Build the Fastify app (not yet listening). */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -81,7 +86,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
   app.addContentTypeParser(
     'application/octet-stream',
-    { parseAs: 'buffer', bodyLimit: CHUNK_LIMIT },
+    { parseAs: 'buffer', bodyLimit: CHUNK_BODY_LIMIT },
     (_request, body, done) => done(null, body),
   );
 

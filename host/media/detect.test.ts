@@ -1,9 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { ebmlDocType, looksLikeSvg, sniffHead, startsWithWebVtt } from './detect.js';
+import { MEDIA_TYPES, STORED_EXTENSIONS } from '../../core/media-types.js';
+import { ACCEPTED, ebmlDocType, looksLikeSvg, sniffHead, startsWithWebVtt } from './detect.js';
 import { displayName, formatMB } from './names.js';
 import { fixture, makeMkv, makePng, makeSvg } from './test-files.js';
 
 describe('type detection', () => {
+  it('takes every type it detects from the media types table in core', () => {
+    const mimes = new Set(MEDIA_TYPES.map((type) => type.mime));
+    for (const [ext, type] of Object.entries(ACCEPTED)) {
+      expect(MEDIA_TYPES.find((row) => row.ext === ext)?.upload, ext).toBe(true);
+      expect(mimes, ext).toContain(type.mime);
+      expect(STORED_EXTENSIONS, ext).toContain(type.ext);
+      expect(MEDIA_TYPES.find((row) => row.ext === type.ext)?.mime, ext).toBe(type.mime);
+    }
+    const mp4 = { kind: 'video', mime: 'video/mp4', ext: 'mp4' };
+    expect(ACCEPTED).toEqual({
+      jpg: { kind: 'image', mime: 'image/jpeg', ext: 'jpg' },
+      png: { kind: 'image', mime: 'image/png', ext: 'png' },
+      webp: { kind: 'image', mime: 'image/webp', ext: 'webp' },
+      avif: { kind: 'image', mime: 'image/avif', ext: 'avif' },
+      gif: { kind: 'image', mime: 'image/gif', ext: 'gif' },
+      heic: { kind: 'image', mime: 'image/jpeg', ext: 'jpg', from: 'heic' },
+      mp4,
+      m4v: mp4,
+      webm: { kind: 'video', mime: 'video/webm', ext: 'webm' },
+      mov: mp4,
+      vtt: { kind: 'captions', mime: 'text/vtt', ext: 'vtt' },
+      srt: { kind: 'captions', mime: 'text/vtt', ext: 'vtt', from: 'srt' },
+    });
+  });
+
   it('reads the EBML DocType of a browser-made WebM and of Matroska', () => {
     expect(ebmlDocType(fixture('recorded.webm'))).toBe('webm');
     expect(ebmlDocType(makeMkv())).toBe('matroska');

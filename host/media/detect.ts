@@ -4,19 +4,26 @@
 import { open } from 'node:fs/promises';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import { KioskError } from '../../core/errors.js';
-import { ACCEPTED_LIST, codecRefusal, HEVC_REFUSAL } from '../../core/media.js';
+import { codecRefusal, HEVC_REFUSAL } from '../../core/media.js';
+import {
+  ACCEPTED_LIST,
+  storedTypeOf,
+  UPLOAD_TYPES,
+  type ConvertedExt,
+  type MediaKind,
+  type StoredExt,
+} from '../../core/media-types.js';
 import { looksLikeSrt } from '../../core/srt.js';
 import { codecName, fileCodecs, headCodecs, isHevc, type TrackCodec } from './codecs.js';
-import type { MediaKind } from './media-index.js';
 import { incompleteReason } from './structure.js';
 
 /** A type the library accepts, with the extension its file is stored under. */
 export interface AcceptedType {
   kind: MediaKind;
   mime: string;
-  ext: 'jpg' | 'png' | 'webp' | 'avif' | 'gif' | 'mp4' | 'webm' | 'vtt';
+  ext: StoredExt;
   /** What the upload is turned into the stored type from: HEIC photos, SubRip captions. */
-  from?: 'heic' | 'srt';
+  from?: ConvertedExt;
 }
 
 /** The outcome of looking at some bytes: accepted, refused with a reason, or not known yet. */
@@ -29,25 +36,27 @@ export type Judgement = Exclude<Verdict, { ok: 'unknown' }>;
 /** Bytes enough for every signature we accept (file-type's own sample size). */
 export const SNIFF_BYTES = 4100;
 
-const MP4: AcceptedType = { kind: 'video', mime: 'video/mp4', ext: 'mp4' };
+/**
+ * Every upload type of core's media types table, by its extension, as the type it is stored as:
+ * a HEIC photo as the JPEG it is turned into, an iPhone MOV as the MP4 it is (codecs checked
+ * below), SubRip captions as WebVTT.
+ */
+export const ACCEPTED: Readonly<Record<string, AcceptedType>> = Object.fromEntries(
+  UPLOAD_TYPES.map((type) => {
+    const stored = storedTypeOf(type);
+    const accepted: AcceptedType = {
+      kind: stored.kind,
+      mime: stored.mime,
+      ext: stored.ext as StoredExt,
+      ...(type.becomes?.converted ? { from: type.ext as ConvertedExt } : {}),
+    };
+    return [type.ext, accepted];
+  }),
+);
 
-const ACCEPTED: Record<string, AcceptedType> = {
-  jpg: { kind: 'image', mime: 'image/jpeg', ext: 'jpg' },
-  png: { kind: 'image', mime: 'image/png', ext: 'png' },
-  webp: { kind: 'image', mime: 'image/webp', ext: 'webp' },
-  avif: { kind: 'image', mime: 'image/avif', ext: 'avif' },
-  gif: { kind: 'image', mime: 'image/gif', ext: 'gif' },
-  // Stored as the JPEG it is turned into.
-  heic: { kind: 'image', mime: 'image/jpeg', ext: 'jpg', from: 'heic' },
-  mp4: MP4,
-  // Apple's names for the same container; browsers play them as MP4 (codecs checked below).
-  m4v: MP4,
-  mov: MP4,
-  webm: { kind: 'video', mime: 'video/webm', ext: 'webm' },
-};
-
-const VTT: AcceptedType = { kind: 'captions', mime: 'text/vtt', ext: 'vtt' };
-const SRT: AcceptedType = { ...VTT, from: 'srt' };
+// Text files are known by their first bytes here, not by file-type.
+const VTT = ACCEPTED.vtt!;
+const SRT = ACCEPTED.srt!;
 
 /** Judge the first bytes of an upload; `unknown` when they are not enough to say. */
 export async function sniffHead(head: Uint8Array): Promise<Verdict> {

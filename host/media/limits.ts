@@ -2,9 +2,9 @@
  * How big uploads may be, how many may run at once, and how long an idle one is kept.
  */
 import { KioskError } from '../../core/errors.js';
-import { MEDIA_SIZE_LIMITS } from '../../core/media.js';
-import type { MediaKind } from './media-index.js';
-import { formatMB, mebibytes } from './names.js';
+import { MAX_UPLOAD_CHUNK_BYTES, MEDIA_SIZE_LIMITS } from '../../core/limits.js';
+import type { MediaKind } from '../../core/media-types.js';
+import { formatMB } from '../../core/units.js';
 
 /** Sizes and counts the library enforces. */
 export interface MediaLimits {
@@ -27,7 +27,7 @@ export interface MediaLimits {
 /** The limits used unless others are given. */
 export const DEFAULT_LIMITS: Readonly<MediaLimits> = {
   ...MEDIA_SIZE_LIMITS,
-  chunkSize: mebibytes(1),
+  chunkSize: MAX_UPLOAD_CHUNK_BYTES,
   maxUploads: 4,
   abandonAfterMs: 10 * 60_000,
   sweepAfterMs: 60 * 60_000,

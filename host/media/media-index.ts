@@ -1,22 +1,12 @@
 /**
  * The media index, `<dataDir>/media/index.json`: one record per uploaded file, validated on read.
  */
-import * as z from 'zod/mini';
+import { MediaItem } from '../../core/contract.js';
 import { problemsFromZod, type Problem } from '../../core/problems.js';
 import { MediaRef } from '../../core/schema.js';
 
-/** A file staff uploaded (the same shape as the contract's MediaItem). */
-export const MediaItem = z.object({
-  ref: MediaRef,
-  kind: z.enum(['image', 'video', 'captions']),
-  mime: z.string(),
-  size: z.number(),
-  /** The name it was uploaded with, for people only. */
-  name: z.string(),
-  uploadedAt: z.string(),
-});
-export type MediaItem = z.infer<typeof MediaItem>;
-export type MediaKind = MediaItem['kind'];
+// One record is the contract's MediaItem; readers of the index find it here too.
+export { MediaItem };
 
 /** The index file's name inside the media folder. */
 export const INDEX_FILE = 'index.json';

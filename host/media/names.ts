@@ -2,8 +2,7 @@
  * Upload names and sizes as people see them. A name is only ever shown, never used as a path.
  */
 
-/** Longest display name kept, in characters. */
-export const MAX_NAME_LENGTH = 255;
+import { MAX_UPLOAD_NAME_LENGTH } from '../../core/limits.js';
 
 // C0/C1 controls, plus bidi overrides and isolates, which can make "gpj.exe" read as "exe.jpg".
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -15,13 +14,8 @@ export function displayName(raw: string): string {
   const clean = base.replace(UNSAFE_CHARS, '').trim();
   if (clean === '' || clean === '.' || clean === '..') return 'untitled';
   // Cut by code points so a character outside the BMP is never split in half.
-  return Array.from(clean).slice(0, MAX_NAME_LENGTH).join('').trim();
+  return Array.from(clean).slice(0, MAX_UPLOAD_NAME_LENGTH).join('').trim();
 }
 
 /** A size in megabytes for messages (the rule lives in core). */
-export { formatMB } from '../../core/media.js';
-
-/** A number of mebibytes in bytes. */
-export function mebibytes(n: number): number {
-  return n * 1024 * 1024;
-}
+export { formatMB } from '../../core/units.js';

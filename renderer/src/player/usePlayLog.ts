@@ -11,7 +11,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { AnalyticsRecord, NowShowing, PlayRecord } from '../../../core/analytics';
-import { MAX_RECORDS_PER_CALL } from '../../../core/analytics-limits';
+import { MAX_RECORDS_PER_CALL } from '../../../core/limits';
 import type { ContentSnapshot, KioskApi } from '../../../core/contract';
 import { resolvePlaylist } from '../../../core/schedule';
 import type { SessionPhase } from '../../../core/session';

@@ -9,7 +9,7 @@ import { FieldProblemsProvider } from '../FieldProblems';
 import { CheckedPinField } from './CheckedPinField';
 import { PinPad } from './PinPad';
 import { usePinKeypad } from './usePinKeypad';
-import { isPin, PIN_RULE } from './pin-check';
+import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
 
 interface CreatePinFormProps {
   api: KioskApi;
@@ -74,7 +74,7 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
           onChange={setRepeat}
           {...keypad.target(1)}
         />
-        <p className="admin-note">4 to 12 digits.</p>
+        <p className="admin-note">{PIN_DIGITS_TEXT}.</p>
         {problems.length > 0 && (
           <div role="alert" className="admin-alert">
             <p className="admin-alert__message">The PIN was not created:</p>

@@ -6,7 +6,7 @@ import type { AuthStatus, KioskApi } from '../../../../core/contract';
 import { ApiError } from '../../api/api-error';
 import { PinField } from './PinField';
 import { PinPad } from './PinPad';
-import { isPin, PIN_RULE } from './pin-check';
+import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
 import { useLockoutCountdown } from './useLockoutCountdown';
 import { usePinKeypad } from './usePinKeypad';
 
@@ -88,7 +88,7 @@ export function UnlockForm({ api, status, onStatus }: UnlockFormProps) {
         inputRef={field}
       />
       <p id={hintId} className="admin-note admin-field__hint">
-        4 to 12 digits.
+        {PIN_DIGITS_TEXT}.
       </p>
       {message && (
         <p role="alert" id={`${hintId}-message`} className="admin-alert admin-alert__message">

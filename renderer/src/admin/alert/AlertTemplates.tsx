@@ -4,6 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { AlertTemplates as Templates, AlertText } from '../../../../core/alert';
 import type { KioskApi } from '../../../../core/contract';
+import { ALERT_TEMPLATE_NAME_MAX } from '../../../../core/limits';
 import { toFailure, type AdminFailure } from '../useAdminData';
 
 interface AlertTemplatesProps {
@@ -107,7 +108,7 @@ export function AlertTemplates({ api, texts, onUse, onFailure }: AlertTemplatesP
             id={nameId}
             type="text"
             value={name}
-            maxLength={80}
+            maxLength={ALERT_TEMPLATE_NAME_MAX}
             onChange={(event) => setName(event.target.value)}
           />
         </label>

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { AlertState } from '../../../../core/alert';
+import { ALERT_MAX_LENGTH } from '../../../../core/limits';
 import type { KioskApi } from '../../../../core/contract';
 import type { Settings } from '../../../../core/schema';
 import { languageName, textDirection } from '../../../../core/i18n';
@@ -194,7 +195,7 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
                   lang={lang}
                   dir={textDirection(lang)}
                   rows={3}
-                  maxLength={1000}
+                  maxLength={ALERT_MAX_LENGTH}
                   value={texts[lang] ?? ''}
                   onChange={(event) => setTexts({ ...texts, [lang]: event.target.value })}
                 />

@@ -2,7 +2,7 @@
  * Choose or drop files to upload; each file shows a progress bar and how it ended.
  */
 import { useId, useRef, useState, type DragEvent } from 'react';
-import { MEDIA_SIZE_LIMITS, UPLOAD_ACCEPT, uploadFormatsSummary } from '../../../../core/media';
+import { UPLOAD_ACCEPT, uploadFormatsSummary } from '../../../../core/media-types';
 import { formatBytes } from './format';
 import type { Uploads } from './useUpload';
 
@@ -42,7 +42,7 @@ export function UploadPanel({ uploads }: { uploads: Uploads }) {
           Upload files
         </button>
         <p id={hintId} className="admin-note">
-          Or drop files here. {uploadFormatsSummary(MEDIA_SIZE_LIMITS)}
+          Or drop files here. {uploadFormatsSummary()}
         </p>
         <input
           ref={input}

@@ -3,6 +3,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { KioskApi } from '../../../../core/contract';
+import { MAX_UPLOAD_NAME_LENGTH } from '../../../../core/limits';
 import { alreadyInLibraryMessage, EMPTY_FILE_MESSAGE } from '../../../../core/media';
 
 /** One file's upload as staff see it. */
@@ -28,9 +29,14 @@ export interface Uploads {
   clearFinished(): void;
 }
 
+const SHORT_NAME_START = 200;
+
 /** The name sent with an upload: at most 255 characters, keeping its start and its extension. */
 export function shortName(name: string): string {
-  return name.length <= 255 ? name : `${name.slice(0, 200)}…${name.slice(-54)}`;
+  if (name.length <= MAX_UPLOAD_NAME_LENGTH) return name;
+  // The start, an ellipsis, and as much of the end as still fits (the extension and more).
+  const end = MAX_UPLOAD_NAME_LENGTH - SHORT_NAME_START - 1;
+  return `${name.slice(0, SHORT_NAME_START)}…${name.slice(-end)}`;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Ask for a playlist's name (create, rename) in an in-page dialog.
  */
 import { useId, useState } from 'react';
+import { MAX_PLAYLIST_NAME_LENGTH } from '../../../../core/limits';
 import { Dialog } from './Dialog';
 
 interface NameDialogProps {
@@ -31,7 +32,7 @@ export function NameDialog({ title, confirm, initial = '', onConfirm, onClose }:
           id={id}
           type="text"
           value={name}
-          maxLength={120}
+          maxLength={MAX_PLAYLIST_NAME_LENGTH}
           autoFocus
           required
           onChange={(event) => setName(event.target.value)}

@@ -1,6 +1,7 @@
 /**
  * Pure edits of the content draft: ids from titles, new playlists and slides, moves, translations.
  */
+import { MAX_PLAYLIST_NAME_LENGTH } from '../../../../core/limits';
 import type {
   ContentFile,
   ImageAsset,
@@ -42,7 +43,7 @@ export function copyName(name: string, playlists: readonly Playlist[]): string {
   const names = new Set(playlists.map((p) => p.name));
   let candidate = `${name} (copy)`;
   for (let n = 2; names.has(candidate); n++) candidate = `${name} (copy ${n})`;
-  return candidate.slice(0, 120);
+  return candidate.slice(0, MAX_PLAYLIST_NAME_LENGTH);
 }
 
 /** What a new slide starts with. */

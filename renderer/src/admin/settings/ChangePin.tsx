@@ -7,7 +7,7 @@ import { ApiError } from '../../api/api-error';
 import { CheckedPinField } from '../access/CheckedPinField';
 import type { FieldProblem } from '../field-map';
 import { FieldProblemsProvider } from '../FieldProblems';
-import { isPin, PIN_RULE } from '../access/pin-check';
+import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
 import { PinPad } from '../access/PinPad';
 import { usePinKeypad } from '../access/usePinKeypad';
 
@@ -94,7 +94,7 @@ export function ChangePin({ api }: { api: KioskApi }) {
             {...keypad.target(2)}
           />
           <p className="admin-note">
-            4 to 12 digits. Staff signed in elsewhere will need the new PIN.
+            {PIN_DIGITS_TEXT}. Staff signed in elsewhere will need the new PIN.
           </p>
           {problems.length > 0 && (
             <div role="alert" className="admin-alert">

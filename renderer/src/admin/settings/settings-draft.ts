@@ -3,7 +3,9 @@
  */
 import type { Problem } from '../../../../core/problems';
 import { problemsFromZod } from '../../../../core/problems';
+import { isValidTimeZone } from '../../../../core/schedule';
 import { LanguageCode, SETTING_RANGES, Settings } from '../../../../core/schema';
+import { inRange, rangeMessage } from '../../../../core/units';
 import { parseWebPages, webPagesText } from './web-pages-draft';
 
 /** Settings as the form holds them: numbers as typed, languages with their checkbox. */
@@ -83,7 +85,7 @@ export function toDraft(settings: Settings): SettingsDraft {
   };
 }
 
-/** The allowed range of each number the form holds as typed (from core/schema.ts). */
+/** The allowed range of each number the form holds as typed (from core/limits.ts). */
 export const RANGES = {
   idleTimeoutSec: SETTING_RANGES.idleTimeoutSec,
   countdownSec: SETTING_RANGES.countdownSec,
@@ -103,14 +105,15 @@ export function fromDraft(
   const numbers: Partial<Record<(typeof NUMBER_FIELDS)[number], number>> = {};
   for (const field of NUMBER_FIELDS) {
     const text = draft[field].trim();
-    const { min, max, unit } = RANGES[field];
-    if (!/^\d{1,7}$/.test(text)) problems.push(problem(field, `must be a whole number of ${unit}`));
-    else if (Number(text) < min || Number(text) > max) {
-      problems.push(problem(field, `must be between ${min} and ${max} ${unit}`));
+    const range = RANGES[field];
+    if (!/^\d{1,7}$/.test(text)) {
+      problems.push(problem(field, `must be a whole number of ${range.unit}`));
+    } else if (!inRange(Number(text), range)) {
+      problems.push(problem(field, rangeMessage(range)));
     } else numbers[field] = Number(text);
   }
   const timeZone = draft.timeZone.trim();
-  if (timeZone && !isTimeZone(timeZone)) {
+  if (timeZone && !isValidTimeZone(timeZone)) {
     problems.push(
       problem('timeZone', `"${timeZone}" is not a time zone name such as Europe/Brussels`),
     );
@@ -157,25 +160,6 @@ export function checkLanguageCode(
       : { ok: false, message };
   } catch {
     return { ok: false, message };
-  }
-}
-
-/** Every time zone name this browser knows, for suggestions (none where it cannot list them). */
-export function knownTimeZones(): string[] {
-  const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
-  try {
-    return intl.supportedValuesOf?.('timeZone') ?? [];
-  } catch {
-    return [];
-  }
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
   }
 }
 
