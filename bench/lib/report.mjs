@@ -76,8 +76,10 @@ function loadRows({ player, baseline }) {
 }
 
 /** Long tasks at transition starts: how many, in how many transitions, and the longest. */
-const longTasks = (p) =>
-  `${p.startLongTasks} in ${p.startLongTaskTransitions}/${p.transitions}, max ${ms(p.startLongTaskMaxMs)}`;
+const longTasks = (p) => {
+  const max = ms(p.startLongTaskMaxMs);
+  return `${p.startLongTasks} in ${p.startLongTaskTransitions}/${p.transitions}, max ${max}`;
+};
 
 /** Transition rows: per run of N taps, medians across runs; CDP deltas per transition. */
 function transitionRows({ player, baseline, config }) {

@@ -67,7 +67,7 @@ export function IdleDialog({ secondsLeft, strings, reducedMotion, onContinue }: 
   );
 }
 
-/** The dialog while `open`, fading in and out (this chunk and framer-motion load after the first slide). */
+/** The dialog while `open`, fading in and out (framer-motion loads with it, later). */
 export function IdleLayer({ open, ...props }: IdleDialogProps & { open: boolean }) {
   return (
     <MotionScope>
