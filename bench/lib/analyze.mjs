@@ -2,6 +2,7 @@
  * Turn raw recordings into the numbers the report shows: per-run frame and LoAF counts, medians
  * across runs, and tap latencies matched from Event Timing entries.
  */
+import { TRANSITION_START_MS } from './budgets.mjs';
 import { median, percentile, round, sum } from './stats.mjs';
 
 /** Event Timing reports only events of at least this many ms. */
@@ -21,6 +22,34 @@ export function summariseTransitions(t) {
     loafBlockingMs: round(sum(t.loaf.map((l) => l.blockingDuration ?? 0))),
     cdp: Object.fromEntries(Object.entries(t.cdp ?? {}).map(([k, v]) => [k, round(v, 2)])),
     coverage: t.coverage ?? null,
+    ...longTasksAtStart(t),
+  };
+}
+
+/**
+ * Long tasks (over 50 ms, the Long Tasks API) at the start of each transition: from its tap
+ * (when the pointerdown reached the page, else the tap's mark) until TRANSITION_START_MS after
+ * the frame where the new slide started to show (the player prepares it off screen first, so
+ * this covers that work and the first frames of the motion). Returns their count, how many
+ * transitions had one, and the longest.
+ */
+export function longTasksAtStart(t) {
+  const tasks = t.longTasks ?? [];
+  const windows = (t.marks ?? []).map((mark, i) => {
+    const end = t.marks[i + 1] ?? t.end;
+    const within = (time) => time >= mark && time < end;
+    const tap = (t.taps ?? []).find(within) ?? mark;
+    const moved = (t.moves ?? []).find((time) => time >= tap && time < end) ?? tap;
+    return { from: tap, to: moved + TRANSITION_START_MS };
+  });
+  const hits = windows.map(({ from, to }) =>
+    tasks.filter((task) => task.startTime < to && task.startTime + task.duration > from),
+  );
+  const all = hits.flat();
+  return {
+    startLongTasks: all.length,
+    startLongTaskTransitions: hits.filter((h) => h.length > 0).length,
+    startLongTaskMaxMs: round(Math.max(0, ...all.map((task) => task.duration))),
   };
 }
 
@@ -97,6 +126,10 @@ export function summariseRuns(runs) {
     worstFrameMs: Math.max(0, ...transitions.map((t) => t.worstFrameMs)),
     loafCount: median(transitions.map((t) => t.loafCount)),
     loafBlockingMs: median(transitions.map((t) => t.loafBlockingMs)),
+    // Over all runs: every long task at a transition's start counts.
+    startLongTasks: sum(transitions.map((t) => t.startLongTasks)),
+    startLongTaskTransitions: sum(transitions.map((t) => t.startLongTaskTransitions)),
+    startLongTaskMaxMs: Math.max(0, ...transitions.map((t) => t.startLongTaskMaxMs)),
     advanced: sum(transitions.map((t) => t.advanced)),
     transitions: sum(transitions.map((t) => t.transitions)),
     cdpPerTransition: Object.fromEntries(

@@ -54,16 +54,36 @@ export function readLoadTimings() {
 }
 
 /**
- * Start recording frames (rAF deltas), Long Animation Frames and Event Timing entries.
+ * Start recording frames (rAF deltas), Long Animation Frames, long tasks, Event Timing entries,
+ * when each tap arrived and the frames where a new slide started to show.
  * Returns the start time; entries from before it (delivered by `buffered`) are dropped later.
  */
 export function startInteractionProbes() {
-  const record = { start: performance.now(), deltas: [], loaf: [], events: [], running: true };
+  const record = {
+    start: performance.now(),
+    deltas: [],
+    loaf: [],
+    events: [],
+    longTasks: [],
+    taps: [],
+    moves: [],
+    running: true,
+  };
+  // When each tap reached the page: the start of the transition it asks for.
+  record.onTap = (event) => record.taps.push(event.timeStamp);
+  window.addEventListener('pointerdown', record.onTap, { capture: true });
   let last = null;
+  let shown = null;
   const frame = (time) => {
     if (!record.running) return;
     if (last !== null) record.deltas.push(time - last);
     last = time;
+    // The frame where a new slide shows: its motion starts there (the player prepares it first).
+    const label = document
+      .querySelector('[aria-roledescription="slide"]:not([aria-hidden="true"])')
+      ?.getAttribute('aria-label');
+    if (label !== shown) record.moves.push(time);
+    shown = label;
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -91,6 +111,9 @@ export function startInteractionProbes() {
         })),
       }),
     ),
+    observe('longtask', {}, (entry) =>
+      record.longTasks.push({ startTime: entry.startTime, duration: entry.duration }),
+    ),
     observe('event', { durationThreshold: 16 }, (entry) =>
       record.events.push({
         name: entry.name,
@@ -108,6 +131,7 @@ export function startInteractionProbes() {
 export function stopInteractionProbes() {
   const record = window.__BENCH_RUN__;
   record.running = false;
+  window.removeEventListener('pointerdown', record.onTap, { capture: true });
   for (const observer of record.observers) {
     observer.takeRecords();
     observer.disconnect();
@@ -119,6 +143,9 @@ export function stopInteractionProbes() {
     deltas: record.deltas,
     loaf: record.loaf.filter(since),
     events: record.events.filter(since),
+    longTasks: record.longTasks.filter(since),
+    taps: record.taps,
+    moves: record.moves,
   };
 }
 

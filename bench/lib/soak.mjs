@@ -36,7 +36,7 @@ async function advance(page, count, log) {
 export async function soakRun(browser, url, config, log, hostPid = -1) {
   const { context, page, cdp } = await openPage(browser);
   try {
-    // Every transition completes at once: framer-motion reads this flag, so does the baseline.
+    // Every transition completes at once: the player and the baseline both read this flag.
     await page.addInitScript(() => {
       window.__SKIP_ANIMATIONS__ = true;
     });

@@ -1,10 +1,8 @@
 /**
  * The app: the player at `/`, the staff screens at `/#/admin` (loaded only when asked for).
  */
-import { LazyMotion, MotionConfig } from 'framer-motion';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ContentSnapshot, KioskApi } from '../../core/contract';
-import { loadMotionFeatures } from './motion/load-features';
 import { Player } from './player/Player';
 
 const AdminScreen = lazy(() => import('./admin/AdminScreen'));
@@ -19,20 +17,14 @@ function useHashRoute(): string {
   return hash;
 }
 
-/** Route between player and admin inside one motion configuration. */
+/** Route between player and admin. */
 export function App({ api, initial }: { api: KioskApi; initial?: ContentSnapshot }) {
   const route = useHashRoute();
-  return (
-    <MotionConfig reducedMotion="user">
-      <LazyMotion features={loadMotionFeatures} strict>
-        {route.startsWith('#/admin') ? (
-          <Suspense fallback={null}>
-            <AdminScreen api={api} />
-          </Suspense>
-        ) : (
-          <Player api={api} initial={initial} />
-        )}
-      </LazyMotion>
-    </MotionConfig>
+  return route.startsWith('#/admin') ? (
+    <Suspense fallback={null}>
+      <AdminScreen api={api} />
+    </Suspense>
+  ) : (
+    <Player api={api} initial={initial} />
   );
 }

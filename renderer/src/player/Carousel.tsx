@@ -1,30 +1,18 @@
 /**
  * The carousel (WAI-ARIA APG pattern): slides with transitions, previous/next, rotation and tabs.
  *
- * A new slide is prepared off screen first (useStagedSlide), then moves in above the old one.
+ * A new slide is prepared off screen first (useStagedSlide), then moves in above the old one
+ * (useSlideEntry, Web Animations: no animation library on the first load).
  */
-import { AnimatePresence, m } from 'framer-motion';
 import { useRef, type ReactNode } from 'react';
 import type { Slide } from '../../../core/schema';
 import type { UiStrings } from '../i18n/strings';
-import {
-  enterFrom,
-  fadeTransition,
-  fadeVariants,
-  reducedTransition,
-  slideTransition,
-  slideVariants,
-  type Direction,
-} from '../motion/transitions';
+import { enterStyle, type Direction } from '../motion/slide-motion';
 import { ChevronLeft, ChevronRight, Pause, Play } from './Icons';
 import { SlideTabs } from './SlideTabs';
 import { SlideView, type SlideLanguage } from './SlideView';
-import {
-  CoveredContext,
-  useLeaveWhenCovered,
-  useReadyWhenStaged,
-  useStagedSlide,
-} from './useStagedSlide';
+import { useSlideEntry } from './useSlideEntry';
+import { useReadyWhenStaged, useStagedSlide } from './useStagedSlide';
 import { useSwipe } from './useSwipe';
 
 interface CarouselProps {
@@ -51,7 +39,7 @@ interface CarouselProps {
 
 /** The carousel region with its slides and controls. */
 export function Carousel(props: CarouselProps) {
-  const { slides, index, direction, rotating, strings, rtl } = props;
+  const { slides, index, rotating, strings, rtl } = props;
   const area = useRef<HTMLElement>(null);
   const follower = useRef<HTMLDivElement>(null);
   useSwipe(area, follower, (swipe) => {
@@ -59,7 +47,7 @@ export function Carousel(props: CarouselProps) {
     if ((swipe === -1) !== rtl) props.onNext();
     else props.onPrevious();
   });
-  const { shown, staged, ready, entered, covered } = useStagedSlide(props.current);
+  const { shown, staged, leaving, ready, entered } = useStagedSlide(props.current);
   return (
     <section
       className="carousel"
@@ -68,12 +56,13 @@ export function Carousel(props: CarouselProps) {
       ref={area}
     >
       <div className="carousel__viewport" ref={follower} aria-live={rotating ? 'off' : 'polite'}>
-        <CoveredContext value={covered}>
-          <AnimatePresence initial={false} custom={direction}>
-            <SlideFrame key={shown.id} {...props} slide={shown} onEntered={entered} />
-            {staged && <SlideFrame key={staged.id} {...props} slide={staged} onReady={ready} />}
-          </AnimatePresence>
-        </CoveredContext>
+        {leaving.map((slide) => (
+          <SlideFrame key={slide.id} {...props} slide={slide} role="leaving" />
+        ))}
+        <SlideFrame key={shown.id} {...props} slide={shown} role="shown" onEntered={entered} />
+        {staged && (
+          <SlideFrame key={staged.id} {...props} slide={staged} role="staged" onReady={ready} />
+        )}
       </div>
       {props.children}
       <div className="controls">
@@ -112,6 +101,8 @@ export function Carousel(props: CarouselProps) {
 
 interface SlideFrameProps extends CarouselProps {
   slide: Slide;
+  /** Prepared off screen, on screen, or replaced and kept below until covered. */
+  role: 'staged' | 'shown' | 'leaving';
   /** Given while the slide is staged: call when it is ready to move in. */
   onReady?(id: string): void;
   /** Given once it is the slide on screen: it has fully moved in. */
@@ -119,19 +110,21 @@ interface SlideFrameProps extends CarouselProps {
 }
 
 function SlideFrame(props: SlideFrameProps) {
-  const { slide, slides, strings, reducedMotion, onReady, onEntered } = props;
+  const { slide, slides, strings, role, onReady, onEntered } = props;
   const element = useRef<HTMLDivElement>(null);
   // Staged: in the page, invisible and inert, until its text is fitted and pictures decoded.
-  const staged = onReady !== undefined;
-  const present = useLeaveWhenCovered(staged);
-  useReadyWhenStaged(element, staged && present, () => onReady?.(slide.id));
-  const fade = slide.transition === 'fade';
+  const staged = role === 'staged';
+  useReadyWhenStaged(element, staged, () => onReady?.(slide.id));
+  const motion = props.reducedMotion ? 'reduced' : slide.transition === 'fade' ? 'fade' : 'slide';
+  const direction = useSlideEntry(element, staged, motion, props.direction, () =>
+    onEntered?.(slide.id),
+  );
   // Its own place: the slide still on screen while the next is prepared keeps its number.
   const found = slides.findIndex((s) => s.id === slide.id);
   const position = found >= 0 ? found : props.index;
-  const hidden = staged || !present;
+  const hidden = role !== 'shown';
   return (
-    <m.div
+    <div
       ref={element}
       className="carousel__slide"
       role="group"
@@ -141,13 +134,7 @@ function SlideFrame(props: SlideFrameProps) {
       aria-hidden={hidden ? true : undefined}
       inert={hidden}
       // The slide coming in is drawn above the one leaving, which stays until it is covered.
-      style={{ zIndex: present ? 1 : 0 }}
-      custom={props.direction}
-      variants={reducedMotion || fade ? fadeVariants : slideVariants}
-      transition={reducedMotion ? reducedTransition : fade ? fadeTransition : slideTransition}
-      initial={enterFrom('enter')}
-      animate={staged ? 'enter' : 'center'}
-      onAnimationComplete={(done) => done === 'center' && present && onEntered?.(slide.id)}
+      style={{ zIndex: role === 'leaving' ? 0 : 1, ...(staged && enterStyle(motion, direction)) }}
     >
       <SlideView
         slide={slide}
@@ -157,6 +144,6 @@ function SlideFrame(props: SlideFrameProps) {
         onVideoFailed={(reason) => props.onSlideFailed(slide, reason)}
         onImageFailed={(reason) => props.onSlideFailed(slide, reason)}
       />
-    </m.div>
+    </div>
   );
 }

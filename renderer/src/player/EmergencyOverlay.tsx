@@ -13,6 +13,7 @@ import { langAttributes, pickText } from '../../../core/i18n';
 import type { Settings } from '../../../core/schema';
 import { noticeStrings } from '../i18n/notice-strings';
 import { uiStrings } from '../i18n/strings';
+import { MotionScope } from '../motion/MotionScope';
 import { enterFrom, overlayTransition } from '../motion/transitions';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useStaffEntry } from './useStaffEntry';
@@ -28,9 +29,11 @@ interface EmergencyOverlayProps {
 export function EmergencyOverlay({ api, settings }: EmergencyOverlayProps) {
   const alert = useAlert(api);
   return (
-    <AnimatePresence>
-      {alert && <EmergencyNotice key="emergency" alert={alert} settings={settings} />}
-    </AnimatePresence>
+    <MotionScope>
+      <AnimatePresence>
+        {alert && <EmergencyNotice key="emergency" alert={alert} settings={settings} />}
+      </AnimatePresence>
+    </MotionScope>
   );
 }
 

@@ -2,7 +2,7 @@
  * "Are you still there?": the countdown before the player resets for the next visitor.
  */
 import { useEffect, useId, useRef } from 'react';
-import { m } from 'framer-motion';
+import { AnimatePresence, m } from 'framer-motion';
 import { langAttributes } from '../../../core/i18n';
 import type { UiStrings } from '../i18n/strings';
 import {
@@ -11,6 +11,7 @@ import {
   overlayTransition,
   overlayVariants,
 } from '../motion/transitions';
+import { MotionScope } from '../motion/MotionScope';
 
 interface IdleDialogProps {
   secondsLeft: number;
@@ -65,4 +66,13 @@ export function IdleDialog({ secondsLeft, strings, reducedMotion, onContinue }: 
     </m.div>
   );
 }
-export default IdleDialog;
+
+/** The dialog while `open`, fading in and out (framer-motion loads with it, later). */
+export function IdleLayer({ open, ...props }: IdleDialogProps & { open: boolean }) {
+  return (
+    <MotionScope>
+      <AnimatePresence>{open && <IdleDialog key="idle" {...props} />}</AnimatePresence>
+    </MotionScope>
+  );
+}
+export default IdleLayer;

@@ -1,7 +1,6 @@
 /**
  * The player screen: carousel, languages, accessibility options, attract hint and idle reset.
  */
-import { AnimatePresence, useReducedMotion } from 'framer-motion';
 import {
   lazy,
   Suspense,
@@ -19,6 +18,7 @@ import type { Slide } from '../../../core/schema';
 import { isRightToLeft, langAttributes } from '../../../core/i18n';
 import { timingsFromSettings } from '../../../core/session';
 import { uiStrings } from '../i18n/strings';
+import { useReducedMotion } from '../motion/useReducedMotion';
 import { AccessibilityMenu, DEFAULT_PREFS, type AccessibilityPrefs } from './AccessibilityMenu';
 import { PlayerBand, useBandRoom } from './band/PlayerBand';
 import { Carousel } from './Carousel';
@@ -41,7 +41,7 @@ import { WebFrameContext } from './web/web-frame-context';
 // Shown only when no slide can play.
 const FallbackScreen = lazy(() => import('./FallbackScreen'));
 // Shown only after minutes without input: loaded after the first slide (see prefetch.ts).
-const IdleDialog = lazy(() => import('./IdleDialog'));
+const IdleLayer = lazy(() => import('./IdleDialog'));
 
 interface PlayerViewProps {
   snapshot: ContentSnapshot;
@@ -76,7 +76,7 @@ export function PlayerView({
   const [prefs, setPrefs] = useState<AccessibilityPrefs>(DEFAULT_PREFS);
   // Bumped on every reset, so menus and panels start closed for the next visitor.
   const [visit, setVisit] = useState(0);
-  const systemReduced = useReducedMotion() ?? false;
+  const systemReduced = useReducedMotion();
   const reducedMotion = systemReduced || settings.reducedMotion === 'always';
   const rtl = isRightToLeft(lang);
   const strings = uiStrings(lang);
@@ -102,6 +102,9 @@ export function PlayerView({
 
   const timings = useMemo(() => timingsFromSettings(settings), [settings]);
   const session = useSession(timings, onInput, reset);
+  // The idle layer mounts at the first countdown and stays, so the dialog can fade out.
+  const [idleMounted, setIdleMounted] = useState(false);
+  if (session.phase === 'countdown' && !idleMounted) setIdleMounted(true);
   const current = nav.slide;
   // A video that does not loop moves on when it ends, not after a fixed time.
   const timed = current?.kind !== 'video' || current.video.loop;
@@ -228,19 +231,17 @@ export function PlayerView({
         label={strings.announcements}
         onSize={band.onSize}
       />
-      <Suspense fallback={null}>
-        <AnimatePresence>
-          {session.phase === 'countdown' && (
-            <IdleDialog
-              key="idle"
-              secondsLeft={session.secondsLeft}
-              strings={strings}
-              reducedMotion={reducedMotion}
-              onContinue={session.continueSession}
-            />
-          )}
-        </AnimatePresence>
-      </Suspense>
+      {idleMounted && (
+        <Suspense fallback={null}>
+          <IdleLayer
+            open={session.phase === 'countdown'}
+            secondsLeft={session.secondsLeft}
+            strings={strings}
+            reducedMotion={reducedMotion}
+            onContinue={session.continueSession}
+          />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * What the player loads once its first slide is on screen: the schema-checked API, the idle
- * dialog, the emergency overlay and the caption box, so none of them waits for the network when
- * it is needed, and none of them delays the first slide.
+ * dialog and the emergency overlay (with framer-motion, which only they use) and the caption
+ * box, so none of them waits for the network when it is needed, nor delays the first slide.
  */
 import { loadApi } from '../api';
 

@@ -3,7 +3,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Slide } from '../../../core/schema';
-import type { Direction } from '../motion/transitions';
+import type { Direction } from '../motion/slide-motion';
 import { decodeSlide, slideDecoded } from './decode-images';
 
 /** The current slide and ways to move. */

@@ -12,17 +12,37 @@ describe('useStagedSlide', () => {
     const { result, rerender } = renderHook(({ current }) => useStagedSlide(current), {
       initialProps: { current: one },
     });
-    expect(result.current).toMatchObject({ shown: one, staged: undefined, covered: true });
+    expect(result.current).toMatchObject({ shown: one, staged: undefined, leaving: [] });
 
     rerender({ current: two });
-    expect(result.current).toMatchObject({ shown: one, staged: two, covered: true });
+    expect(result.current).toMatchObject({ shown: one, staged: two, leaving: [] });
 
     act(() => result.current.ready('two'));
     // Two is on screen and moving in; one stays below it until then.
-    expect(result.current).toMatchObject({ shown: two, staged: undefined, covered: false });
+    expect(result.current).toMatchObject({ shown: two, staged: undefined, leaving: [one] });
 
     act(() => result.current.entered('two'));
-    expect(result.current.covered).toBe(true);
+    expect(result.current.leaving).toEqual([]);
+  });
+
+  it('keeps every replaced slide below until the newest has moved in', () => {
+    const { result, rerender } = renderHook(({ current }) => useStagedSlide(current), {
+      initialProps: { current: one },
+    });
+    rerender({ current: two });
+    act(() => result.current.ready('two'));
+    rerender({ current: three });
+    act(() => result.current.ready('three'));
+    expect(result.current).toMatchObject({ shown: three, leaving: [one, two] });
+    // Two finishing its entry late changes nothing: three is not in yet.
+    act(() => result.current.entered('two'));
+    expect(result.current.leaving).toEqual([one, two]);
+
+    // Back to one while it is still below: it is prepared again, not drawn twice.
+    rerender({ current: one });
+    expect(result.current).toMatchObject({ shown: three, staged: one, leaving: [two] });
+    act(() => result.current.entered('three'));
+    expect(result.current.leaving).toEqual([]);
   });
 
   it('never shows a slide that was replaced while it was prepared', () => {

@@ -1,24 +1,14 @@
 /**
- * The slide on screen, and the one prepared off screen to replace it.
+ * The slide on screen, the one prepared off screen to replace it, and the ones it replaced.
  *
  * A new slide is first mounted invisible and inert above the one on screen (its text fitted, its
  * pictures decoded, one frame drawn); only then does the transition start. So the transition
- * never begins with a long task, and never shows a slide whose pictures are not ready. The slide
- * it replaces stays, unchanged, until the new one has fully moved in over it.
+ * never begins with a long task, and never shows a slide whose pictures are not ready. The slides
+ * it replaces stay, unchanged, below it until it has fully moved in over them.
  */
-import { usePresence } from 'framer-motion';
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-  type RefObject,
-} from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Slide } from '../../../core/schema';
-import { loadMotionFeatures } from '../motion/load-features';
-import { animationsSkipped } from '../motion/transitions';
+import { animationsSkipped } from '../motion/slide-motion';
 
 /** How long a picture may take to decode before the slide moves in anyway (text first). */
 const DECODE_LIMIT_MS = 1500;
@@ -29,68 +19,66 @@ const ENTER_LIMIT_MS = 2000;
 export interface StagedSlides {
   shown: Slide;
   staged: Slide | undefined;
+  /** Slides shown before, kept below the slide on screen until it has fully moved in. */
+  leaving: readonly Slide[];
   /** The staged slide with this id is ready: start its transition. */
   ready(id: string): void;
   /** The slide with this id has fully moved in. */
   entered(id: string): void;
-  /** The slide on screen has fully moved in: the slides it replaced may go. */
-  covered: boolean;
+}
+
+interface OnScreen {
+  shown: Slide;
+  leaving: readonly Slide[];
 }
 
 /** Keep `current` off screen until it reports ready, then make it the slide on screen. */
 export function useStagedSlide(current: Slide): StagedSlides {
-  const [shown, setShown] = useState(current);
+  // The first slide is on screen from the start, without a transition.
+  const [screen, setScreen] = useState<OnScreen>({ shown: current, leaving: [] });
   const latest = useRef(current);
   useEffect(() => {
     latest.current = current;
   });
   const ready = useCallback((id: string) => {
     // A slide asked for earlier and replaced since is never shown.
-    if (latest.current.id === id) setShown(latest.current);
+    const next = latest.current;
+    if (next.id !== id) return;
+    setScreen((prev) =>
+      prev.shown.id === id
+        ? { ...prev, shown: next }
+        : { shown: next, leaving: [...prev.leaving.filter((s) => s.id !== id), prev.shown] },
+    );
   }, []);
-  // The first slide is on screen from the start, without a transition.
-  const [enteredId, setEntered] = useState<string | undefined>(current.id);
-  const entered = useCallback((id: string) => setEntered(id), []);
+  const entered = useCallback((id: string) => {
+    setScreen((prev) =>
+      prev.shown.id === id && prev.leaving.length > 0 ? { ...prev, leaving: [] } : prev,
+    );
+  }, []);
   // Should its animation ever be cut short, the slides below still go (no transition is longer).
+  const shownId = screen.shown.id;
   useEffect(() => {
-    const timer = setTimeout(() => setEntered(shown.id), ENTER_LIMIT_MS);
+    const timer = setTimeout(() => entered(shownId), ENTER_LIMIT_MS);
     return () => clearTimeout(timer);
-  }, [shown.id]);
+  }, [shownId, entered]);
   // Skipped animations (tests on a fake clock): the new slide replaces the old one at once.
   if (animationsSkipped())
-    return { shown: current, staged: undefined, ready, entered, covered: true };
-  const same = shown.id === current.id;
+    return { shown: current, staged: undefined, leaving: [], ready, entered };
+  const same = shownId === current.id;
+  const staged = same ? undefined : current;
   return {
-    shown: same ? current : shown,
-    staged: same ? undefined : current,
+    shown: same ? current : screen.shown,
+    staged,
+    // A slide asked for again while it was leaving is prepared again, not drawn twice.
+    leaving: screen.leaving.filter((s) => s.id !== shownId && s.id !== staged?.id),
     ready,
     entered,
-    covered: enteredId === shown.id,
   };
 }
 
-/** Whether the slide on screen has fully moved in (provided by the carousel). */
-export const CoveredContext = createContext(true);
-
 /**
- * For a slide inside AnimatePresence: once it has left (or was replaced while staged), keep it
- * until the slide on screen covers it, then let AnimatePresence remove it. Returns whether it
- * is still present.
- */
-export function useLeaveWhenCovered(staged: boolean): boolean {
-  const [present, safeToRemove] = usePresence();
-  const covered = useContext(CoveredContext);
-  // A slide that never showed can go at once: it was invisible.
-  const canGo = !present && (staged || covered);
-  useEffect(() => {
-    if (canGo) safeToRemove?.();
-  }, [canGo, safeToRemove]);
-  return present;
-}
-
-/**
- * While `staged`, wait for the element's pictures to decode (and the animation features to load)
- * and for one frame to be drawn, then call `onReady`.
+ * While `staged`, wait for the element's pictures to decode and for one frame to be drawn, then
+ * call `onReady`.
  */
 export function useReadyWhenStaged(
   element: RefObject<HTMLElement | null>,
@@ -107,11 +95,7 @@ export function useReadyWhenStaged(
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const pictures = [...(element.current?.querySelectorAll('img') ?? [])];
-    // The animation engine too: it loads after the first slide, a tap may come sooner.
-    const decoded = Promise.all([
-      ...pictures.map((img) => img.decode().catch(() => undefined)),
-      loadMotionFeatures().catch(() => undefined),
-    ]);
+    const decoded = Promise.all(pictures.map((img) => img.decode().catch(() => undefined)));
     const limit = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, DECODE_LIMIT_MS);
     });
