@@ -19,7 +19,13 @@ import { ContentFile, Settings } from '../core/schema.js';
 import { sweepTempFiles, writeAtomic } from './atomic-write.js';
 import { keepVersion } from './content-history.js';
 import { HistoryStore } from './history-store.js';
-import { describeWriteError, readValidated, serialize, type Migrate } from './read-validated.js';
+import {
+  describeWriteError,
+  readValidated,
+  serialize,
+  type Known,
+  type Migrate,
+} from './read-validated.js';
 import { replayJournal, SWITCH_JOURNAL, switchFiles } from './fleet/switch-journal.js';
 
 export { readValidated, serialize } from './read-validated.js';
@@ -56,6 +62,10 @@ export class ContentStore {
   private watcher: FSWatcher | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
   private changedBy: ContentSnapshot['changedBy'] = 'staff';
+  // Each file's text as last read (when valid) or written, with its value: a read of the same
+  // text is not parsed again, and a watcher event for the store's own write changes nothing.
+  private readonly known = new Map<string, Known<unknown>>();
+  private loads = 0;
   /** The versions kept after each save (history-store.ts). */
   history!: HistoryStore;
 
@@ -86,27 +96,35 @@ export class ContentStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Read the files again and tell listeners when the revision changed. */
+  /** How many times the files were read into a new snapshot (one per save or edit on disk). */
+  get reloads(): number {
+    return this.loads;
+  }
+
+  /** Read the files again, if they changed on disk, and tell listeners when the revision changed. */
   reload(): Promise<ContentSnapshot> {
     return this.serial(() => this.reloadNow());
   }
 
-  /** Save playlists, if `baseRevision` is still current; resolves to the new snapshot. */
+  /**
+   * Save playlists, if `baseRevision` is still current; resolves to the new snapshot. `content`
+   * was parsed with the schema where it came in (the dispatch, for calls): it is not parsed again.
+   */
   saveContent(
     baseRevision: string,
     content: ContentFile,
     author: Author = KIOSK,
   ): Promise<ContentSnapshot> {
-    return this.save(CONTENT_FILE, baseRevision, ContentFile, content, author);
+    return this.save(CONTENT_FILE, baseRevision, content, author);
   }
 
-  /** Save settings, if `baseRevision` is still current; resolves to the new snapshot. */
+  /** Save settings (parsed, as for saveContent), if `baseRevision` is still current. */
   saveSettings(
     baseRevision: string,
     settings: Settings,
     author: Author = KIOSK,
   ): Promise<ContentSnapshot> {
-    return this.save(SETTINGS_FILE, baseRevision, Settings, settings, author);
+    return this.save(SETTINGS_FILE, baseRevision, settings, author);
   }
 
   /**
@@ -117,13 +135,9 @@ export class ContentStore {
     return this.serial(async () => {
       await this.checkBase(baseRevision);
       const version = await this.history.get(id);
-      const texts = {
-        [SETTINGS_FILE]: serialize(version.settings),
-        [CONTENT_FILE]: serialize(version.content),
-      };
       const before = this.saved();
-      await this.switchTo(texts);
-      const after = await this.reloadNow();
+      await this.switchTo({ [SETTINGS_FILE]: version.settings, [CONTENT_FILE]: version.content });
+      const after = await this.reloadNow(true);
       await keepVersion(this.history, {
         before,
         after,
@@ -152,16 +166,12 @@ export class ContentStore {
         throw new ValidationError(problemsFromZod(SETTINGS_FILE, settings.error));
       const parsed = ContentFile.safeParse(content);
       if (!parsed.success) throw new ValidationError(problemsFromZod(CONTENT_FILE, parsed.error));
-      const texts = {
-        [SETTINGS_FILE]: serialize(settings.data),
-        [CONTENT_FILE]: serialize(parsed.data),
-      };
       const before = this.saved();
-      await this.switchTo(texts);
+      await this.switchTo({ [SETTINGS_FILE]: settings.data, [CONTENT_FILE]: parsed.data });
       this.changedBy = 'fleet';
       let after: ContentSnapshot;
       try {
-        after = await this.reloadNow();
+        after = await this.reloadNow(true);
       } finally {
         this.changedBy = 'staff';
       }
@@ -173,8 +183,12 @@ export class ContentStore {
     });
   }
 
-  private async switchTo(texts: Record<string, string>): Promise<void> {
+  /** Write parsed values to their files as one step (through the switch journal). */
+  private async switchTo(values: Record<string, unknown>): Promise<void> {
     const { dataDir } = this.options;
+    const texts = Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [name, serialize(value)]),
+    );
     try {
       await switchFiles(dataDir, texts);
     } catch (error) {
@@ -182,6 +196,9 @@ export class ContentStore {
         'failed',
         `Could not switch to the new content in ${dataDir}: ${describeWriteError(error)}.`,
       );
+    }
+    for (const [name, text] of Object.entries(texts)) {
+      this.known.set(name, { text, value: values[name] });
     }
   }
 
@@ -208,29 +225,26 @@ export class ContentStore {
     }
   }
 
-  private save<S extends z.ZodMiniType>(
+  private save(
     name: string,
     baseRevision: string,
-    schema: S,
     value: unknown,
     author: Author,
   ): Promise<ContentSnapshot> {
     return this.serial(async () => {
       await this.checkBase(baseRevision);
-      const parsed = schema.safeParse(value);
-      if (!parsed.success) {
-        throw new ValidationError(problemsFromZod(name, parsed.error));
-      }
       const before = this.saved();
+      const text = serialize(value);
       try {
-        await writeAtomic(path.join(this.options.dataDir, name), serialize(parsed.data));
+        await writeAtomic(path.join(this.options.dataDir, name), text);
       } catch (error) {
         throw new KioskError(
           'failed',
           `Could not save ${name} in ${this.options.dataDir}: ${describeWriteError(error)}. Nothing was changed.`,
         );
       }
-      const after = await this.reloadNow();
+      this.known.set(name, { text, value });
+      const after = await this.reloadNow(true);
       // A save that changed nothing is not a version.
       if (after.revision !== before.revision) {
         await keepVersion(this.history, { before, after, author, now: this.now() });
@@ -239,13 +253,31 @@ export class ContentStore {
     });
   }
 
-  private async reloadNow(): Promise<ContentSnapshot> {
+  /** Load the files (unless `force`, only when one changed on disk since it was last read). */
+  private async reloadNow(force = false): Promise<ContentSnapshot> {
+    if (!force && (await this.unchangedOnDisk())) {
+      if (this.current.changedBy !== this.changedBy) {
+        this.current = { ...this.current, changedBy: this.changedBy };
+      }
+      return this.current;
+    }
     const before = this.current.revision;
     await this.load();
     if (this.current.revision !== before) {
       for (const listener of this.listeners) listener(this.current);
     }
     return this.current;
+  }
+
+  /** Whether both files still hold the valid text last read or written (a failed read: no). */
+  private async unchangedOnDisk(): Promise<boolean> {
+    for (const name of [CONTENT_FILE, SETTINGS_FILE]) {
+      const known = this.known.get(name);
+      if (known === undefined) return false;
+      const text = await readFile(path.join(this.options.dataDir, name), 'utf8').catch(() => null);
+      if (text !== known.text) return false;
+    }
+    return true;
   }
 
   // Loads and saves run one at a time, so a save's revision check and its write cannot interleave.
@@ -290,6 +322,7 @@ export class ContentStore {
   }
 
   private async load(): Promise<void> {
+    this.loads++;
     const content = await this.loadFile(CONTENT_FILE, ContentFile, migrateContent);
     const settings = await this.loadFile(SETTINGS_FILE, Settings);
     const playlist =
@@ -319,7 +352,9 @@ export class ContentStore {
   ): Promise<Loaded<z.output<S>>> {
     const { dataDir, assetsDir } = this.options;
     const file = path.join(dataDir, name);
-    const primary = await readValidated(file, name, schema, migrate);
+    const known = this.known.get(name) as Known<z.output<S>> | undefined;
+    const primary = await readValidated(file, name, schema, migrate, known);
+    this.known.delete(name);
     if (primary.ok) {
       if (primary.migratedFrom !== undefined) {
         // Keep the file as it was before the migration, then write the migrated version.
@@ -328,6 +363,7 @@ export class ContentStore {
         await writeAtomic(file, primary.text);
       }
       await this.keepLastGood(name, primary.text);
+      this.known.set(name, { text: primary.text, value: primary.value });
       return { value: primary.value, text: primary.text, problems: [] };
     }
     const problems = primary.problems;
