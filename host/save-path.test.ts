@@ -2,7 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../core/contract.js';
+import type { AdminState, CallInput, CallName, CallOutput } from '../core/contract.js';
 import { CONTENT_FILE } from './content-store.js';
 import { anonymousContext, dispatch } from './dispatch.js';
 import { openServices, type Services } from './services.js';
@@ -35,7 +35,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
 describe('the save path', () => {
   it('reads the files once per content, settings or history save, and not again for its own write', async () => {
     const { store, call } = await open();
-    const saves: (() => Promise<unknown>)[] = [
+    const saves: (() => Promise<AdminState>)[] = [
       () => {
         const { revision, content } = store.snapshot();
         const edited = structuredClone(content);
@@ -56,8 +56,9 @@ describe('the save path', () => {
     for (const save of saves) {
       const before = store.reloads;
       const revision = store.snapshot().revision;
-      await save();
-      expect(store.snapshot().revision).not.toBe(revision);
+      const saved = await save();
+      expect(saved.revision).not.toBe(revision);
+      expect(saved).toEqual(await call('admin:get', undefined));
       expect(store.reloads).toBe(before + 1);
       // What the watcher does for the store's own write: nothing changed on disk, nothing read.
       await store.reload();
@@ -66,6 +67,17 @@ describe('the save path', () => {
     }
     expect(store.snapshot().content.playlists[0]!.name).not.toBe('Lobby');
     expect(store.snapshot().settings.idleTimeoutSec).toBe(90);
+  });
+
+  it('returns the new admin state from a save, as admin:get then gives it', async () => {
+    const { store, call } = await open();
+    const { revision, content } = store.snapshot();
+    const edited = structuredClone(content);
+    edited.playlists[0]!.name = 'Lobby';
+    const saved = await call('content:save', { baseRevision: revision, content: edited });
+    expect(saved.revision).toBe(store.snapshot().revision);
+    expect(saved).toEqual(await call('admin:get', undefined));
+    expect(saved.content.playlists[0]!.name).toBe('Lobby');
   });
 
   it('still picks up an edit of content.json on disk, reading it once', async () => {
