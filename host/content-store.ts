@@ -7,28 +7,31 @@
  */
 import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as z from 'zod/mini';
 import type { ContentSnapshot } from '../core/contract.js';
 import { KioskError, ValidationError } from '../core/errors.js';
-import { problemsFromZod, type Problem } from '../core/problems.js';
+import { problemsFromZod } from '../core/problems.js';
 import { migrateContent } from '../core/migrations.js';
 import type { Author, SavedState } from '../core/history.js';
 import { ContentFile, Settings } from '../core/schema.js';
 import { sweepTempFiles, writeAtomic } from './atomic-write.js';
+import {
+  CONTENT_FILE,
+  LAST_GOOD_DIR,
+  loadContentFile,
+  seedDataDir,
+  SETTINGS_FILE,
+  type Loaded,
+} from './content-files.js';
 import { keepVersion } from './content-history.js';
 import { HistoryStore } from './history-store.js';
-import {
-  describeWriteError,
-  readValidated,
-  serialize,
-  type Known,
-  type Migrate,
-} from './read-validated.js';
+import { describeWriteError, serialize, type Known, type Migrate } from './read-validated.js';
 import { replayJournal, SWITCH_JOURNAL, switchFiles } from './fleet/switch-journal.js';
 
 export { readValidated, serialize } from './read-validated.js';
+export { CONTENT_FILE, LAST_GOOD_DIR, SETTINGS_FILE } from './content-files.js';
 
 /** Where the store keeps things. */
 export interface StoreOptions {
@@ -42,18 +45,7 @@ export interface StoreOptions {
 
 const KIOSK: Author = { kind: 'kiosk' };
 
-export const CONTENT_FILE = 'content.json';
-export const SETTINGS_FILE = 'settings.json';
-/** Folder inside the data folder that holds the last valid copy of each file. */
-export const LAST_GOOD_DIR = 'last-good';
-
 type Listener = (snapshot: ContentSnapshot) => void;
-
-interface Loaded<T> {
-  value: T;
-  text: string;
-  problems: Problem[];
-}
 
 /** Reads, validates and watches the kiosk's content. */
 export class ContentStore {
@@ -74,7 +66,7 @@ export class ContentStore {
   /** Open the store: create and seed the data folder if needed, then load and validate it. */
   static async open(options: StoreOptions): Promise<ContentStore> {
     const store = new ContentStore(options);
-    await store.seed();
+    await seedDataDir(options);
     // A write killed half-way leaves its temp file, in the data folder or beside the last good copy.
     await sweepTempFiles(options.dataDir, [CONTENT_FILE, SETTINGS_FILE, SWITCH_JOURNAL]);
     await sweepTempFiles(path.join(options.dataDir, LAST_GOOD_DIR), [CONTENT_FILE, SETTINGS_FILE]);
@@ -307,20 +299,6 @@ export class ContentStore {
     this.listeners.clear();
   }
 
-  private async seed(): Promise<void> {
-    const { dataDir, assetsDir } = this.options;
-    await mkdir(path.join(dataDir, LAST_GOOD_DIR), { recursive: true });
-    const present = new Set(await readdir(dataDir));
-    for (const name of [CONTENT_FILE, SETTINGS_FILE]) {
-      if (!present.has(name)) {
-        await writeAtomic(
-          path.join(dataDir, name),
-          await readFile(path.join(assetsDir, 'content', name)),
-        );
-      }
-    }
-  }
-
   private async load(): Promise<void> {
     this.loads++;
     const content = await this.loadFile(CONTENT_FILE, ContentFile, migrateContent);
@@ -344,54 +322,16 @@ export class ContentStore {
     };
   }
 
-  /** Read one file: the file itself if valid, else its last good copy, else the shipped default. */
+  /** Read one file (content-files.ts), reusing its value when its text is the one last read. */
   private async loadFile<S extends z.ZodMiniType>(
     name: string,
     schema: S,
     migrate?: Migrate,
   ): Promise<Loaded<z.output<S>>> {
-    const { dataDir, assetsDir } = this.options;
-    const file = path.join(dataDir, name);
     const known = this.known.get(name) as Known<z.output<S>> | undefined;
-    const primary = await readValidated(file, name, schema, migrate, known);
     this.known.delete(name);
-    if (primary.ok) {
-      if (primary.migratedFrom !== undefined) {
-        // Keep the file as it was before the migration, then write the migrated version.
-        const original = path.join(dataDir, LAST_GOOD_DIR, `${name}.v${primary.migratedFrom}`);
-        await writeAtomic(original, await readFile(file));
-        await writeAtomic(file, primary.text);
-      }
-      await this.keepLastGood(name, primary.text);
-      this.known.set(name, { text: primary.text, value: primary.value });
-      return { value: primary.value, text: primary.text, problems: [] };
-    }
-    const problems = primary.problems;
-    const lastGood = await readValidated(
-      path.join(dataDir, LAST_GOOD_DIR, name),
-      name,
-      schema,
-      migrate,
-    );
-    if (lastGood.ok) {
-      problems.push({ source: name, path: '$', message: 'playing the last good copy instead' });
-      return { value: lastGood.value, text: lastGood.text, problems };
-    }
-    const shipped = await readValidated(
-      path.join(assetsDir, 'content', name),
-      name,
-      schema,
-      migrate,
-    );
-    if (!shipped.ok)
-      throw new Error(`the shipped default ${name} is invalid: ${shipped.problems[0]?.message}`);
-    problems.push({ source: name, path: '$', message: 'playing the default content instead' });
-    return { value: shipped.value, text: shipped.text, problems };
-  }
-
-  private async keepLastGood(name: string, text: string): Promise<void> {
-    const file = path.join(this.options.dataDir, LAST_GOOD_DIR, name);
-    const existing = await readFile(file, 'utf8').catch(() => undefined);
-    if (existing !== text) await writeAtomic(file, text);
+    const loaded = await loadContentFile(this.options, name, schema, migrate, known);
+    if (loaded.valid) this.known.set(name, { text: loaded.text, value: loaded.value });
+    return loaded;
   }
 }
