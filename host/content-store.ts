@@ -14,7 +14,7 @@ import type { ContentSnapshot } from '../core/contract.js';
 import { KioskError, ValidationError } from '../core/errors.js';
 import { problemsFromZod } from '../core/problems.js';
 import { migrateContent } from '../core/migrations.js';
-import type { Author, SavedState } from '../core/history.js';
+import type { Author, HistoryVersion, SavedState } from '../core/history.js';
 import { ContentFile, Settings } from '../core/schema.js';
 import { sweepTempFiles, writeAtomic } from './atomic-write.js';
 import {
@@ -120,13 +120,18 @@ export class ContentStore {
   }
 
   /**
-   * Bring back kept version `id` (content and settings together, as one step through the fleet
-   * switch journal), if `baseRevision` is still current; the restore is kept as a new version.
+   * Bring back a kept version, by id or as just read from the history (content and settings
+   * together, as one step through the fleet switch journal), if `baseRevision` is still current;
+   * the restore is kept as a new version.
    */
-  restore(baseRevision: string, id: string, author: Author = KIOSK): Promise<ContentSnapshot> {
+  restore(
+    baseRevision: string,
+    from: string | HistoryVersion,
+    author: Author = KIOSK,
+  ): Promise<ContentSnapshot> {
     return this.serial(async () => {
       await this.checkBase(baseRevision);
-      const version = await this.history.get(id);
+      const version = typeof from === 'string' ? await this.history.get(from) : from;
       const before = this.saved();
       await this.switchTo({ [SETTINGS_FILE]: version.settings, [CONTENT_FILE]: version.content });
       const after = await this.reloadNow(true);

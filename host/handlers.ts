@@ -163,10 +163,11 @@ export function createHandlers({
     'history:get': async ({ id }) => store.history.get(id),
     'history:restore': async ({ baseRevision, id, pin }, context) => {
       // An old version may hold another sync key or LAN setting: a cookie alone cannot bring it.
-      const { settings } = await store.history.get(id);
-      const changes = pinConfirmedChanges(store.snapshot().settings, settings);
+      const version = await store.history.get(id);
+      const changes = pinConfirmedChanges(store.snapshot().settings, version.settings);
       if (changes.length > 0) await confirmPin(pin, changes, context);
-      return adminState(await store.restore(baseRevision, id, authorOf(context)));
+      // The version checked is the one restored: it is not read from disk again.
+      return adminState(await store.restore(baseRevision, version, authorOf(context)));
     },
     'media:upload-begin': async ({ name, size }) => media.begin(name, size),
     'media:upload-chunk': async ({ uploadId, offset, bytes }) =>
