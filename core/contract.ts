@@ -117,7 +117,9 @@ const call = <I extends z.ZodMiniType, O extends z.ZodMiniType>(
   output: O,
 ) => ({ access, input, output });
 
-const Saved = z.object({ revision: z.string() });
+// A save replies with the admin state after it (the next save is based on its `revision`), so the
+// admin shows what was saved without asking for it again.
+const Saved = AdminState;
 const Nothing = z.object({});
 
 /** Every call, by name (`domain:verb`), with who may make it and its input and output schemas. */

@@ -1,12 +1,29 @@
 import { chmod, open as openFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
+import type { CallInput, CallName } from '../core/contract.js';
 import { ContentStore, LAST_GOOD_DIR } from './content-store.js';
+import { anonymousContext, dispatch } from './dispatch.js';
 import { HISTORY_DIR } from './history-store.js';
+import { openServices } from './services.js';
 import { paths, tempDir } from './test-helpers.js';
 
 async function open(dataDir: string) {
   return ContentStore.open({ dataDir, assetsDir: paths.assetsDir });
+}
+
+/** The store over `dataDir`, and a staff call to it through the dispatch (which parses saves). */
+async function openWithCalls(dataDir: string) {
+  const services = await openServices({
+    dataDir,
+    assetsDir: paths.assetsDir,
+    version: '9.9.9',
+    log: pino({ level: 'silent' }),
+  });
+  const call = <K extends CallName>(name: K, input: CallInput<K>) =>
+    dispatch(services.handlers, name, input, anonymousContext(true), () => true);
+  return { store: services.store, call, close: () => services.close() };
 }
 
 const shippedContent = () => readFile(path.join(paths.assetsDir, 'content/content.json'), 'utf8');
@@ -176,38 +193,45 @@ describe('content store', () => {
 
   it('refuses invalid settings with problems by field and keeps what was saved', async () => {
     const dir = await tempDir();
-    const store = await open(dir);
+    const { store, call, close } = await openWithCalls(dir);
     const { revision, settings } = store.snapshot();
     const before = await readFile(path.join(dir, 'settings.json'), 'utf8');
     await expect(
-      store.saveSettings(revision, { ...settings, countdownSec: 1 } as never),
-    ).rejects.toMatchObject({ code: 'invalid-input', problems: [{ path: '$.countdownSec' }] });
+      call('settings:save', { baseRevision: revision, settings: { ...settings, countdownSec: 1 } }),
+    ).rejects.toMatchObject({
+      code: 'invalid-input',
+      problems: [{ path: '$.settings.countdownSec' }],
+    });
     expect(await readFile(path.join(dir, 'settings.json'), 'utf8')).toBe(before);
+    await close();
   });
 
   it('refuses a schedule date no calendar has, and an end before the start, by path', async () => {
     const dir = await tempDir();
-    const store = await open(dir);
+    const { store, call, close } = await openWithCalls(dir);
     const { revision, content } = store.snapshot();
     const before = await readFile(path.join(dir, 'content.json'), 'utf8');
+    const save = (edited: typeof content) =>
+      call('content:save', { baseRevision: revision, content: edited });
     const impossible = structuredClone(content);
     impossible.playlists[0]!.schedule = { startDate: '2026-02-31' };
-    await expect(store.saveContent(revision, impossible)).rejects.toMatchObject({
+    await expect(save(impossible)).rejects.toMatchObject({
       code: 'invalid-input',
       problems: [
         {
-          path: '$.playlists[0].schedule.startDate',
+          path: '$.content.playlists[0].schedule.startDate',
           message: expect.stringContaining('31 February 2026 does not exist'),
         },
       ],
     });
     const backwards = structuredClone(content);
     backwards.playlists[0]!.schedule = { startDate: '2026-03-10', endDate: '2026-03-01' };
-    await expect(store.saveContent(revision, backwards)).rejects.toMatchObject({
+    await expect(save(backwards)).rejects.toMatchObject({
       code: 'invalid-input',
-      problems: [{ path: '$.playlists[0].schedule.endDate' }],
+      problems: [{ path: '$.content.playlists[0].schedule.endDate' }],
     });
     expect(await readFile(path.join(dir, 'content.json'), 'utf8')).toBe(before);
+    await close();
   });
 
   it('reports a failed write clearly and keeps the old content', async () => {

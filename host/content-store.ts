@@ -7,22 +7,31 @@
  */
 import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as z from 'zod/mini';
 import type { ContentSnapshot } from '../core/contract.js';
 import { KioskError, ValidationError } from '../core/errors.js';
-import { problemsFromZod, type Problem } from '../core/problems.js';
+import { problemsFromZod } from '../core/problems.js';
 import { migrateContent } from '../core/migrations.js';
-import type { Author, SavedState } from '../core/history.js';
+import type { Author, HistoryVersion, SavedState } from '../core/history.js';
 import { ContentFile, Settings } from '../core/schema.js';
 import { sweepTempFiles, writeAtomic } from './atomic-write.js';
+import {
+  CONTENT_FILE,
+  LAST_GOOD_DIR,
+  loadContentFile,
+  seedDataDir,
+  SETTINGS_FILE,
+  type Loaded,
+} from './content-files.js';
 import { keepVersion } from './content-history.js';
 import { HistoryStore } from './history-store.js';
-import { describeWriteError, readValidated, serialize, type Migrate } from './read-validated.js';
+import { describeWriteError, serialize, type Known, type Migrate } from './read-validated.js';
 import { replayJournal, SWITCH_JOURNAL, switchFiles } from './fleet/switch-journal.js';
 
 export { readValidated, serialize } from './read-validated.js';
+export { CONTENT_FILE, LAST_GOOD_DIR, SETTINGS_FILE } from './content-files.js';
 
 /** Where the store keeps things. */
 export interface StoreOptions {
@@ -36,18 +45,7 @@ export interface StoreOptions {
 
 const KIOSK: Author = { kind: 'kiosk' };
 
-export const CONTENT_FILE = 'content.json';
-export const SETTINGS_FILE = 'settings.json';
-/** Folder inside the data folder that holds the last valid copy of each file. */
-export const LAST_GOOD_DIR = 'last-good';
-
 type Listener = (snapshot: ContentSnapshot) => void;
-
-interface Loaded<T> {
-  value: T;
-  text: string;
-  problems: Problem[];
-}
 
 /** Reads, validates and watches the kiosk's content. */
 export class ContentStore {
@@ -56,6 +54,10 @@ export class ContentStore {
   private watcher: FSWatcher | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
   private changedBy: ContentSnapshot['changedBy'] = 'staff';
+  // Each file's text as last read (when valid) or written, with its value: a read of the same
+  // text is not parsed again, and a watcher event for the store's own write changes nothing.
+  private readonly known = new Map<string, Known<unknown>>();
+  private loads = 0;
   /** The versions kept after each save (history-store.ts). */
   history!: HistoryStore;
 
@@ -64,7 +66,7 @@ export class ContentStore {
   /** Open the store: create and seed the data folder if needed, then load and validate it. */
   static async open(options: StoreOptions): Promise<ContentStore> {
     const store = new ContentStore(options);
-    await store.seed();
+    await seedDataDir(options);
     // A write killed half-way leaves its temp file, in the data folder or beside the last good copy.
     await sweepTempFiles(options.dataDir, [CONTENT_FILE, SETTINGS_FILE, SWITCH_JOURNAL]);
     await sweepTempFiles(path.join(options.dataDir, LAST_GOOD_DIR), [CONTENT_FILE, SETTINGS_FILE]);
@@ -86,44 +88,53 @@ export class ContentStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Read the files again and tell listeners when the revision changed. */
+  /** How many times the files were read into a new snapshot (one per save or edit on disk). */
+  get reloads(): number {
+    return this.loads;
+  }
+
+  /** Read the files again, if they changed on disk, and tell listeners when the revision changed. */
   reload(): Promise<ContentSnapshot> {
     return this.serial(() => this.reloadNow());
   }
 
-  /** Save playlists, if `baseRevision` is still current; resolves to the new snapshot. */
+  /**
+   * Save playlists, if `baseRevision` is still current; resolves to the new snapshot. `content`
+   * was parsed with the schema where it came in (the dispatch, for calls): it is not parsed again.
+   */
   saveContent(
     baseRevision: string,
     content: ContentFile,
     author: Author = KIOSK,
   ): Promise<ContentSnapshot> {
-    return this.save(CONTENT_FILE, baseRevision, ContentFile, content, author);
+    return this.save(CONTENT_FILE, baseRevision, content, author);
   }
 
-  /** Save settings, if `baseRevision` is still current; resolves to the new snapshot. */
+  /** Save settings (parsed, as for saveContent), if `baseRevision` is still current. */
   saveSettings(
     baseRevision: string,
     settings: Settings,
     author: Author = KIOSK,
   ): Promise<ContentSnapshot> {
-    return this.save(SETTINGS_FILE, baseRevision, Settings, settings, author);
+    return this.save(SETTINGS_FILE, baseRevision, settings, author);
   }
 
   /**
-   * Bring back kept version `id` (content and settings together, as one step through the fleet
-   * switch journal), if `baseRevision` is still current; the restore is kept as a new version.
+   * Bring back a kept version, by id or as just read from the history (content and settings
+   * together, as one step through the fleet switch journal), if `baseRevision` is still current;
+   * the restore is kept as a new version.
    */
-  restore(baseRevision: string, id: string, author: Author = KIOSK): Promise<ContentSnapshot> {
+  restore(
+    baseRevision: string,
+    from: string | HistoryVersion,
+    author: Author = KIOSK,
+  ): Promise<ContentSnapshot> {
     return this.serial(async () => {
       await this.checkBase(baseRevision);
-      const version = await this.history.get(id);
-      const texts = {
-        [SETTINGS_FILE]: serialize(version.settings),
-        [CONTENT_FILE]: serialize(version.content),
-      };
+      const version = typeof from === 'string' ? await this.history.get(from) : from;
       const before = this.saved();
-      await this.switchTo(texts);
-      const after = await this.reloadNow();
+      await this.switchTo({ [SETTINGS_FILE]: version.settings, [CONTENT_FILE]: version.content });
+      const after = await this.reloadNow(true);
       await keepVersion(this.history, {
         before,
         after,
@@ -152,16 +163,12 @@ export class ContentStore {
         throw new ValidationError(problemsFromZod(SETTINGS_FILE, settings.error));
       const parsed = ContentFile.safeParse(content);
       if (!parsed.success) throw new ValidationError(problemsFromZod(CONTENT_FILE, parsed.error));
-      const texts = {
-        [SETTINGS_FILE]: serialize(settings.data),
-        [CONTENT_FILE]: serialize(parsed.data),
-      };
       const before = this.saved();
-      await this.switchTo(texts);
+      await this.switchTo({ [SETTINGS_FILE]: settings.data, [CONTENT_FILE]: parsed.data });
       this.changedBy = 'fleet';
       let after: ContentSnapshot;
       try {
-        after = await this.reloadNow();
+        after = await this.reloadNow(true);
       } finally {
         this.changedBy = 'staff';
       }
@@ -173,8 +180,12 @@ export class ContentStore {
     });
   }
 
-  private async switchTo(texts: Record<string, string>): Promise<void> {
+  /** Write parsed values to their files as one step (through the switch journal). */
+  private async switchTo(values: Record<string, unknown>): Promise<void> {
     const { dataDir } = this.options;
+    const texts = Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [name, serialize(value)]),
+    );
     try {
       await switchFiles(dataDir, texts);
     } catch (error) {
@@ -182,6 +193,9 @@ export class ContentStore {
         'failed',
         `Could not switch to the new content in ${dataDir}: ${describeWriteError(error)}.`,
       );
+    }
+    for (const [name, text] of Object.entries(texts)) {
+      this.known.set(name, { text, value: values[name] });
     }
   }
 
@@ -208,29 +222,26 @@ export class ContentStore {
     }
   }
 
-  private save<S extends z.ZodMiniType>(
+  private save(
     name: string,
     baseRevision: string,
-    schema: S,
     value: unknown,
     author: Author,
   ): Promise<ContentSnapshot> {
     return this.serial(async () => {
       await this.checkBase(baseRevision);
-      const parsed = schema.safeParse(value);
-      if (!parsed.success) {
-        throw new ValidationError(problemsFromZod(name, parsed.error));
-      }
       const before = this.saved();
+      const text = serialize(value);
       try {
-        await writeAtomic(path.join(this.options.dataDir, name), serialize(parsed.data));
+        await writeAtomic(path.join(this.options.dataDir, name), text);
       } catch (error) {
         throw new KioskError(
           'failed',
           `Could not save ${name} in ${this.options.dataDir}: ${describeWriteError(error)}. Nothing was changed.`,
         );
       }
-      const after = await this.reloadNow();
+      this.known.set(name, { text, value });
+      const after = await this.reloadNow(true);
       // A save that changed nothing is not a version.
       if (after.revision !== before.revision) {
         await keepVersion(this.history, { before, after, author, now: this.now() });
@@ -239,13 +250,31 @@ export class ContentStore {
     });
   }
 
-  private async reloadNow(): Promise<ContentSnapshot> {
+  /** Load the files (unless `force`, only when one changed on disk since it was last read). */
+  private async reloadNow(force = false): Promise<ContentSnapshot> {
+    if (!force && (await this.unchangedOnDisk())) {
+      if (this.current.changedBy !== this.changedBy) {
+        this.current = { ...this.current, changedBy: this.changedBy };
+      }
+      return this.current;
+    }
     const before = this.current.revision;
     await this.load();
     if (this.current.revision !== before) {
       for (const listener of this.listeners) listener(this.current);
     }
     return this.current;
+  }
+
+  /** Whether both files still hold the valid text last read or written (a failed read: no). */
+  private async unchangedOnDisk(): Promise<boolean> {
+    for (const name of [CONTENT_FILE, SETTINGS_FILE]) {
+      const known = this.known.get(name);
+      if (known === undefined) return false;
+      const text = await readFile(path.join(this.options.dataDir, name), 'utf8').catch(() => null);
+      if (text !== known.text) return false;
+    }
+    return true;
   }
 
   // Loads and saves run one at a time, so a save's revision check and its write cannot interleave.
@@ -275,21 +304,8 @@ export class ContentStore {
     this.listeners.clear();
   }
 
-  private async seed(): Promise<void> {
-    const { dataDir, assetsDir } = this.options;
-    await mkdir(path.join(dataDir, LAST_GOOD_DIR), { recursive: true });
-    const present = new Set(await readdir(dataDir));
-    for (const name of [CONTENT_FILE, SETTINGS_FILE]) {
-      if (!present.has(name)) {
-        await writeAtomic(
-          path.join(dataDir, name),
-          await readFile(path.join(assetsDir, 'content', name)),
-        );
-      }
-    }
-  }
-
   private async load(): Promise<void> {
+    this.loads++;
     const content = await this.loadFile(CONTENT_FILE, ContentFile, migrateContent);
     const settings = await this.loadFile(SETTINGS_FILE, Settings);
     const playlist =
@@ -311,51 +327,16 @@ export class ContentStore {
     };
   }
 
-  /** Read one file: the file itself if valid, else its last good copy, else the shipped default. */
+  /** Read one file (content-files.ts), reusing its value when its text is the one last read. */
   private async loadFile<S extends z.ZodMiniType>(
     name: string,
     schema: S,
     migrate?: Migrate,
   ): Promise<Loaded<z.output<S>>> {
-    const { dataDir, assetsDir } = this.options;
-    const file = path.join(dataDir, name);
-    const primary = await readValidated(file, name, schema, migrate);
-    if (primary.ok) {
-      if (primary.migratedFrom !== undefined) {
-        // Keep the file as it was before the migration, then write the migrated version.
-        const original = path.join(dataDir, LAST_GOOD_DIR, `${name}.v${primary.migratedFrom}`);
-        await writeAtomic(original, await readFile(file));
-        await writeAtomic(file, primary.text);
-      }
-      await this.keepLastGood(name, primary.text);
-      return { value: primary.value, text: primary.text, problems: [] };
-    }
-    const problems = primary.problems;
-    const lastGood = await readValidated(
-      path.join(dataDir, LAST_GOOD_DIR, name),
-      name,
-      schema,
-      migrate,
-    );
-    if (lastGood.ok) {
-      problems.push({ source: name, path: '$', message: 'playing the last good copy instead' });
-      return { value: lastGood.value, text: lastGood.text, problems };
-    }
-    const shipped = await readValidated(
-      path.join(assetsDir, 'content', name),
-      name,
-      schema,
-      migrate,
-    );
-    if (!shipped.ok)
-      throw new Error(`the shipped default ${name} is invalid: ${shipped.problems[0]?.message}`);
-    problems.push({ source: name, path: '$', message: 'playing the default content instead' });
-    return { value: shipped.value, text: shipped.text, problems };
-  }
-
-  private async keepLastGood(name: string, text: string): Promise<void> {
-    const file = path.join(this.options.dataDir, LAST_GOOD_DIR, name);
-    const existing = await readFile(file, 'utf8').catch(() => undefined);
-    if (existing !== text) await writeAtomic(file, text);
+    const known = this.known.get(name) as Known<z.output<S>> | undefined;
+    this.known.delete(name);
+    const loaded = await loadContentFile(this.options, name, schema, migrate, known);
+    if (loaded.valid) this.known.set(name, { text: loaded.text, value: loaded.value });
+    return loaded;
   }
 }

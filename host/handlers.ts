@@ -4,6 +4,7 @@
 import type { NowShowing } from '../core/analytics.js';
 import { csvNamesFrom } from '../core/analytics-csv.js';
 import type {
+  AdminState,
   AuthStatus,
   CallContext,
   ContentSnapshot,
@@ -85,6 +86,14 @@ export function createHandlers({
     ...alerts.problems(),
     ...reports,
   ];
+  // What the admin edits, as of `snapshot` (after a save: the snapshot the save returned).
+  const adminState = ({ revision, content, settings }: ContentSnapshot): AdminState => ({
+    revision,
+    content,
+    settings,
+    problems: problems(),
+    media: media.list(),
+  });
 
   return {
     'content:get': async () => store.snapshot(),
@@ -130,16 +139,7 @@ export function createHandlers({
       await auth.changePin(context.sessionId, currentPin, newPin, sourceOf(context));
       return statusOf(context);
     },
-    'admin:get': async () => {
-      const snapshot = store.snapshot();
-      return {
-        revision: snapshot.revision,
-        content: snapshot.content,
-        settings: snapshot.settings,
-        problems: problems(),
-        media: media.list(),
-      };
-    },
+    'admin:get': async () => adminState(store.snapshot()),
     'content:save': async ({ baseRevision, content }, context) => {
       // Checked on save only: content already on disk still loads (the player falls back).
       const empty = emptyDefaultTitles(content, store.snapshot().settings.defaultLanguage);
@@ -149,9 +149,7 @@ export function createHandlers({
       if (offList.length > 0) {
         throw new ValidationError(offList.map((p) => ({ source: 'content.json', ...p })));
       }
-      return {
-        revision: (await store.saveContent(baseRevision, content, authorOf(context))).revision,
-      };
+      return adminState(await store.saveContent(baseRevision, content, authorOf(context)));
     },
     'settings:save': async ({ baseRevision, settings, pin }, context) => {
       if (settings.syncPublicKey) checkPublicKey(settings.syncPublicKey);
@@ -159,17 +157,17 @@ export function createHandlers({
       if (changes.length > 0) await confirmPin(pin, changes, context);
       // What a setting changes elsewhere (the staff idle lock) follows from the store's change
       // event (host/services.ts), as for an edit on disk or a fleet bundle.
-      const saved = await store.saveSettings(baseRevision, settings, authorOf(context));
-      return { revision: saved.revision };
+      return adminState(await store.saveSettings(baseRevision, settings, authorOf(context)));
     },
     'history:list': async () => ({ versions: store.history.list(), limit: HISTORY_LIMIT }),
     'history:get': async ({ id }) => store.history.get(id),
     'history:restore': async ({ baseRevision, id, pin }, context) => {
       // An old version may hold another sync key or LAN setting: a cookie alone cannot bring it.
-      const { settings } = await store.history.get(id);
-      const changes = pinConfirmedChanges(store.snapshot().settings, settings);
+      const version = await store.history.get(id);
+      const changes = pinConfirmedChanges(store.snapshot().settings, version.settings);
       if (changes.length > 0) await confirmPin(pin, changes, context);
-      return { revision: (await store.restore(baseRevision, id, authorOf(context))).revision };
+      // The version checked is the one restored: it is not read from disk again.
+      return adminState(await store.restore(baseRevision, version, authorOf(context)));
     },
     'media:upload-begin': async ({ name, size }) => media.begin(name, size),
     'media:upload-chunk': async ({ uploadId, offset, bytes }) =>

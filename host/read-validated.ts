@@ -12,12 +12,22 @@ type ReadResult<T> =
 /** Brings a parsed file up to the current schema version. */
 export type Migrate = (json: unknown) => MigrationResult;
 
-/** Read a JSON file, migrate it, and parse it with a schema, turning every failure into problems. */
+/** A file's text as last read or written, with the value it parses to. */
+export interface Known<T> {
+  text: string;
+  value: T;
+}
+
+/**
+ * Read a JSON file, migrate it, and parse it with a schema, turning every failure into problems.
+ * When the text is exactly `known.text`, its value is reused instead of parsing the same text again.
+ */
 export async function readValidated<S extends z.ZodMiniType>(
   file: string,
   source: string,
   schema: S,
   migrate?: Migrate,
+  known?: Known<z.output<S>>,
 ): Promise<ReadResult<z.output<S>>> {
   let text: string;
   try {
@@ -28,6 +38,7 @@ export async function readValidated<S extends z.ZodMiniType>(
       code === 'ENOENT' ? 'file is missing' : `cannot read the file (${code ?? String(error)})`;
     return { ok: false, problems: [{ source, path: '$', message }] };
   }
+  if (known !== undefined && text === known.text) return { ok: true, value: known.value, text };
   let json: unknown;
   try {
     json = JSON.parse(text);

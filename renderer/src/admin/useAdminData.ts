@@ -21,6 +21,8 @@ export interface AdminData {
   /** Whether a save is under way. */
   saving: boolean;
   reload(): Promise<void>;
+  /** Show the state a call returned (a save, a restore) instead of asking for it again. */
+  adopt(state: AdminState): void;
   /** Save playlists; resolves true when saved, false when refused (the failure says why). */
   saveContent(content: ContentFile): Promise<boolean>;
   /**
@@ -69,13 +71,13 @@ export function useAdminData(api: KioskApi): AdminData {
   }, [api]);
 
   const save = useCallback(
-    async (run: (baseRevision: string) => Promise<unknown>) => {
+    async (run: (baseRevision: string) => Promise<AdminState>) => {
       if (!state) return false;
       setSaving(true);
       try {
-        await run(state.revision);
+        // The save replies with the state after it: no second round trip to read it back.
+        setState(await run(state.revision));
         setFailure(undefined);
-        await reload();
         return true;
       } catch (error) {
         if (isPinError(error)) throw error;
@@ -85,7 +87,7 @@ export function useAdminData(api: KioskApi): AdminData {
         setSaving(false);
       }
     },
-    [state, reload],
+    [state],
   );
 
   return {
@@ -93,6 +95,7 @@ export function useAdminData(api: KioskApi): AdminData {
     failure,
     saving,
     reload,
+    adopt: setState,
     saveContent: (content) =>
       save((baseRevision) => api.invoke('content:save', { baseRevision, content })),
     saveSettings: (settings, pin) =>

@@ -63,15 +63,15 @@ export function HistorySection({ api, data }: SectionProps) {
       api.invoke('history:restore', { baseRevision: revision, id: entry.id, pin });
     try {
       try {
-        await send();
+        data.adopt(await send());
       } catch (error) {
         // The version holds another sync key, sync address or LAN setting: the PIN again.
         if (!(error instanceof ApiError && error.code === 'pin-required')) throw error;
-        if (!(await pinConfirm.ask(error.message, async (pin) => void (await send(pin))))) return;
+        const confirmed = async (pin: string) => data.adopt(await send(pin));
+        if (!(await pinConfirm.ask(error.message, confirmed))) return;
       }
       setDone(`Restored the version of ${when(entry.at)}. The kiosk shows it now.`);
       setPreview(undefined);
-      await data.reload();
     } catch (error) {
       setFailure(toFailure(error));
     }

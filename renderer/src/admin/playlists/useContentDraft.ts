@@ -76,7 +76,8 @@ export function useContentDraft(
       return false;
     }
     setChecking(false);
-    const ok = await data.saveContent(ContentFile.parse(content));
+    // The API client parses it with the contract on its way out: no need to here.
+    const ok = await data.saveContent(content);
     // Edits made while the save was under way stay unsaved.
     if (ok && getEdits() === content) setEdits(undefined);
     return ok;
