@@ -1,5 +1,5 @@
 import type { Settings } from './schema.js';
-import { frameSrc, type WebOriginEntry } from './web-page.js';
+import { connectSrc, frameSrc, type WebOriginEntry } from './web-page.js';
 
 /**
  * The Content Security Policy the player runs under, in the browser host and in Electron alike.
@@ -25,11 +25,15 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * The policy with `frame-src` built from the web page allowlist (settings), so web page slides can
- * frame those sites and no other; with an empty list it is CONTENT_SECURITY_POLICY.
+ * The policy with `frame-src` and `connect-src` built from the web page allowlist (settings), so
+ * web page slides can frame those sites (and check that they answer) and no other; with an empty
+ * list it is CONTENT_SECURITY_POLICY.
  */
 export function contentSecurityPolicy(allowlist: readonly WebOriginEntry[]): string {
-  return CONTENT_SECURITY_POLICY.replace("frame-src 'none'", frameSrc(allowlist));
+  return CONTENT_SECURITY_POLICY.replace("frame-src 'none'", frameSrc(allowlist)).replace(
+    "connect-src 'self'",
+    connectSrc(allowlist),
+  );
 }
 
 /** SECURITY_HEADERS with the CSP's `frame-src` built from the web page allowlist. */

@@ -75,6 +75,10 @@ describe('web page rules', () => {
       'frame-src https://appointments.example http://127.0.0.1:8080;',
     );
     expect(contentSecurityPolicy([])).toContain("frame-src 'none'");
+    expect(contentSecurityPolicy(allowlist)).toContain(
+      "connect-src 'self' https://appointments.example http://127.0.0.1:8080;",
+    );
+    expect(contentSecurityPolicy([])).toContain("connect-src 'self';");
   });
 
   it('finds web page slides of sites not on the allowlist', () => {

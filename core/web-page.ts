@@ -82,6 +82,16 @@ export function frameSrc(allowlist: readonly WebOriginEntry[]): string {
   return origins.length === 0 ? "frame-src 'none'" : `frame-src ${origins.join(' ')}`;
 }
 
+/**
+ * The CSP `connect-src` for an allowlist: the kiosk itself and those origins. The player asks a
+ * site whether it answers at all (a request that reads nothing back) before it frames a page, since
+ * a frame whose site is unreachable shows the browser's error page and never says it failed.
+ */
+export function connectSrc(allowlist: readonly WebOriginEntry[]): string {
+  const origins = [...new Set(allowlist.map((entry) => entry.origin))];
+  return ["connect-src 'self'", ...origins].join(' ');
+}
+
 /** The slide-level problems of web page slides whose origin is not on the allowlist. */
 export function webSlideProblems(
   content: { playlists: readonly { slides: readonly { kind: string; web?: { url: string } }[] }[] },

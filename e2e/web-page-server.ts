@@ -26,6 +26,11 @@ export async function startWebSite(): Promise<WebSite> {
       response.writeHead(404).end();
       return;
     }
+    // The player asks with HEAD whether the site answers before it frames the page.
+    if (request.method === 'HEAD') {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end();
+      return;
+    }
     loads++;
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end(`<!doctype html><html lang="en"><head><title>Appointments</title>

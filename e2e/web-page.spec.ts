@@ -1,9 +1,10 @@
 /**
  * Web page slides: a page from a site on the allowlist shows in a locked-down frame; the CSP's
  * frame-src is the allowlist; other sites are refused by the admin and the host; a page that never
- * answers is skipped and reported; touches inside the frame keep the visitor's session, and the
- * idle reset loads the page afresh.
+ * answers, a site that refuses the connection and a kiosk that is offline skip the slide and report
+ * it; touches inside the frame keep the visitor's session, and the idle reset loads the page afresh.
  */
+import net from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AdminState } from '../core/contract';
@@ -206,6 +207,62 @@ test('a page that never answers is skipped and reported like missing media', asy
       message: `the web page ${site.origin}/hang did not load within 10 seconds`,
     });
   }).toPass({ timeout: 15_000 });
+});
+
+/** A loopback port nothing listens on: a connection to it is refused at once. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+test('a site that refuses the connection is skipped and reported, not shown as an error page', async ({
+  page,
+  host,
+}) => {
+  const origin = `http://127.0.0.1:${await closedPort()}`;
+  await setUp(page, host, [webSlide('refused', `${origin}/page`), textSlide], {
+    webPages: [{ origin, scripts: false }],
+  });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openPlayer(page, host.url);
+  await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('tab')).toHaveCount(1);
+  await expect(async () => {
+    const health = await (await fetch(`${host.url}/api/health`)).json();
+    expect(health.problems).toContainEqual({
+      source: 'player',
+      path: 'slide refused',
+      message: `the web site of ${origin}/page does not answer`,
+    });
+  }).toPass({ timeout: 15_000 });
+});
+
+test('on a kiosk that is offline the web page slide is skipped and reported', async ({
+  page,
+  host,
+}) => {
+  await setUp(page, host, [textSlide, webSlide('offline', `${site.origin}/page`)]);
+  // A kiosk whose network is down still reaches its own host on loopback; the browser says it is
+  // offline (Chromium's offline emulation would cut loopback too, which a real kiosk never sees).
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'onLine', { get: () => false }),
+  );
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openPlayer(page, host.url);
+  await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('tab')).toHaveCount(1, { timeout: 20_000 });
+  expect(site.loads()).toBe(0);
+  await expect(async () => {
+    const health = await (await fetch(`${host.url}/api/health`)).json();
+    expect(health.problems).toContainEqual({
+      source: 'player',
+      path: 'slide offline',
+      message: `the kiosk is offline, so the web page ${site.origin}/page cannot load`,
+    });
+  }).toPass({ timeout: 20_000 });
 });
 
 test('touches inside the frame delay the idle reset, which loads the page afresh', async ({

@@ -190,6 +190,13 @@ describe('web page slide frames', () => {
     expect(ask({ frame: { url: 'https://elsewhere.example/', parent: top } })).toEqual({
       cancel: true,
     });
+    // Except to ask an allowed site whether it answers, with HEAD, before framing its page.
+    const probe = { resourceType: 'xhr', method: 'HEAD', frame: top };
+    expect(ask({ ...probe, url: 'https://appointments.example/book' })).toEqual({});
+    expect(ask({ ...probe, url: 'https://elsewhere.example/book' })).toEqual({ cancel: true });
+    expect(ask({ ...probe, method: 'GET', url: 'https://appointments.example/book' })).toEqual({
+      cancel: true,
+    });
     // Without an allowlist, nothing changes.
     resetFakeElectron();
     const locked = hardenedContents();

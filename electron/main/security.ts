@@ -69,6 +69,7 @@ export interface HardenOptions {
 /** What a request or navigation says about where it comes from. */
 interface FrameDetails {
   url: string;
+  method?: string;
   resourceType?: string;
   isMainFrame?: boolean;
   frame?: { url: string; parent: unknown } | null;
@@ -76,13 +77,15 @@ interface FrameDetails {
 
 /**
  * Whether a network request belongs to a web page slide: the frame's own page on an allowed site,
- * or anything that page loads from inside its (sub)frame. The top frame never reaches the network.
+ * or anything that page loads from inside its (sub)frame. The top frame reaches the network only to
+ * ask an allowed site whether it answers (a HEAD request, read by nobody) before framing a page.
  */
 export function isWebPageRequest(
   details: FrameDetails,
   allowlist: readonly WebOriginEntry[],
 ): boolean {
   if (allowlist.length === 0) return false;
+  if (details.method === 'HEAD') return allowedEntry(details.url, allowlist) !== undefined;
   if (details.resourceType === 'subFrame')
     return allowedEntry(details.url, allowlist) !== undefined;
   try {

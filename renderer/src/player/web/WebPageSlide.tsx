@@ -60,9 +60,29 @@ export default function WebPageSlide({ slide, title, onFailed }: WebPageSlidePro
     };
   }, [entry, url, visit, loaded]);
 
+  useEffect(() => {
+    if (!entry || !navigator.onLine) return;
+    // A frame whose site does not answer shows the browser's error page and still "loads": ask
+    // the site too, once per visit (a HEAD request with an opaque answer: nothing is read, no
+    // cookie or referrer is sent; the CSP's connect-src lists the allowed sites for it).
+    const asking = new AbortController();
+    fetch(url, {
+      method: 'HEAD',
+      mode: 'no-cors',
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+      signal: asking.signal,
+    }).catch(() => {
+      if (!asking.signal.aborted) failed.current?.(`the web site of ${url} does not answer`);
+    });
+    return () => asking.abort();
+  }, [entry, url, visit]);
+
   useFrameInput(frame, wrapper);
 
-  if (!entry) return null;
+  // Not allowed, or nothing to load it over: no frame at all (the slide is being skipped).
+  if (!entry || !navigator.onLine) return null;
   return (
     <div className="web-page" ref={wrapper} tabIndex={-1}>
       <iframe
