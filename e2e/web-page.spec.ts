@@ -190,6 +190,14 @@ test('the allowlist is edited in Settings and becomes the CSP frame-src', async 
   ]);
 });
 
+/** Wait until /api/health lists the player's report of `path` (a skipped slide) with `message`. */
+async function expectReported(host: Host, path: string, message: string): Promise<void> {
+  await expect(async () => {
+    const health = await (await fetch(`${host.url}/api/health`)).json();
+    expect(health.problems).toContainEqual({ source: 'player', path, message });
+  }).toPass({ timeout: 20_000 });
+}
+
 test('a page that never answers is skipped and reported like missing media', async ({
   page,
   host,
@@ -199,14 +207,11 @@ test('a page that never answers is skipped and reported like missing media', asy
   await openPlayer(page, host.url);
   await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('tab')).toHaveCount(1);
-  await expect(async () => {
-    const health = await (await fetch(`${host.url}/api/health`)).json();
-    expect(health.problems).toContainEqual({
-      source: 'player',
-      path: 'slide never',
-      message: `the web page ${site.origin}/hang did not load within 10 seconds`,
-    });
-  }).toPass({ timeout: 15_000 });
+  await expectReported(
+    host,
+    'slide never',
+    `the web page ${site.origin}/hang did not load within 10 seconds`,
+  );
 });
 
 /** A loopback port nothing listens on: a connection to it is refused at once. */
@@ -230,14 +235,7 @@ test('a site that refuses the connection is skipped and reported, not shown as a
   await openPlayer(page, host.url);
   await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('tab')).toHaveCount(1);
-  await expect(async () => {
-    const health = await (await fetch(`${host.url}/api/health`)).json();
-    expect(health.problems).toContainEqual({
-      source: 'player',
-      path: 'slide refused',
-      message: `the web site of ${origin}/page does not answer`,
-    });
-  }).toPass({ timeout: 15_000 });
+  await expectReported(host, 'slide refused', `the web site of ${origin}/page does not answer`);
 });
 
 test('on a kiosk that is offline the web page slide is skipped and reported', async ({
@@ -255,14 +253,11 @@ test('on a kiosk that is offline the web page slide is skipped and reported', as
   await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('tab')).toHaveCount(1, { timeout: 20_000 });
   expect(site.loads()).toBe(0);
-  await expect(async () => {
-    const health = await (await fetch(`${host.url}/api/health`)).json();
-    expect(health.problems).toContainEqual({
-      source: 'player',
-      path: 'slide offline',
-      message: `the kiosk is offline, so the web page ${site.origin}/page cannot load`,
-    });
-  }).toPass({ timeout: 20_000 });
+  await expectReported(
+    host,
+    'slide offline',
+    `the kiosk is offline, so the web page ${site.origin}/page cannot load`,
+  );
 });
 
 test('touches inside the frame delay the idle reset, which loads the page afresh', async ({
