@@ -2,7 +2,7 @@
  * Renderer entry: pick the KioskApi, render the app.
  */
 import '@fontsource-variable/inter/wght.css';
-import './styles/player.css';
+import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApi } from './api';
