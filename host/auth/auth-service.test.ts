@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { KioskError } from '../../core/errors.js';
 import { AuthFile } from './auth-file.js';
+import { failure } from '../test-helpers.js';
 import { AuthService, lockoutMs, MAX_LOCKOUT_MS } from './auth-service.js';
 import * as pinHash from './pin-hash.js';
 import { authInTempDir, FAST } from './test-auth.js';
@@ -19,16 +20,6 @@ let clock = START;
 const now = () => clock;
 
 const setUp = (options: { pin?: string } = { pin: PIN }) => authInTempDir(now, options.pin);
-
-/** The KioskError a call fails with. */
-async function failure(promise: Promise<unknown>): Promise<KioskError> {
-  const error = await promise.then(
-    () => expect.unreachable('the call should have failed'),
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(KioskError);
-  return error as KioskError;
-}
 
 /** Make `count` wrong tries; resolves to the last error. */
 async function wrongTries(auth: AuthService, count: number): Promise<KioskError> {

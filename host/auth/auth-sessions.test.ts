@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KioskError } from '../../core/errors.js';
+import { failure } from '../test-helpers.js';
 import { AuthService } from './auth-service.js';
 import { MAX_SESSIONS } from './sessions.js';
 import { authInTempDir, FAST } from './test-auth.js';
@@ -12,15 +12,6 @@ let clock = 0;
 const now = () => clock;
 
 const setUp = (pin: string | undefined = PIN) => authInTempDir(now, pin);
-
-async function failure(promise: Promise<unknown>): Promise<KioskError> {
-  const error = await promise.then(
-    () => expect.unreachable('the call should have failed'),
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(KioskError);
-  return error as KioskError;
-}
 
 beforeEach(() => {
   clock = Date.UTC(2030, 5, 1);
