@@ -118,19 +118,43 @@ async function showPicture(player: Page, url: string): Promise<Locator> {
   return img;
 }
 
+/**
+ * As staff: upload `file`, then open "Add picture slide" (or video slide) on the shipped
+ * playlist with its English title filled in; returns that dialog.
+ */
+async function addSlideOf(
+  page: Page,
+  dataDir: string,
+  url: string,
+  kind: 'picture' | 'video',
+  file: TestFile,
+  title: string,
+): Promise<Locator> {
+  await setPin(dataDir);
+  await openPlaylists(page, url);
+  await uploadFromPage(page, file);
+  await page.reload();
+  await editPlaylist(page, SHIPPED);
+  const name = `Add ${kind} slide`;
+  await button(page, name).click();
+  const add = page.getByRole('dialog', { name });
+  await add.getByLabel('Title (English)').fill(title);
+  return add;
+}
+
 test('a landscape picture on a portrait screen shows whole; staff make it fill around a focal point', async ({
   page,
   context,
   host,
 }) => {
-  await setPin(host.dataDir);
-  await openPlaylists(page, host.url);
-  await uploadFromPage(page, landscapePicture());
-  await page.reload();
-  await editPlaylist(page, SHIPPED);
-  await button(page, 'Add picture slide').click();
-  const add = page.getByRole('dialog', { name: 'Add picture slide' });
-  await add.getByLabel('Title (English)').fill('Grand Place');
+  const add = await addSlideOf(
+    page,
+    host.dataDir,
+    host.url,
+    'picture',
+    landscapePicture(),
+    'Grand Place',
+  );
   await add.getByLabel('Picture').selectOption({ label: 'grand-place.png' });
   await button(add, 'Add slide').click();
   await page.getByLabel('Alt text (English)').fill('The Grand Place at night');
@@ -197,14 +221,14 @@ test('a landscape video on a portrait screen shows whole by default', async ({
   context,
   host,
 }) => {
-  await setPin(host.dataDir);
-  await openPlaylists(page, host.url);
-  await uploadFromPage(page, landscapeVideo());
-  await page.reload();
-  await editPlaylist(page, SHIPPED);
-  await button(page, 'Add video slide').click();
-  const add = page.getByRole('dialog', { name: 'Add video slide' });
-  await add.getByLabel('Title (English)').fill('Lobby film');
+  const add = await addSlideOf(
+    page,
+    host.dataDir,
+    host.url,
+    'video',
+    landscapeVideo(),
+    'Lobby film',
+  );
   await button(add, 'Add slide').click();
   await page.getByLabel(/^Loop/).check();
   const framing = page.getByRole('group', { name: 'On screens of another shape' });

@@ -29,12 +29,16 @@ interface EditableContent {
   playlists: { id: string; slides: { id: string; title: Record<string, string> }[] }[];
 }
 
-/** Staff in their own browser, unlocked; returns a page to call the API from. */
-async function staffPage(browser: Browser, host: Host): Promise<Page> {
+/**
+ * Staff in their own browser, unlocked, and the player open on a fake clock in `player`; returns
+ * the staff's page to call the API from.
+ */
+async function staffBesidePlayer(browser: Browser, host: Host, player: Page): Promise<Page> {
   await setPin(host.dataDir);
   const context = await browser.newContext();
   const page = await context.newPage();
   await unlockAdmin(page, host.url);
+  await openPlayerOnFakeClock(player, host.url);
   return page;
 }
 
@@ -88,8 +92,7 @@ test('a staff save waits while a visitor is in session, and shows after the idle
   browser,
   host,
 }) => {
-  const staff = await staffPage(browser, host);
-  await openPlayerOnFakeClock(page, host.url);
+  const staff = await staffBesidePlayer(browser, host, page);
   await visitorOnSlide3(page);
 
   await staffSave(staff, page, (slides) => {
@@ -116,8 +119,7 @@ test('a staff save waits while a visitor is in session, and shows after the idle
 });
 
 test('with nobody there, a staff save shows at once', async ({ page, browser, host }) => {
-  const staff = await staffPage(browser, host);
-  await openPlayerOnFakeClock(page, host.url);
+  const staff = await staffBesidePlayer(browser, host, page);
   await expectSlide(page, 1);
   await staffSave(staff, page, (slides) => {
     slides[0]!.title.en = 'About us, edited';
@@ -130,8 +132,7 @@ test('deleting the slide on screen moves the visitor to the next one, keeping la
   browser,
   host,
 }) => {
-  const staff = await staffPage(browser, host);
-  await openPlayerOnFakeClock(page, host.url);
+  const staff = await staffBesidePlayer(browser, host, page);
   await visitorOnSlide3(page);
 
   await staffSave(staff, page, (slides) => {

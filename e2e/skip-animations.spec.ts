@@ -116,6 +116,20 @@ async function expectFinalAtOnce(page: Page, ...names: OverlayName[]): Promise<v
 const presses = (page: Page) =>
   page.evaluate(() => (window as unknown as { __presses: (string | null)[] }).__presses);
 
+/**
+ * The idle dialog is final from its insertion on; Continue, pressed with a real click, meets the
+ * button itself (not the page behind it) and leaves the visitor on `slide` in `lang`.
+ */
+async function continueAtOnce(page: Page, lang: 'fr' | 'de', slide: number): Promise<void> {
+  await expectFinalAtOnce(page, 'idleBackdrop', 'idleDialog');
+  const before = (await presses(page)).length;
+  await idleDialog(page).getByRole('button', { name: UI[lang].continue, exact: true }).click();
+  await expect(idleDialog(page)).toHaveCount(0);
+  expect((await presses(page)).slice(before)).toEqual([UI[lang].continue]);
+  await expectSlide(page, slide, lang);
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
 for (const reducedMotion of ['no-preference', 'reduce'] as const) {
   test(`on a fake clock (${reducedMotion}) the idle dialog is final at once; Continue keeps the visitor's slide and language`, async ({
     page,
@@ -135,55 +149,38 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
     await expect(allSlides(page)).toHaveCSS('opacity', '1');
 
     await page.clock.runFor(DEFAULT_SETTINGS.idleTimeoutSec * 1000 + 300);
-    const dialog = idleDialog(page);
-    await expect(dialog).toBeVisible();
-    await expectFinalAtOnce(page, 'idleBackdrop', 'idleDialog');
-
-    const before = (await presses(page)).length;
-    await dialog.getByRole('button', { name: UI.fr.continue, exact: true }).click();
-    await expect(idleDialog(page)).toHaveCount(0);
-    // The pointer met the button itself, not the page behind it.
-    expect((await presses(page)).slice(before)).toEqual([UI.fr.continue]);
-    await expectSlide(page, 3, 'fr');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(idleDialog(page)).toBeVisible();
+    await continueAtOnce(page, 'fr', 3);
     await expect(button(page, UI.fr.start)).toBeVisible();
   });
 }
 
 test.describe('in real time with prefers-reduced-motion: reduce', () => {
   test.use({ settings: { idleTimeoutSec: 10, countdownSec: 20 } });
+  test.beforeEach(async ({ page }) => {
+    await skipAnimations(page);
+    await watchOverlays(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+  });
 
   test('the idle dialog is final at once and Continue is pressed, not the page', async ({
     page,
     host,
   }) => {
-    await skipAnimations(page);
-    await watchOverlays(page);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
     await openPlayer(page, host.url);
     await button(page, 'Deutsch').click();
     await button(page, UI.de.next).click();
     await expectSlide(page, 2, 'de');
 
     // A real 10-second idle timeout.
-    const dialog = idleDialog(page);
-    await expect(dialog).toBeVisible({ timeout: 20_000 });
-    await expectFinalAtOnce(page, 'idleBackdrop', 'idleDialog');
-    const before = (await presses(page)).length;
-    await dialog.getByRole('button', { name: UI.de.continue, exact: true }).click();
-    await expect(idleDialog(page)).toHaveCount(0);
-    expect((await presses(page)).slice(before)).toEqual([UI.de.continue]);
-    await expectSlide(page, 2, 'de');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(idleDialog(page)).toBeVisible({ timeout: 20_000 });
+    await continueAtOnce(page, 'de', 2);
   });
 
   test('the accessibility panel is final at once and its toggles take real clicks', async ({
     page,
     host,
   }) => {
-    await skipAnimations(page);
-    await watchOverlays(page);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
     await openPlayer(page, host.url);
     await button(page, 'Accessibility').click();
     await expect(button(page, 'Larger text')).toBeVisible();
@@ -196,9 +193,6 @@ test.describe('in real time with prefers-reduced-motion: reduce', () => {
     page,
     host,
   }) => {
-    await skipAnimations(page);
-    await watchOverlays(page);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
     await openPlayer(page, host.url);
     await showAlert(host.dataDir, 'The building closes at 4 pm.');
     const notice = page.getByRole('alertdialog', { name: 'Important message' });
@@ -212,9 +206,6 @@ test.describe('in real time with prefers-reduced-motion: reduce', () => {
     page,
     host,
   }) => {
-    await skipAnimations(page);
-    await watchOverlays(page);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`${host.url}/#/admin`);
     const dialog = page.getByRole('dialog', { name: 'Staff access' });
     await expect(dialog).toBeVisible();

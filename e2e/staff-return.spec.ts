@@ -69,6 +69,15 @@ async function expectReturnAfter(page: Page, ms: number): Promise<void> {
   await expectAttractLoop(page);
 }
 
+/** From the player on a fake clock, Ctrl+Shift+A and the PIN: Staff access unlocks the admin. */
+async function unlockFromPlayer(page: Page, url: string): Promise<void> {
+  await openPlayerOnFakeClock(page, url);
+  await page.keyboard.press('Control+Shift+KeyA');
+  await expectStaffAccess(page);
+  await staffAccess(page).getByLabel('PIN', { exact: true }).fill(PIN);
+  await staffAccess(page).getByRole('button', { name: 'Unlock' }).click();
+}
+
 test.beforeEach(async ({ host }) => setPin(host.dataDir));
 
 test('a visitor’s 3-second touch in the corner: Staff access goes back to the player on its own', async ({
@@ -115,11 +124,7 @@ test('unlocked, the admin goes back to the player after the staff idle time', as
   page,
   host,
 }) => {
-  await openPlayerOnFakeClock(page, host.url);
-  await page.keyboard.press('Control+Shift+KeyA');
-  await expectStaffAccess(page);
-  await staffAccess(page).getByLabel('PIN', { exact: true }).fill(PIN);
-  await staffAccess(page).getByRole('button', { name: 'Unlock' }).click();
+  await unlockFromPlayer(page, host.url);
   await expect(page.getByRole('navigation', { name: 'Admin' })).toBeVisible();
   // Longer than the locked wait: unlocked, only the staff idle time counts.
   await page.clock.runFor(LOCKED_MS + 10_000);
@@ -131,11 +136,7 @@ test('after staff press "Lock", Staff access goes back to the player on its own'
   page,
   host,
 }) => {
-  await openPlayerOnFakeClock(page, host.url);
-  await page.keyboard.press('Control+Shift+KeyA');
-  await expectStaffAccess(page);
-  await staffAccess(page).getByLabel('PIN', { exact: true }).fill(PIN);
-  await staffAccess(page).getByRole('button', { name: 'Unlock' }).click();
+  await unlockFromPlayer(page, host.url);
   await button(page, 'Lock').click();
   await expectStaffAccess(page);
   await expectReturnAfter(page, LOCKED_MS);

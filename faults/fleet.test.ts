@@ -6,16 +6,13 @@
  *   the settings and content writes, comes back with the old content and old settings, or the
  *   new with the new, never a mix (the fleet state agrees).
  *
- * Mounting the tmpfs needs root (or CAP_SYS_ADMIN); CI runs as root. Without it the test fails
- * and says so: a skipped fault test would prove nothing.
+ * Mounting the tmpfs needs root (or CAP_SYS_ADMIN): see support/tmpfs.ts.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { afterEach, expect, it } from 'vitest';
 import type { Health } from '../core/contract.js';
 import type { ContentFile, Settings } from '../core/schema.js';
@@ -25,7 +22,7 @@ import { SWITCH_JOURNAL } from '../host/fleet/switch-journal.js';
 import { FLEET_DIR, FleetSync } from '../host/fleet/sync.js';
 import { serveBundle } from '../host/fleet/test-server.js';
 import { MediaLibrary } from '../host/media/media-library.js';
-import { pngChunk, upload } from '../host/media/test-files.js';
+import { upload } from '../host/media/test-files.js';
 import {
   killHost,
   requireBuiltHost,
@@ -34,6 +31,8 @@ import {
   type HostProcess,
 } from './support/host-process.js';
 import { ApiClient } from './support/api-client.js';
+import { bigPng } from './support/samples.js';
+import { mountTmpfs } from './support/tmpfs.js';
 
 const ASSETS = path.join(ROOT, 'assets');
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -45,25 +44,6 @@ async function temp(prefix: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/** A valid PNG of about `bytes` bytes that does not compress (stored deflate blocks). */
-function bigPng(bytes: number): Buffer {
-  const width = 256;
-  const row = 1 + width * 3;
-  const height = Math.max(1, Math.ceil(bytes / row));
-  const raw = randomBytes(row * height);
-  for (let y = 0; y < height; y++) raw[y * row] = 0;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: 0 })),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 /** Headquarters: content whose second slide shows `picture` (if any), titled, then published. */
@@ -111,18 +91,7 @@ it('refuses a bundle larger than the disk before downloading any of it', async (
   const hq = await headquarters();
   const manifest = await hq.publish('Too big for this kiosk', 95, bigPng(3 * 1024 * 1024));
   const dataDir = await temp('kiosk-fleet-tmpfs-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m,mode=0755', 'tmpfs', dataDir], {
-      stdio: 'pipe',
-    });
-  } catch (error) {
-    const why = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message).trim();
-    throw new Error(
-      `fleet fault test: cannot mount a 2 MB tmpfs at ${dataDir} (${why}). It needs root or CAP_SYS_ADMIN (CI runs as root).`,
-      { cause: error },
-    );
-  }
-  cleanups.push(() => execFileSync('umount', ['-l', dataDir], { stdio: 'pipe' }));
+  cleanups.push(mountTmpfs(dataDir, '2m', 'fleet fault test'));
   await pointAt(dataDir, hq.server.manifestUrl);
   const store = await ContentStore.open({ dataDir, assetsDir: ASSETS });
   const media = await MediaLibrary.open({ dataDir });

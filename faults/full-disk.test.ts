@@ -9,17 +9,13 @@
  * Needs root (or CAP_SYS_ADMIN) to mount the tmpfs; CI runs as root. Without it the test fails
  * and says so: a skipped fault test would prove nothing.
  */
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, statfsSync, writeSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, rmdir, stat, truncate } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Health } from '../core/contract.js';
 import type { ContentFile } from '../core/schema.js';
-import { pngChunk } from '../host/media/test-files.js';
 import {
   killHost,
   requireBuiltHost,
@@ -27,41 +23,25 @@ import {
   type HostProcess,
 } from './support/host-process.js';
 import { ApiClient } from './support/api-client.js';
+import { bigPng } from './support/samples.js';
+import { mountTmpfs } from './support/tmpfs.js';
 
 const DISK_SIZE = '2m';
 const PAGE = 4096;
 
 let dataDir = '';
-let mounted = false;
+let unmount: (() => void) | undefined;
 let host: HostProcess | undefined;
 
 beforeAll(async () => {
   requireBuiltHost();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-fault-disk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${DISK_SIZE},mode=0755`, 'tmpfs', dataDir], {
-      stdio: 'pipe',
-    });
-  } catch (error) {
-    const why = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message).trim();
-    throw new Error(
-      `full-disk test: cannot mount a ${DISK_SIZE} tmpfs at ${dataDir} (${why}). ` +
-        'It needs root or CAP_SYS_ADMIN (CI runs as root); run it there, e.g. `sudo npm run test:faults`.',
-      { cause: error },
-    );
-  }
-  mounted = true;
+  unmount = mountTmpfs(dataDir, DISK_SIZE, 'full-disk test');
 });
 
 afterAll(async () => {
   if (host) await killHost(host);
-  if (mounted) {
-    try {
-      execFileSync('umount', [dataDir], { stdio: 'pipe' });
-    } catch {
-      execFileSync('umount', ['-l', dataDir], { stdio: 'pipe' });
-    }
-  }
+  unmount?.();
   if (dataDir) await rmdir(dataDir).catch(() => undefined);
 });
 
@@ -86,26 +66,6 @@ async function leaveFree(pages: number): Promise<void> {
   fillDisk();
   const { size } = await stat(FILLER());
   await truncate(FILLER(), size - pages * PAGE);
-}
-
-/** A valid PNG of about `bytes` bytes that does not compress (stored deflate blocks). */
-function bigPng(bytes: number, seed: number): Buffer {
-  const width = 256;
-  const row = 1 + width * 3;
-  const height = Math.max(1, Math.ceil(bytes / row));
-  const raw = randomBytes(row * height);
-  for (let y = 0; y < height; y++) raw[y * row] = 0;
-  raw[1] = seed & 255;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: 0 })),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 /** Files left by an atomic write or an upload that did not finish. */
@@ -193,7 +153,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
 
   // 2. An upload that just fits, with no room left for the media list: it fails, and the file,
   //    though whole, is not left in the library (the next start would adopt it).
-  const fits = bigPng(100 * 1024, 1);
+  const fits = bigPng(100 * 1024);
   await leaveFree(Math.ceil(fits.length / PAGE));
   const noIndex = await uploadPng('just-fits.png', fits);
   expect(noIndex.step).toBe('finish');
@@ -245,7 +205,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
     if (free === 0) fillDisk();
     else await leaveFree(free);
     const name = `lobby-${free}.png`;
-    const failed = await uploadPng(name, bigPng(200 * 1024, free));
+    const failed = await uploadPng(name, bigPng(200 * 1024));
     expect(failed.step, `upload with ${free} pages free`).toBe('chunk');
     expect(failed.status).toBe(500);
     expect(failed.error).toMatchObject({
@@ -305,7 +265,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   });
   expect(last.status, JSON.stringify(last.body)).toBe(200);
   expect((await served()).playlist.name).toBe('Saved after the restart');
-  const png = bigPng(200 * 1024, 99);
+  const png = bigPng(200 * 1024);
   const stored = await uploadPng('lobby.png', png);
   expect(stored.status, JSON.stringify(stored.body)).toBe(200);
   if (stored.step !== 'finish') throw new Error(`the upload stopped at its ${stored.step}`);

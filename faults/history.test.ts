@@ -24,14 +24,9 @@ import { ContentFile, Settings, type Slide } from '../core/schema.js';
 import { appPaths } from '../host/app-paths.js';
 import { ContentStore } from '../host/content-store.js';
 import { HISTORY_DIR, versionFile } from '../host/history-store.js';
-import {
-  killHost,
-  requireBuiltHost,
-  seededRandom,
-  startServe,
-  type HostProcess,
-} from './support/host-process.js';
+import { killHost, seededRandom, startServe, type HostProcess } from './support/host-process.js';
 import { ApiClient } from './support/api-client.js';
+import { killSwitch, seededRun } from './support/crash-cycles.js';
 
 const CYCLES = Number(process.env.FAULT_CYCLES ?? 40);
 const SEED = Number(process.env.FAULT_SEED ?? 20_261_202);
@@ -81,12 +76,9 @@ function withTitle(content: ContentFile, title: string): ContentFile {
 }
 
 it(`keeps content whole and the history valid through ${CYCLES} kill -9s during restores`, async () => {
-  requireBuiltHost();
-  onTestFailed(() => {
+  const random = seededRun('history faults', SEED, () => {
     keep = true;
   });
-  const random = seededRandom(SEED);
-  console.log(`history faults: seed ${SEED} (repeat with FAULT_SEED=${SEED})`);
   const dataDir = await dataFolder('kiosk-fault-history-');
   const tally = { cycles: 0, old: 0, restored: 0, byFile: 0, byTimer: 0 };
 
@@ -111,19 +103,16 @@ it(`keeps content whole and the history valid through ${CYCLES} kill -9s during 
     expect(version.status).toBe(200);
     const before = (await api.call('content:get')).body;
 
-    let killed = false;
     const running = host;
-    const kill = () => {
-      if (killed) return;
-      killed = true;
-      running.child.kill('SIGKILL');
-    };
+    const killer = killSwitch(running);
+    const kill = () => killer.kill();
     let watcher: FSWatcher | undefined;
     if (random() < 0.6) {
       tally.byFile++;
       let skip = Math.floor(random() * 4);
       watcher = watch(dataDir, (_event, name) => {
-        if (killed || typeof name !== 'string' || !SWITCHING.test(name) || skip-- > 0) return;
+        if (killer.killed || typeof name !== 'string' || !SWITCHING.test(name) || skip-- > 0)
+          return;
         if (random() < 0.5) kill();
         else setImmediate(kill);
       });

@@ -15,17 +15,12 @@ import { watch, type FSWatcher } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, expect, it, onTestFailed } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { ContentFile, Settings } from '../core/schema.js';
 import { LAST_GOOD_DIR, serialize } from '../host/content-store.js';
-import {
-  killHost,
-  requireBuiltHost,
-  seededRandom,
-  startServe,
-  type HostProcess,
-} from './support/host-process.js';
+import { killHost, startServe, type HostProcess } from './support/host-process.js';
 import { ApiClient } from './support/api-client.js';
+import { killSwitch, seededRun } from './support/crash-cycles.js';
 
 const CYCLES = Number(process.env.FAULT_CYCLES ?? 200);
 const SEED = Number(process.env.FAULT_SEED ?? 20_260_301);
@@ -135,12 +130,9 @@ function checkOnDisk(
 }
 
 it(`keeps content and settings whole through ${CYCLES} kill -9s during saves`, async () => {
-  requireBuiltHost();
-  onTestFailed(() => {
+  const random = seededRun('kill-during-save', SEED, () => {
     keep = true;
   });
-  const random = seededRandom(SEED);
-  console.log(`kill-during-save: seed ${SEED} (repeat with FAULT_SEED=${SEED})`);
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-fault-kill-'));
   const started = Date.now();
   const tally = {
@@ -179,13 +171,8 @@ it(`keeps content and settings whole through ${CYCLES} kill -9s during saves`, a
     let revision = admin.body.revision;
     const acked: Record<FileName, string> = { ...state };
     let inFlight: Version | undefined;
-    let killed = false;
-    const running = host;
-    const kill = () => {
-      if (killed) return;
-      killed = true;
-      running.child.kill('SIGKILL');
-    };
+    const killer = killSwitch(host);
+    const kill = () => killer.kill();
 
     // Half the kills come after a random delay; the others as a temp file appears, so that many
     // land between the temp file's creation and its rename.
@@ -196,7 +183,7 @@ it(`keeps content and settings whole through ${CYCLES} kill -9s during saves`, a
       let skip = Math.floor(random() * 6);
       const lag = random();
       const onEvent = (_event: string, name: string | Buffer | null) => {
-        if (killed || typeof name !== 'string' || !TEMP.test(name) || skip-- > 0) return;
+        if (killer.killed || typeof name !== 'string' || !TEMP.test(name) || skip-- > 0) return;
         if (lag < 0.4) kill();
         else if (lag < 0.7) setImmediate(kill);
         else setTimeout(kill, Math.floor(random() * 4));
@@ -210,7 +197,7 @@ it(`keeps content and settings whole through ${CYCLES} kill -9s during saves`, a
     }
 
     const base = admin.body;
-    while (!killed) {
+    while (!killer.killed) {
       seq++;
       const isSettings = random() < 0.25;
       const file: FileName = isSettings ? 'settings.json' : 'content.json';

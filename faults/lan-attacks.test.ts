@@ -7,16 +7,11 @@
  * spread over many addresses, plain HTTP from another machine, and a stolen session cookie.
  */
 import os from 'node:os';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  killHost,
-  PIN,
-  requireBuiltHost,
-  startServe,
-  type HostProcess,
-} from './support/host-process.js';
+import { killHost, PIN, startServe, type HostProcess } from './support/host-process.js';
+import { removeSandbox, sandboxWithData } from './support/sandbox.js';
 import {
   MAX_FAILURES,
   NETWORK_FAILURES_PER_HOUR,
@@ -56,10 +51,7 @@ const fromLan = (n: number, extra: Omit<RawRequest, 'path'> = {}) => ({
 });
 
 beforeAll(async () => {
-  requireBuiltHost();
-  sandbox = await mkdtemp(path.join(os.tmpdir(), 'kiosk-fault-lan-'));
-  dataDir = path.join(sandbox, 'data');
-  await mkdir(dataDir);
+  ({ sandbox, dataDir } = await sandboxWithData('kiosk-fault-lan-'));
   host = await startServe(dataDir, 30_000, '0.0.0.0');
   kioskUrl = host.url;
   ({ url: lanUrl, trust } = await remoteOf(host, dataDir));
@@ -68,10 +60,7 @@ beforeAll(async () => {
   kioskCookie = sessionCookie(created)!;
 });
 
-afterAll(async () => {
-  if (host) await killHost(host);
-  if (sandbox) await rm(sandbox, { recursive: true, force: true });
-});
+afterAll(() => removeSandbox(host, sandbox));
 
 describe('DNS rebinding in LAN mode', () => {
   it('refuses a foreign Host name on every API route, and answers the kiosk by its own names', async () => {

@@ -12,18 +12,12 @@
  *
  * The tests are the steps of one story and run in order: each starts where the one before ended.
  */
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callNames, type AdminState, type FleetStatus } from '../core/contract.js';
-import {
-  killHost,
-  PIN,
-  requireBuiltHost,
-  startServe,
-  type HostProcess,
-} from './support/host-process.js';
+import { killHost, PIN, startServe, type HostProcess } from './support/host-process.js';
+import { removeSandbox, sandboxWithData } from './support/sandbox.js';
 import {
   count,
   firstEvent,
@@ -72,19 +66,13 @@ describe('the staff PIN against brute force over HTTP', () => {
   };
 
   beforeAll(async () => {
-    requireBuiltHost();
-    sandbox = await mkdtemp(path.join(os.tmpdir(), 'kiosk-fault-pin-'));
-    dataDir = path.join(sandbox, 'data');
+    ({ sandbox, dataDir } = await sandboxWithData('kiosk-fault-pin-'));
     authFile = path.join(dataDir, 'auth.json');
-    await mkdir(dataDir);
     host = await startServe(dataDir);
     transcript.length = 0;
   });
 
-  afterAll(async () => {
-    if (host) await killHost(host);
-    if (sandbox) await rm(sandbox, { recursive: true, force: true });
-  });
+  afterAll(() => removeSandbox(host, sandbox));
 
   it('sets the PIN at the kiosk itself, once, in a file for the owner only', async () => {
     const kiosk = new Client(host!.url);

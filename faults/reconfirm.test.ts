@@ -8,8 +8,7 @@
  * path outside gets one answer whether it exists or not.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetStatus } from '../core/contract.js';
@@ -20,13 +19,8 @@ import {
   type PinConfirmedSetting,
 } from '../core/security-policy.js';
 import { MAX_FAILURES } from '../host/auth/lockout.js';
-import {
-  killHost,
-  PIN,
-  requireBuiltHost,
-  startServe,
-  type HostProcess,
-} from './support/host-process.js';
+import { PIN, startServe, type HostProcess } from './support/host-process.js';
+import { removeSandbox, sandboxWithData } from './support/sandbox.js';
 import {
   call,
   errorOf,
@@ -108,10 +102,7 @@ async function waitForPublish(caller: Caller): Promise<FleetStatus['publish']> {
 }
 
 beforeAll(async () => {
-  requireBuiltHost();
-  sandbox = await mkdtemp(path.join(os.tmpdir(), 'kiosk-fault-reconfirm-'));
-  dataDir = path.join(sandbox, 'data');
-  await mkdir(dataDir);
+  ({ sandbox, dataDir } = await sandboxWithData('kiosk-fault-reconfirm-'));
   host = await startServe(dataDir, 30_000, '0.0.0.0');
   kioskUrl = host.url;
   ({ url: lanUrl, trust } = await remoteOf(host, dataDir));
@@ -121,10 +112,7 @@ beforeAll(async () => {
   lan = await lanCaller('127.0.6.1');
 });
 
-afterAll(async () => {
-  if (host) await killHost(host);
-  if (sandbox) await rm(sandbox, { recursive: true, force: true });
-});
+afterAll(() => removeSandbox(host, sandbox));
 
 describe('a session alone cannot reach beyond the screen', () => {
   it('refuses each sensitive setting without the PIN, from the LAN and from the kiosk', async () => {

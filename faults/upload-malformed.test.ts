@@ -11,21 +11,12 @@ import { fixture, makePng, makeVtt } from '../host/media/test-files.js';
 import { errorOf, expectRefused, send } from './support/raw-http.js';
 import { junk, sha256Of } from './support/samples.js';
 import type { Snapshot } from './support/snapshot.js';
-import {
-  begin,
-  fileOf,
-  itLeftNothingBehind,
-  release,
-  upload,
-  useUploadHost,
-} from './support/upload-host.js';
+import { begin, describeUploads, fileOf, release, upload } from './support/upload-host.js';
 
 const invalid = /Some values are not valid/;
 const notInProgress = /^This upload is not in progress/;
 
-describe('malformed upload requests', () => {
-  const run = useUploadHost();
-
+describeUploads('malformed upload requests', (run) => {
   it('refuses a begin with no file, several files, or broken JSON', async () => {
     const before = await run.snap();
     for (const [what, body] of [
@@ -177,6 +168,4 @@ describe('malformed upload requests', () => {
       expect.arrayContaining(files.map(([name]) => name)),
     );
   });
-
-  itLeftNothingBehind(run);
 });

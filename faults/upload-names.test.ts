@@ -5,17 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { MediaItem } from '../core/contract.js';
 import { makePng } from '../host/media/test-files.js';
 import { ROOT } from './support/host-process.js';
 import { errorOf, expectRefused } from './support/raw-http.js';
 import { sha256Of } from './support/samples.js';
-import { fileOf, itLeftNothingBehind, upload, useUploadHost } from './support/upload-host.js';
+import { describeUploads, fileOf, upload } from './support/upload-host.js';
 
-describe('hostile upload names', () => {
-  const run = useUploadHost();
-
+describeUploads('hostile upload names', (run) => {
   it('stores hostile names only as cleaned display names, under the sha256 of the bytes', async () => {
     const before = await run.snap();
     const names: [raw: string, shown: string][] = [
@@ -88,6 +86,4 @@ describe('hostile upload names', () => {
     }
     await run.expectNoTrace(refusedNames, 'refused names');
   });
-
-  itLeftNothingBehind(run);
 });

@@ -4,18 +4,17 @@
  * writes a byte into the staff upload in progress.
  */
 import { randomBytes } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { PIN } from './support/host-process.js';
 import { Client, expectRefused } from './support/raw-http.js';
 import { makePng } from '../host/media/test-files.js';
-import { begin, itLeftNothingBehind, release, useUploadHost } from './support/upload-host.js';
+import { begin, describeUploads, release } from './support/upload-host.js';
 import type { Snapshot } from './support/snapshot.js';
 
 const locked = /^Staff access is locked\. Unlock it with the staff PIN\.$/;
 const png = makePng(8, 6, 1);
 
-describe('uploads without a live staff session', () => {
-  const run = useUploadHost();
+describeUploads('uploads without a live staff session', (run) => {
   let before: Snapshot;
   /** A staff upload in progress, which others try to write into or finish. */
   let uploadId = '';
@@ -118,6 +117,4 @@ describe('uploads without a live staff session', () => {
     await release(run.staff, uploadId);
     await run.expectNoTrace(before, 'uploads without a live session');
   });
-
-  itLeftNothingBehind(run);
 });

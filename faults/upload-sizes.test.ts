@@ -3,26 +3,17 @@
  * against the real host (faults/support/upload-host.ts): refused early (streamed, never held
  * whole) with a 413 or 400 and no trace; exactly at a limit is fine.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../host/media/limits.js';
 import { makeVtt } from '../host/media/test-files.js';
 import { errorOf, expectRefused } from './support/raw-http.js';
 import { joined, junk, MiB, pngOfSize, sha256Of } from './support/samples.js';
-import {
-  begin,
-  fileOf,
-  itLeftNothingBehind,
-  release,
-  upload,
-  useUploadHost,
-} from './support/upload-host.js';
+import { begin, describeUploads, fileOf, release, upload } from './support/upload-host.js';
 
 const CHUNK = DEFAULT_LIMITS.chunkSize;
 const { image, video, captions } = DEFAULT_LIMITS;
 
-describe('uploads over the size limits', () => {
-  const run = useUploadHost();
-
+describeUploads('uploads over the size limits', (run) => {
   it('refuses a size bigger than any kind may be at begin, before a byte is sent', async () => {
     const over = /the limit for (pictures|videos|captions files) is \d+(\.\d+)? MB$/;
     const before = await run.snap();
@@ -135,6 +126,4 @@ describe('uploads over the size limits', () => {
     expect(fileOf(fits.reply)).toBe(`${sha256Of(atLimit)}.png`);
     await run.expectOnlyNewMedia(before, [fileOf(fits.reply)], 'a picture at the limit');
   });
-
-  itLeftNothingBehind(run);
 });

@@ -3,23 +3,15 @@
  * The type is judged by the first bytes (file-type); the container's own lengths are then walked
  * to the end of the file (structure.ts), so a file cut after its header is refused, with no trace.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { fixture, makePng } from '../host/media/test-files.js';
 import { errorOf, expectRefused } from './support/raw-http.js';
 import { junk } from './support/samples.js';
-import {
-  begin,
-  itLeftNothingBehind,
-  release,
-  upload,
-  useUploadHost,
-} from './support/upload-host.js';
+import { begin, describeUploads, release, upload } from './support/upload-host.js';
 
 const png = makePng(16, 16, 400);
 
-describe('empty and truncated uploads', () => {
-  const run = useUploadHost();
-
+describeUploads('empty and truncated uploads', (run) => {
   it('refuses an empty file at begin', async () => {
     const before = await run.snap();
     const empty = await run.staff.call('media:upload-begin', { name: 'empty.png', size: 0 });
@@ -84,6 +76,4 @@ describe('empty and truncated uploads', () => {
     if (bytes.length > 3) expectRefused(reply, 400, /is incomplete or damaged: /, name);
     await run.expectNoTrace(before, name);
   });
-
-  itLeftNothingBehind(run);
 });

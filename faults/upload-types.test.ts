@@ -8,14 +8,7 @@ import { executableHeader, makeExe, makePng, makeSvg } from '../host/media/test-
 import { errorOf, expectRefused } from './support/raw-http.js';
 import { sha256Of } from './support/samples.js';
 import type { Snapshot } from './support/snapshot.js';
-import {
-  begin,
-  fileOf,
-  itLeftNothingBehind,
-  release,
-  upload,
-  useUploadHost,
-} from './support/upload-host.js';
+import { begin, describeUploads, fileOf, release, upload } from './support/upload-host.js';
 
 const unknownType = /^This file's type could not be recognised\. Accepted are /;
 const notAccepted = /^This file is .+, which is not accepted\. Accepted are /;
@@ -47,9 +40,7 @@ const cases: [name: string, bytes: Buffer, message: RegExp][] = [
   ],
 ];
 
-describe('uploads whose bytes are not an accepted type', () => {
-  const run = useUploadHost();
-
+describeUploads('uploads whose bytes are not an accepted type', (run) => {
   it.each(cases)('refuses %s by its bytes, leaving no trace', async (name, bytes, message) => {
     const before = await run.snap();
     const { reply } = await upload(run.staff, name, bytes);
@@ -166,6 +157,4 @@ describe('uploads whose bytes are not an accepted type', () => {
     expect(served.headers['content-security-policy']).toContain("default-src 'self'");
     await run.expectOnlyNewMedia(accepted, [file], 'PNG bytes under other names');
   });
-
-  itLeftNothingBehind(run);
 });

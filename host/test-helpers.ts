@@ -4,7 +4,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { KioskError } from '../core/errors.js';
 import { appPaths } from './app-paths.js';
 
 /** The app's real paths (assets, built renderer). */
@@ -22,3 +23,14 @@ export async function tempDir(prefix = 'kiosk-test-'): Promise<string> {
 afterEach(async () => {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
+
+/** The KioskError a promise, or a call (throwing or rejecting), fails with; fails the test if not. */
+export async function failure(run: Promise<unknown> | (() => unknown)): Promise<KioskError> {
+  try {
+    await (typeof run === 'function' ? run() : run);
+  } catch (error) {
+    expect(error).toBeInstanceOf(KioskError);
+    return error as KioskError;
+  }
+  throw new Error('expected a failure');
+}

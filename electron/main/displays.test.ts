@@ -35,22 +35,19 @@ describe('describeDisplays', () => {
 });
 
 describe('windowedBounds', () => {
-  it('centres a 1280×800 window in the work area', () => {
-    expect(windowedBounds({ x: 1920, y: 0, width: 1920, height: 1040 })).toEqual({
-      x: 2240,
-      y: 120,
-      width: 1280,
-      height: 800,
-    });
-  });
-
-  it('shrinks to fit a small screen', () => {
-    expect(windowedBounds({ x: 0, y: 0, width: 1024, height: 728 })).toEqual({
-      x: 0,
-      y: 0,
-      width: 1024,
-      height: 728,
-    });
+  it.each([
+    [
+      'centres a 1280×800 window in the work area',
+      { x: 1920, y: 0, width: 1920, height: 1040 },
+      { x: 2240, y: 120, width: 1280, height: 800 },
+    ],
+    [
+      'shrinks to fit a small screen',
+      { x: 0, y: 0, width: 1024, height: 728 },
+      { x: 0, y: 0, width: 1024, height: 728 },
+    ],
+  ])('%s', (_name, workArea, bounds) => {
+    expect(windowedBounds(workArea)).toEqual(bounds);
   });
 });
 

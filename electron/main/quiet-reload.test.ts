@@ -1,7 +1,7 @@
 import type { BrowserWindow as ElectronWindow } from 'electron';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, resetFakeElectron } from '../test/fake-electron.js';
-import { createLogger, setLogger } from './logger.js';
+import { describe, expect, it, vi } from 'vitest';
+import { BrowserWindow } from '../test/fake-electron.js';
+import { useFakeMainProcess } from '../test/main-process.js';
 import {
   localHourAndDay,
   QUIET_CHECK_MS,
@@ -65,17 +65,7 @@ describe('quietReloadDecision', () => {
 });
 
 describe('setupQuietReload', () => {
-  let lines: string[];
-  beforeEach(() => {
-    resetFakeElectron();
-    vi.useFakeTimers();
-    lines = [];
-    setLogger(createLogger('debug', [(line) => lines.push(line)]));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    setLogger(createLogger('info', []));
-  });
+  const lines = useFakeMainProcess();
 
   function start(settings: QuietReloadSettings, idle: { ms: number | undefined }) {
     const window = new BrowserWindow({});

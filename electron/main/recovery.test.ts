@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow as ElectronWindow } from 'electron';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HEARTBEAT_TIMEOUT_MS } from '../common/heartbeat.js';
 import * as electron from '../test/fake-electron.js';
-import { BrowserWindow, resetFakeElectron } from '../test/fake-electron.js';
-import { createLogger, setLogger } from './logger.js';
+import { useFakeMainProcess } from '../test/main-process.js';
+import { BrowserWindow } from '../test/fake-electron.js';
 import {
   FailureBudget,
   GPU_OFF_FILE,
@@ -21,19 +21,7 @@ import {
 
 vi.mock('electron', () => import('../test/fake-electron.js'));
 
-let lines: string[] = [];
-
-beforeEach(() => {
-  resetFakeElectron();
-  vi.useFakeTimers();
-  lines = [];
-  setLogger(createLogger('debug', [(line) => lines.push(line)]));
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  setLogger(createLogger('info', []));
-});
+const lines = useFakeMainProcess();
 
 const asElectron = (window: BrowserWindow) => window as unknown as ElectronWindow;
 

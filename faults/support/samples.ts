@@ -2,9 +2,9 @@
  * Sample files for the upload fault tests, made piece by piece so that big ones are never held
  * whole.
  */
-import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
-import { makePng } from '../../host/media/test-files.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
+import { makePng, pngChunk } from '../../host/media/test-files.js';
 
 /** One mebibyte. */
 export const MiB = 1024 * 1024;
@@ -77,3 +77,22 @@ export function sha256Of(data: Buffer | Source): string {
 
 /** Bytes of no accepted type: refused when an upload of them finishes. */
 export const junk = (length: number) => Buffer.alloc(length, 'A');
+
+/** A valid PNG of about `bytes` bytes that does not compress (stored deflate blocks). */
+export function bigPng(bytes: number): Buffer {
+  const width = 256;
+  const row = 1 + width * 3;
+  const height = Math.max(1, Math.ceil(bytes / row));
+  const raw = randomBytes(row * height);
+  for (let y = 0; y < height; y++) raw[y * row] = 0;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw, { level: 0 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}

@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaItem } from '../../core/contract.js';
 import { killHost, PIN, requireBuiltHost, startServe, type HostProcess } from './host-process.js';
 import { Client, expectRefused, transcript, type Reply } from './raw-http.js';
@@ -153,5 +153,17 @@ export function itLeftNothingBehind(run: UploadHost): void {
       Object.keys(snap.data).filter((rel) => !rel.slice(0, -1).includes('/'));
     expect(topLevel(end)).toEqual(topLevel(run.first));
     expect(run.host.alive(), run.host.output()).toBe(true);
+  });
+}
+
+/**
+ * One upload test file's suite: a host started for it (`useUploadHost`), the file's tests, and
+ * last `itLeftNothingBehind`.
+ */
+export function describeUploads(title: string, tests: (run: UploadHost) => void): void {
+  describe(title, () => {
+    const run = useUploadHost();
+    tests(run);
+    itLeftNothingBehind(run);
   });
 }

@@ -1,11 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { KioskError } from '../../core/errors.js';
-import { tempDir } from '../test-helpers.js';
 import { AuthFile } from './auth-file.js';
+import { failure } from '../test-helpers.js';
 import { AuthService, lockoutMs, MAX_LOCKOUT_MS } from './auth-service.js';
 import * as pinHash from './pin-hash.js';
+import { authInTempDir, FAST } from './test-auth.js';
 
 // Counts how often scrypt checks a PIN, so tests can prove a lock-out skips it.
 vi.mock('./pin-hash.js', async (importOriginal) => {
@@ -13,29 +13,13 @@ vi.mock('./pin-hash.js', async (importOriginal) => {
   return { ...actual, verifyPin: vi.fn(actual.verifyPin) };
 });
 
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const PIN = '246810';
 const START = Date.UTC(2030, 0, 1);
 
 let clock = START;
 const now = () => clock;
 
-async function setUp(options: { pin?: string } = { pin: PIN }) {
-  const dataDir = await tempDir();
-  const auth = await AuthService.open({ dataDir, now, hashParams: FAST });
-  if (options.pin) await auth.setPin(options.pin);
-  return { dataDir, auth, file: path.join(dataDir, 'auth.json') };
-}
-
-/** The KioskError a call fails with. */
-async function failure(promise: Promise<unknown>): Promise<KioskError> {
-  const error = await promise.then(
-    () => expect.unreachable('the call should have failed'),
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(KioskError);
-  return error as KioskError;
-}
+const setUp = (options: { pin?: string } = { pin: PIN }) => authInTempDir(now, options.pin);
 
 /** Make `count` wrong tries; resolves to the last error. */
 async function wrongTries(auth: AuthService, count: number): Promise<KioskError> {

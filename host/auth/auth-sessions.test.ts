@@ -1,33 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KioskError } from '../../core/errors.js';
-import { tempDir } from '../test-helpers.js';
+import { failure } from '../test-helpers.js';
 import { AuthService } from './auth-service.js';
 import { MAX_SESSIONS } from './sessions.js';
+import { authInTempDir, FAST } from './test-auth.js';
 
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
 const PIN = '135790';
 const MINUTE = 60_000;
 
 let clock = 0;
 const now = () => clock;
 
-async function setUp(pin: string | undefined = PIN) {
-  const dataDir = await tempDir();
-  const auth = await AuthService.open({ dataDir, now, hashParams: FAST });
-  if (pin) await auth.setPin(pin);
-  return { dataDir, auth, file: path.join(dataDir, 'auth.json') };
-}
-
-async function failure(promise: Promise<unknown>): Promise<KioskError> {
-  const error = await promise.then(
-    () => expect.unreachable('the call should have failed'),
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(KioskError);
-  return error as KioskError;
-}
+const setUp = (pin: string | undefined = PIN) => authInTempDir(now, pin);
 
 beforeEach(() => {
   clock = Date.UTC(2030, 5, 1);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PinRecord } from './auth-file.js';
 import { hashPin, SCRYPT_PARAMS, verifyPin } from './pin-hash.js';
-
-const FAST = { N: 2 ** 10, r: 8, p: 1 };
+import { FAST } from './test-auth.js';
 
 describe('PIN hashing', () => {
   it('uses scrypt with N=2**15, r=8, p=1, a 16-byte salt and a 32-byte key in production', async () => {

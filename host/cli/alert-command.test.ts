@@ -3,20 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AlertStore } from '../alert-store.js';
 import { tempDir } from '../test-helpers.js';
-import { run, type CliIo } from './main.js';
-
-function fakeIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    untilStopped: () => Promise.resolve(),
-    readSecret: async () => undefined,
-    interactive: false,
-  };
-  return { io, out, err };
-}
+import { run } from './main.js';
+import { fakeIo } from './test-io.js';
 
 describe('openness-kiosk alert', () => {
   it('sets a message in several languages, which the host store reads, and clears it', async () => {

@@ -3,13 +3,12 @@
  *
  * Writes `alert.json` in the data folder; a running host picks it up at the player's next poll.
  */
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { AlertInput, type AlertText } from '../../core/alert.js';
 import { ValidationError } from '../../core/errors.js';
 import { formatProblem, problemsFromZod } from '../../core/problems.js';
 import { LanguageCode } from '../../core/schema.js';
 import { AlertStore, readDefaultLanguage } from '../alert-store.js';
+import { dataDirFrom, parseCommand } from './args.js';
 import type { CliIo } from './main.js';
 
 /** The usage line printed with bad arguments. */
@@ -31,49 +30,38 @@ The default language's text is required. \`alert clear\` removes the message.`;
 
 const NAMED = ['en', 'fr', 'nl', 'de'] as const;
 
+const ALERT = {
+  name: 'alert',
+  usage: ALERT_USAGE,
+  help: HELP,
+  positionals: true,
+  options: {
+    data: { type: 'string' },
+    'text-en': { type: 'string' },
+    'text-fr': { type: 'string' },
+    'text-nl': { type: 'string' },
+    'text-de': { type: 'string' },
+    text: { type: 'string', multiple: true },
+    from: { type: 'string' },
+    expires: { type: 'string' },
+    for: { type: 'string' },
+  },
+} as const;
+
 /** Run `alert` (argv after the command name); resolves to the exit code. */
 export async function alertCommand(
   argv: string[],
   io: CliIo,
   defaultDataDir: () => string,
 ): Promise<number> {
-  const bad = (message: string) => {
-    io.err(`openness-kiosk alert: ${message}`);
-    io.err(ALERT_USAGE);
-    return 2;
-  };
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        data: { type: 'string' },
-        'text-en': { type: 'string' },
-        'text-fr': { type: 'string' },
-        'text-nl': { type: 'string' },
-        'text-de': { type: 'string' },
-        text: { type: 'string', multiple: true },
-        from: { type: 'string' },
-        expires: { type: 'string' },
-        for: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return bad((error as Error).message);
-  }
-  const { values, positionals } = args;
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
+  const args = parseCommand(ALERT, argv, io);
+  if (typeof args === 'number') return args;
+  const { values, positionals, bad } = args;
   const clearing = positionals[0] === 'clear';
   const extra = positionals.slice(clearing ? 1 : 0);
   if (extra.length > 0) return bad(`unexpected argument "${extra[0]}"`);
-  if (values.data === '') return bad('--data needs a folder');
-  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  const dataDir = dataDirFrom(args, defaultDataDir);
+  if (typeof dataDir === 'number') return dataDir;
 
   const text: AlertText = {};
   for (const lang of NAMED) {

@@ -3,13 +3,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { MANIFEST_FILE } from '../../core/bundle.js';
 import { formatProblem, problemsFromZod, type Problem } from '../../core/problems.js';
 import { ContentFile, Playlist } from '../../core/schema.js';
 import { generateKeys, parsePrivateKey, parsePublicKey } from '../fleet/keys.js';
 import { checkBundleFiles, parseManifest } from '../fleet/manifest-io.js';
 import { publishBundle } from '../fleet/publish.js';
+import { parseCommand, takeSubcommand } from './args.js';
 import type { CliIo } from './main.js';
 
 export const FLEET_USAGE = {
@@ -45,61 +45,44 @@ Exit 0 when valid; otherwise exit 1 with one line per problem, naming its JSON p
   --key FILE   also require a valid signature by this public key (bundles only)`,
 };
 
-type Usage = keyof typeof FLEET_USAGE;
-
-function parse(command: Usage, argv: string[], io: CliIo, options: Record<string, 'string'>) {
-  try {
-    const args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        ...Object.fromEntries(Object.keys(options).map((name) => [name, { type: 'string' }])),
-      },
-    });
-    return args as { values: Record<string, string | boolean | undefined>; positionals: string[] };
-  } catch (error) {
-    io.err(`openness-kiosk ${command}: ${(error as Error).message}`);
-    io.err(FLEET_USAGE[command]);
-    return undefined;
-  }
-}
-
-function usageError(command: Usage, io: CliIo, message: string): number {
-  io.err(`openness-kiosk ${command}: ${message}`);
-  io.err(FLEET_USAGE[command]);
-  return 2;
-}
+const COMMANDS = {
+  publish: {
+    name: 'publish',
+    usage: FLEET_USAGE.publish,
+    help: FLEET_HELP.publish,
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      key: { type: 'string' },
+      sequence: { type: 'string' },
+    },
+  },
+  keys: {
+    name: 'keys',
+    usage: FLEET_USAGE.keys,
+    help: FLEET_HELP.keys,
+    options: { out: { type: 'string' } },
+  },
+  validate: {
+    name: 'validate',
+    usage: FLEET_USAGE.validate,
+    help: FLEET_HELP.validate,
+    positionals: true,
+    options: { key: { type: 'string' } },
+  },
+} as const;
 
 /** `openness-kiosk publish --data DIR --out DIR [--key FILE]` */
 export async function publishCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parse('publish', argv, io, {
-    data: 'string',
-    out: 'string',
-    key: 'string',
-    sequence: 'string',
-  });
-  if (!args) return 2;
-  if (args.values.help) {
-    io.out(FLEET_HELP.publish);
-    return 0;
-  }
-  const { data, out, key } = args.values as { data?: string; out?: string; key?: string };
-  const sequenceText = args.values.sequence as string | undefined;
+  const args = parseCommand(COMMANDS.publish, argv, io);
+  if (typeof args === 'number') return args;
+  const { data, out, key, sequence: sequenceText } = args.values;
   const sequence = sequenceText === undefined ? undefined : Number(sequenceText);
-  if (args.positionals.length > 0) {
-    return usageError('publish', io, `unexpected argument "${args.positionals[0]}"`);
-  }
-  if (!data) return usageError('publish', io, '--data is required');
-  if (!out) return usageError('publish', io, '--out is required');
-  if (key === '') return usageError('publish', io, '--key needs a file');
+  if (!data) return args.bad('--data is required');
+  if (!out) return args.bad('--out is required');
+  if (key === '') return args.bad('--key needs a file');
   if (sequence !== undefined && !(Number.isSafeInteger(sequence) && sequence >= 1)) {
-    return usageError(
-      'publish',
-      io,
-      `--sequence needs a whole number from 1 (got "${sequenceText}")`,
-    );
+    return args.bad(`--sequence needs a whole number from 1 (got "${sequenceText}")`);
   }
   try {
     const privateKey = key ? parsePrivateKey(await readText(key), key) : undefined;
@@ -125,29 +108,12 @@ export async function publishCommand(argv: string[], io: CliIo): Promise<number>
 
 /** `openness-kiosk keys generate --out DIR` */
 export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === '--help' || sub === '-h') {
-    io.out(FLEET_HELP.keys);
-    return 0;
-  }
-  if (sub !== 'generate') {
-    return usageError(
-      'keys',
-      io,
-      sub === undefined ? 'needs "generate"' : `unknown subcommand "${sub}"`,
-    );
-  }
-  const args = parse('keys', rest, io, { out: 'string' });
-  if (!args) return 2;
-  if (args.values.help) {
-    io.out(FLEET_HELP.keys);
-    return 0;
-  }
-  if (args.positionals.length > 0) {
-    return usageError('keys', io, `unexpected argument "${args.positionals[0]}"`);
-  }
-  const out = args.values.out as string | undefined;
-  if (!out) return usageError('keys', io, '--out is required');
+  const rest = takeSubcommand(COMMANDS.keys, 'generate', argv, io);
+  if (typeof rest === 'number') return rest;
+  const args = parseCommand(COMMANDS.keys, rest, io);
+  if (typeof args === 'number') return args;
+  const { out } = args.values;
+  if (!out) return args.bad('--out is required');
   try {
     const made = await generateKeys(path.resolve(out));
     io.out(`Made key ${made.keyId}:`);
@@ -162,15 +128,11 @@ export async function keysCommand(argv: string[], io: CliIo): Promise<number> {
 
 /** `openness-kiosk validate FILE|DIR [--key FILE]` */
 export async function validateCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = parse('validate', argv, io, { key: 'string' });
-  if (!args) return 2;
-  if (args.values.help) {
-    io.out(FLEET_HELP.validate);
-    return 0;
-  }
-  if (args.positionals.length !== 1) return usageError('validate', io, 'needs exactly one FILE');
-  const key = args.values.key as string | undefined;
-  if (key === '') return usageError('validate', io, '--key needs a file');
+  const args = parseCommand(COMMANDS.validate, argv, io);
+  if (typeof args === 'number') return args;
+  if (args.positionals.length !== 1) return args.bad('needs exactly one FILE');
+  const { key } = args.values;
+  if (key === '') return args.bad('--key needs a file');
   let file = args.positionals[0]!;
   const isDir = (await stat(file).catch(() => undefined))?.isDirectory() === true;
   if (isDir) file = path.join(file, MANIFEST_FILE);
@@ -215,7 +177,7 @@ export async function validateCommand(argv: string[], io: CliIo): Promise<number
     );
     return 0;
   }
-  if (key) return usageError('validate', io, '--key only applies to bundle manifests');
+  if (key) return args.bad('--key only applies to bundle manifests');
   const parsed = (kind === 'content file' ? ContentFile : Playlist).safeParse(json);
   if (parsed.success) {
     io.out(`${source}: valid ${kind}`);

@@ -7,37 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { AuthFile } from '../auth/auth-file.js';
 import { AuthService } from '../auth/auth-service.js';
 import { paths, tempDir } from '../test-helpers.js';
-import { run, type CliIo } from './main.js';
-
-/** Captures output; `stop()` ends a running `serve`; `input` lines answer `readSecret`. */
-function fakeIo({ input = [] as string[], interactive = false } = {}) {
-  const prompts: string[] = [];
-  const out: string[] = [];
-  const err: string[] = [];
-  let stop!: () => void;
-  const stopped = new Promise<void>((resolve) => (stop = resolve));
-  let onOut: ((line: string) => void) | undefined;
-  const io: CliIo = {
-    out: (line) => {
-      out.push(line);
-      onOut?.(line);
-    },
-    err: (line) => err.push(line),
-    untilStopped: () => stopped,
-    readSecret: async (prompt) => {
-      prompts.push(prompt);
-      return input.shift();
-    },
-    interactive,
-  };
-  const waitForOut = (pattern: RegExp) =>
-    new Promise<string>((resolve) => {
-      const found = out.find((line) => pattern.test(line));
-      if (found) resolve(found);
-      else onOut = (line) => pattern.test(line) && resolve(line);
-    });
-  return { io, out, err, stop, waitForOut, prompts };
-}
+import { run } from './main.js';
+import { fakeIo } from './test-io.js';
 
 describe('openness-kiosk command line', () => {
   it('prints usage and exits 2 on no or unknown commands and bad options', async () => {

@@ -5,13 +5,13 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { Pin } from '../../core/contract.js';
 import { PIN_DIGITS_TEXT } from '../../core/pin.js';
 import { formatProblem } from '../../core/problems.js';
 import { AuthService } from '../auth/auth-service.js';
 import { readSecretLine } from '../auth/read-secret.js';
 import { DEFAULT_PORT, ListenError, startHost } from '../serve.js';
+import { dataDirFrom, parseCommand, takeSubcommand } from './args.js';
 import { alertCommand } from './alert-command.js';
 import { exportPlaysCommand } from './plays-command.js';
 import { keysCommand, publishCommand, validateCommand } from './fleet-commands.js';
@@ -28,14 +28,10 @@ export interface CliIo {
   readonly interactive: boolean;
 }
 
-const USAGE = {
-  main: 'usage: openness-kiosk <serve|pin|validate|publish|keys|alert|export-plays> [options]   (openness-kiosk <command> --help for more)',
-  serve: 'usage: openness-kiosk serve [--data DIR] [--port N] [--host H]',
-  pin: 'usage: openness-kiosk pin set [--data DIR]',
-};
+const MAIN_USAGE =
+  'usage: openness-kiosk <serve|pin|validate|publish|keys|alert|export-plays> [options]   (openness-kiosk <command> --help for more)';
 
-const HELP = {
-  main: `${USAGE.main}
+const MAIN_HELP = `${MAIN_USAGE}
 
 Commands:
   serve      serve the player at / and admin at /#/admin, with the JSON API
@@ -46,8 +42,14 @@ Commands:
   alert      show (or clear) a full-screen emergency message over the player
   export-plays  write the slides shown and visitor sessions for a date range as CSV
 
-Run \`npm start\` for the Electron kiosk, \`npm run start:browser\` for a browser kiosk.`,
-  serve: `${USAGE.serve}
+Run \`npm start\` for the Electron kiosk, \`npm run start:browser\` for a browser kiosk.`;
+
+const SERVE_USAGE = 'usage: openness-kiosk serve [--data DIR] [--port N] [--host H]';
+
+const SERVE = {
+  name: 'serve',
+  usage: SERVE_USAGE,
+  help: `${SERVE_USAGE}
 
 Serves the player at / and admin at /#/admin with the JSON API under /api.
   --data DIR   the kiosk's data folder; an empty folder is seeded with the default content
@@ -56,13 +58,22 @@ Serves the player at / and admin at /#/admin with the JSON API under /api.
   --host H     address to listen on (default: 127.0.0.1, this machine only; every address
                when the "lanAdmin" setting is on). Other machines must sign in with the PIN.
 Prints a line with http://HOST:PORT once it listens. Ctrl+C stops it.`,
-  pin: `${USAGE.pin}
+  options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+} as const;
+
+const PIN_USAGE = 'usage: openness-kiosk pin set [--data DIR]';
+
+const PIN = {
+  name: 'pin',
+  usage: PIN_USAGE,
+  help: `${PIN_USAGE}
 
 Reads a new staff PIN (${PIN_DIGITS_TEXT}) from standard input: typed at a terminal, it is asked for
 twice and not shown; piped, the first line is used. Stores only its salted scrypt hash, in
 auth.json in the data folder; clears any lock-out and signs staff out.
   --data DIR   the kiosk's data folder (default: ${defaultDataDir()})`,
-};
+  options: { data: { type: 'string' } },
+} as const;
 
 /** The default data folder: per user, where each OS keeps application data. */
 export function defaultDataDir(): string {
@@ -92,71 +103,40 @@ const processIo: CliIo = {
 export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) {
-    io.err(USAGE.main);
+    io.err(MAIN_USAGE);
     return 2;
   }
   if (command === '--help' || command === '-h' || command === 'help') {
-    io.out(HELP.main);
+    io.out(MAIN_HELP);
     return 0;
   }
   if (command === '--version') {
     io.out((await import('../app-paths.js')).appPaths().version);
     return 0;
   }
+  if (command === 'serve') return serve(rest, io);
   if (command === 'pin') return pin(rest, io);
   if (command === 'validate') return validateCommand(rest, io);
   if (command === 'publish') return publishCommand(rest, io);
   if (command === 'keys') return keysCommand(rest, io);
   if (command === 'alert') return alertCommand(rest, io, defaultDataDir);
   if (command === 'export-plays') return exportPlaysCommand(rest, io, defaultDataDir);
-  if (command !== 'serve') {
-    io.err(`openness-kiosk: unknown command "${command}"`);
-    io.err(USAGE.main);
-    return 2;
-  }
-  let args;
-  try {
-    args = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        data: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    io.err(`openness-kiosk ${command}: ${(error as Error).message}`);
-    io.err(USAGE[command]);
-    return 2;
-  }
-  if (args.values.help) {
-    io.out(HELP[command]);
-    return 0;
-  }
-  return serve(args.values, args.positionals, io);
+  io.err(`openness-kiosk: unknown command "${command}"`);
+  io.err(MAIN_USAGE);
+  return 2;
 }
 
-async function serve(
-  values: { data?: string; port?: string; host?: string },
-  positionals: string[],
-  io: CliIo,
-): Promise<number> {
-  const bad = (message: string) => {
-    io.err(`openness-kiosk serve: ${message}`);
-    io.err(USAGE.serve);
-    return 2;
-  };
-  if (positionals.length > 0) return bad(`unexpected argument "${positionals[0]}"`);
+async function serve(argv: string[], io: CliIo): Promise<number> {
+  const args = parseCommand(SERVE, argv, io);
+  if (typeof args === 'number') return args;
+  const { values } = args;
   const portText = values.port ?? String(DEFAULT_PORT);
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
-    return bad(`--port must be a number from 0 to 65535, not "${portText}"`);
+    return args.bad(`--port must be a number from 0 to 65535, not "${portText}"`);
   }
-  if (values.data === '') return bad('--data needs a folder');
-  if (values.host === '') return bad('--host needs an address');
-  const dataDir = path.resolve(values.data ?? defaultDataDir());
+  const dataDir = dataDirFrom(args, defaultDataDir);
+  if (typeof dataDir === 'number') return dataDir;
+  if (values.host === '') return args.bad('--host needs an address');
   let running;
   try {
     running = await startHost({ dataDir, port: Number(portText), host: values.host });
@@ -183,37 +163,12 @@ async function serve(
 }
 
 async function pin(argv: string[], io: CliIo): Promise<number> {
-  const bad = (message: string) => {
-    io.err(`openness-kiosk pin: ${message}`);
-    io.err(USAGE.pin);
-    return 2;
-  };
-  const [subcommand, ...rest] = argv;
-  if (subcommand === '--help' || subcommand === '-h') {
-    io.out(HELP.pin);
-    return 0;
-  }
-  if (subcommand !== 'set') {
-    return bad(subcommand === undefined ? 'needs "set"' : `unknown subcommand "${subcommand}"`);
-  }
-  let args;
-  try {
-    args = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: { help: { type: 'boolean', short: 'h' }, data: { type: 'string' } },
-    });
-  } catch (error) {
-    return bad((error as Error).message);
-  }
-  if (args.values.help) {
-    io.out(HELP.pin);
-    return 0;
-  }
-  if (args.positionals.length > 0) return bad(`unexpected argument "${args.positionals[0]}"`);
-  if (args.values.data === '') return bad('--data needs a folder');
-  const dataDir = path.resolve(args.values.data ?? defaultDataDir());
+  const rest = takeSubcommand(PIN, 'set', argv, io);
+  if (typeof rest === 'number') return rest;
+  const args = parseCommand(PIN, rest, io);
+  if (typeof args === 'number') return args;
+  const dataDir = dataDirFrom(args, defaultDataDir);
+  if (typeof dataDir === 'number') return dataDir;
   const fail = (message: string) => {
     io.err(`openness-kiosk pin set: ${message}`);
     return 1;

@@ -4,7 +4,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DateRange } from '../../core/analytics.js';
 import { CsvSeparator, csvNamesFrom, NO_CSV_NAMES, toCsv } from '../../core/analytics-csv.js';
 import { migrateContent } from '../../core/migrations.js';
@@ -12,6 +11,7 @@ import { ContentFile } from '../../core/schema.js';
 import { CONTENT_FILE, readValidated } from '../content-store.js';
 import { problemsFromZod } from '../../core/problems.js';
 import { kioskTimeZone, readLogSettings, readRecords } from '../analytics/play-log.js';
+import { dataDirFrom, parseCommand } from './args.js';
 import type { CliIo } from './main.js';
 
 /** The usage line printed with bad arguments. */
@@ -36,42 +36,30 @@ machine's); both days are included.
                 decimal mark is a comma (France, Belgium, Germany, the Netherlands)
 Lines a crash left cut short are skipped, and counted on standard error.`;
 
+const EXPORT_PLAYS = {
+  name: 'export-plays',
+  usage: EXPORT_PLAYS_USAGE,
+  help: HELP,
+  options: {
+    data: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+    separator: { type: 'string', default: 'comma' },
+  },
+} as const;
+
 /** Run `export-plays` (argv after the command name); resolves to the exit code. */
 export async function exportPlaysCommand(
   argv: string[],
   io: CliIo,
   defaultDataDir: () => string,
 ): Promise<number> {
-  const bad = (message: string) => {
-    io.err(`openness-kiosk export-plays: ${message}`);
-    io.err(EXPORT_PLAYS_USAGE);
-    return 2;
-  };
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        data: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        out: { type: 'string' },
-        separator: { type: 'string', default: 'comma' },
-      },
-    });
-  } catch (error) {
-    return bad((error as Error).message);
-  }
-  const { values, positionals } = args;
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  if (positionals.length > 0) return bad(`unexpected argument "${positionals[0]}"`);
-  if (values.data === '') return bad('--data needs a folder');
+  const args = parseCommand(EXPORT_PLAYS, argv, io);
+  if (typeof args === 'number') return args;
+  const { values, bad } = args;
+  const dataDir = dataDirFrom(args, defaultDataDir);
+  if (typeof dataDir === 'number') return dataDir;
   if (values.out === '') return bad('--out needs a file');
   if (values.from === undefined || values.to === undefined) return bad('give --from and --to');
   const range = DateRange.safeParse({ from: values.from, to: values.to });
@@ -81,7 +69,6 @@ export async function exportPlaysCommand(
   }
   const separator = CsvSeparator.safeParse(values.separator);
   if (!separator.success) return bad('--separator must be "comma" or "semicolon"');
-  const dataDir = path.resolve(values.data ?? defaultDataDir());
   try {
     const settings = await readLogSettings(dataDir);
     const timeZone = kioskTimeZone(settings);

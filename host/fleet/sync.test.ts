@@ -1,92 +1,19 @@
-import { readFile, readdir, rm, truncate, utimes, writeFile } from 'node:fs/promises';
+/**
+ * Fleet sync against a real web server: first sync, updates, an unreachable server, bad files, a
+ * manifest replaced mid-sync, signed bundles, and roll back.
+ */
+import { readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../core/bundle.js';
-import type { ContentFile } from '../../core/schema.js';
-import { ContentStore } from '../content-store.js';
-import { MediaLibrary } from '../media/media-library.js';
-import { makePng, upload } from '../media/test-files.js';
-import { paths, tempDir } from '../test-helpers.js';
+import { tempDir } from '../test-helpers.js';
 import { generateKeys, parsePrivateKey } from './keys.js';
-import { hashFile, revisionOf } from './manifest-io.js';
-import { publishBundle } from './publish.js';
-import { FLEET_DIR, FleetSync, type SyncOptions } from './sync.js';
-import { serveBundle, startNodeServer, type BundleServer } from './test-server.js';
+import { revisionOf } from './manifest-io.js';
+import { FLEET_DIR } from './sync.js';
+import { serveBundle } from './test-server.js';
+import { closeAfter, closeOpened, headquarters, kiosk, later, titleOf } from './test-fleet.js';
 
-const open: { close(): Promise<void> | void }[] = [];
-afterEach(async () => {
-  for (const item of open.splice(0).reverse()) await item.close();
-});
-
-// Web servers make ETags from the modification time in seconds and the size: move the time on,
-// as the time between two real publishes would.
-let clock = Math.floor(Date.now() / 1000);
-async function later(file: string): Promise<void> {
-  clock += 10;
-  await utimes(file, clock, clock);
-}
-
-/** Headquarters: a data folder whose content is published into `bundleDir`. */
-async function headquarters() {
-  const dataDir = await tempDir('kiosk-hq-');
-  const bundleDir = await tempDir('kiosk-bundle-');
-  const store = await ContentStore.open({ dataDir, assetsDir: paths.assetsDir });
-  const media = await MediaLibrary.open({ dataDir });
-  open.push(store, media);
-  return {
-    dataDir,
-    bundleDir,
-    store,
-    media,
-    /** Put an uploaded picture on slide `index` of the default playlist and save. */
-    async picture(index: number, seed: number): Promise<string> {
-      const item = await upload(media, `photo-${seed}.png`, makePng(8, 6, seed));
-      const { content, revision } = store.snapshot();
-      const next = structuredClone(content);
-      const slide = next.playlists[0]!.slides[index]!;
-      if (!('image' in slide) || !slide.image) throw new Error('slide without image');
-      slide.image.src = item.ref;
-      await store.saveContent(revision, next);
-      return item.ref;
-    },
-    async title(index: number, title: string): Promise<void> {
-      const { content, revision } = store.snapshot();
-      const next: ContentFile = structuredClone(content);
-      next.playlists[0]!.slides[index]!.title.en = title;
-      await store.saveContent(revision, next);
-    },
-    async publish(privateKey?: ReturnType<typeof parsePrivateKey>) {
-      const published = await publishBundle({ dataDir, outDir: bundleDir, privateKey });
-      await later(published.manifestFile);
-      return published;
-    },
-  };
-}
-
-/** A kiosk of the fleet, pointed at `manifestUrl`. */
-async function kiosk(
-  manifestUrl: string,
-  extra: Partial<SyncOptions> = {},
-  dataDir?: string,
-  publicKey?: string,
-) {
-  const dir = dataDir ?? (await tempDir('kiosk-fleet-'));
-  const store = await ContentStore.open({ dataDir: dir, assetsDir: paths.assetsDir });
-  const { revision, settings } = store.snapshot();
-  await store.saveSettings(revision, {
-    ...settings,
-    syncManifestUrl: manifestUrl,
-    syncIntervalSec: 3600,
-    ...(publicKey ? { syncPublicKey: publicKey } : {}),
-  });
-  const media = await MediaLibrary.open({ dataDir: dir });
-  const sync = await FleetSync.open({ dataDir: dir, store, media, idleTimeoutMs: 2000, ...extra });
-  open.push(store, media, { close: () => sync.stop() });
-  return { dataDir: dir, store, media, sync };
-}
-
-const titleOf = (store: ContentStore, index = 1) =>
-  store.snapshot().content.playlists[0]!.slides[index]!.title.en;
+afterEach(closeOpened);
 
 describe('fleet sync against a real web server', () => {
   it('first sync, then an update that changes one slide fetches only that file', async () => {
@@ -95,7 +22,7 @@ describe('fleet sync against a real web server', () => {
     await hq.picture(2, 2);
     await hq.publish();
     const server = await serveBundle(hq.bundleDir);
-    open.push(server);
+    closeAfter(server);
     const seen: unknown[] = [];
     const a = await kiosk(server.manifestUrl, {
       beforeSwitch: () => void seen.push(a.sync.status()),
@@ -142,7 +69,7 @@ describe('fleet sync against a real web server', () => {
     await hq.title(1, 'Synced title');
     await hq.publish();
     const server = await serveBundle(hq.bundleDir);
-    open.push(server);
+    closeAfter(server);
     const a = await kiosk(server.manifestUrl, { random: () => 0.5 });
     await a.sync.syncNow();
     expect(titleOf(a.store)).toBe('Synced title');
@@ -197,7 +124,7 @@ describe('fleet sync against a real web server', () => {
     const hq = await headquarters();
     await hq.publish();
     const server = await serveBundle(hq.bundleDir);
-    open.push(server);
+    closeAfter(server);
     const a = await kiosk(server.manifestUrl);
     await a.sync.syncNow();
     const before = a.store.snapshot().revision;
@@ -256,7 +183,7 @@ describe('fleet sync against a real web server', () => {
     await hq.picture(1, 11);
     await hq.publish();
     const server = await serveBundle(hq.bundleDir);
-    open.push(server);
+    closeAfter(server);
     let replaced = false;
     const a = await kiosk(server.manifestUrl, {
       beforeSwitch: async () => {
@@ -285,7 +212,7 @@ describe('fleet sync against a real web server', () => {
     const publicPem = await readFile(keys.publicFile, 'utf8');
     await hq.publish();
     const server = await serveBundle(hq.bundleDir);
-    open.push(server);
+    closeAfter(server);
     const a = await kiosk(server.manifestUrl, {}, undefined, publicPem);
     const before = a.store.snapshot().revision;
 
@@ -328,7 +255,7 @@ describe('fleet sync against a real web server', () => {
     await hq.title(1, 'One');
     await hq.publish();
     const server = await serveBundle(hq.bundleDir);
-    open.push(server);
+    closeAfter(server);
     const a = await kiosk(server.manifestUrl);
     await a.sync.syncNow();
 
@@ -358,234 +285,5 @@ describe('fleet sync against a real web server', () => {
     const files = await readdir(path.join(a.dataDir, 'media'));
     expect(files).not.toContain(two.slice('media:'.length));
     expect(await readdir(path.join(a.dataDir, 'fleet', 'manifests'))).toHaveLength(2);
-  });
-});
-
-describe('fleet sync trusts files on disk by their sha256, not their size', () => {
-  it('downloads again a file damaged on disk, and refuses to roll back to a damaged one', async () => {
-    const hq = await headquarters();
-    const one = await hq.picture(1, 51);
-    await hq.publish();
-    const server = await serveBundle(hq.bundleDir);
-    open.push(server);
-    const a = await kiosk(server.manifestUrl);
-    await a.sync.syncNow();
-    const onKiosk = (ref: string) => path.join(a.dataDir, 'media', ref.slice('media:'.length));
-    const damage = async (ref: string) => {
-      const bytes = await readFile(onKiosk(ref));
-      bytes[bytes.length - 1]! ^= 0xff;
-      await writeFile(onKiosk(ref), bytes);
-    };
-
-    // Same size, other bytes: fetched again rather than reused.
-    await damage(one);
-    await hq.title(2, 'Same picture, new title');
-    await hq.publish();
-    await server.clearRequests();
-    await a.sync.syncNow();
-    expect(a.sync.status().lastError).toBeNull();
-    const fetched = (await server.requests()).filter((r) => r.path.startsWith('/media/'));
-    expect(fetched).toEqual([
-      { method: 'GET', path: `/media/${one.slice('media:'.length)}`, status: 200 },
-    ]);
-    const { sha256 } = await hashFile(onKiosk(one));
-    expect(one).toContain(sha256);
-
-    await hq.picture(1, 52);
-    await hq.publish();
-    await a.sync.syncNow();
-    const playing = a.sync.status().revision;
-    await damage(one);
-    await expect(a.sync.rollBack()).rejects.toThrow(
-      /file media\/[0-9a-f]{64}\.png is no longer on this kiosk, or is damaged/,
-    );
-    expect(a.sync.status().revision).toBe(playing);
-  });
-});
-
-describe('fleet sync refuses old bundles served again', () => {
-  it('refuses a replayed older signed manifest, says so, and Roll back still goes back', async () => {
-    const hq = await headquarters();
-    const keys = await generateKeys(await tempDir('kiosk-keys-'));
-    const privateKey = parsePrivateKey(await readFile(keys.privateFile, 'utf8'), keys.privateFile);
-    const manifestFile = path.join(hq.bundleDir, 'manifest.json');
-    await hq.title(1, 'Withdrawn');
-    await hq.publish(privateKey);
-    const withdrawn = await readFile(manifestFile, 'utf8');
-    const server = await serveBundle(hq.bundleDir);
-    open.push(server);
-    const a = await kiosk(
-      server.manifestUrl,
-      {},
-      undefined,
-      await readFile(keys.publicFile, 'utf8'),
-    );
-    await a.sync.syncNow();
-    expect(a.sync.status()).toMatchObject({ sequence: 1, lastError: null });
-
-    await hq.title(1, 'Current');
-    await hq.publish(privateKey);
-    await a.sync.syncNow();
-    expect(titleOf(a.store)).toBe('Current');
-    const current = a.sync.status();
-    expect(current).toMatchObject({ sequence: 2, refused: null });
-
-    // The old manifest, validly signed, is served again.
-    const currentText = await readFile(manifestFile, 'utf8');
-    await writeFile(manifestFile, withdrawn);
-    await later(manifestFile);
-    await a.sync.syncNow();
-    expect(titleOf(a.store)).toBe('Current');
-    const refused = a.sync.status();
-    expect(refused.state).toBe('error');
-    expect(refused.lastError?.message).toMatch(
-      /refused the bundle at http:\/\/127\.0\.0\.1:\d+\/manifest\.json: its sequence 1 is older than sequence 2 this kiosk has taken .*only "Roll back" goes back/,
-    );
-    expect(refused.refused).toMatchObject({ revision: current.previousRevision, sequence: 1 });
-    expect(refused.revision).toBe(current.revision);
-    // Checked again, it is refused again (not forgotten behind an ETag).
-    await a.sync.syncNow();
-    expect(a.sync.status().refused?.sequence).toBe(1);
-
-    // Staff may still go back on purpose; the old bundle then is the one playing, not an error.
-    await a.sync.rollBack();
-    expect(titleOf(a.store)).toBe('Withdrawn');
-    expect(a.sync.status()).toMatchObject({ sequence: 1, rolledBackFrom: current.revision });
-    await a.sync.syncNow();
-    expect(a.sync.status()).toMatchObject({ lastError: null, refused: null });
-
-    // Headquarters' folder (not the replay) numbers the next publish 3: it is taken as usual.
-    await writeFile(manifestFile, currentText);
-    await hq.title(1, 'Newest');
-    await hq.publish(privateKey);
-    await a.sync.syncNow();
-    expect(titleOf(a.store)).toBe('Newest');
-    expect(a.sync.status()).toMatchObject({ sequence: 3, lastError: null });
-
-    // The state file is lost (a damaged disk): the manifests kept beside it still stop a replay.
-    await a.sync.stop();
-    await rm(path.join(a.dataDir, FLEET_DIR, 'state.json'));
-    const b = await FleetSync.open({ dataDir: a.dataDir, store: a.store, media: a.media });
-    open.push({ close: () => b.stop() });
-    await writeFile(manifestFile, currentText);
-    await later(manifestFile);
-    await b.syncNow();
-    expect(b.status().lastError?.message).toMatch(/refused the bundle at .* its sequence 2/);
-    expect(titleOf(a.store)).toBe('Newest');
-  });
-
-  it('takes a manifest without a sequence once, as 0, and refuses the same number with other content', async () => {
-    const hq = await headquarters();
-    const manifestFile = path.join(hq.bundleDir, 'manifest.json');
-    await hq.title(1, 'Unnumbered one');
-    const { manifest } = await hq.publish();
-    // As published before sequences existed (the revision does not cover the number).
-    const unnumbered = ({ sequence: _s, ...rest }: Manifest) => JSON.stringify(rest);
-    await writeFile(manifestFile, unnumbered(manifest));
-    await later(manifestFile);
-    const server = await serveBundle(hq.bundleDir);
-    open.push(server);
-    const a = await kiosk(server.manifestUrl);
-    await a.sync.syncNow();
-    expect(titleOf(a.store)).toBe('Unnumbered one');
-    expect(a.sync.status()).toMatchObject({ sequence: 0, lastError: null });
-
-    await hq.title(1, 'Unnumbered two');
-    const second = await hq.publish();
-    await writeFile(manifestFile, unnumbered(second.manifest));
-    await later(manifestFile);
-    await a.sync.syncNow();
-    expect(titleOf(a.store)).toBe('Unnumbered one');
-    expect(a.sync.status().lastError?.message).toMatch(
-      /it has no sequence number and this kiosk has taken bundle sequence 0; publish it again/,
-    );
-
-    await hq.publish();
-    await a.sync.syncNow();
-    expect(titleOf(a.store)).toBe('Unnumbered two');
-    const taken = a.sync.status().sequence!;
-    expect(taken).toBeGreaterThan(0);
-
-    // Another headquarters publishing under the same number with other content.
-    const other = await headquarters();
-    await other.title(1, 'Other office');
-    await publishBundle({ dataDir: other.dataDir, outDir: other.bundleDir, sequence: taken });
-    await writeFile(manifestFile, await readFile(path.join(other.bundleDir, 'manifest.json')));
-    await later(manifestFile);
-    await a.sync.syncNow();
-    expect(titleOf(a.store)).toBe('Unnumbered two');
-    expect(a.sync.status().lastError?.message).toMatch(
-      new RegExp(`its sequence ${taken} is the one this kiosk has taken, with other content`),
-    );
-  });
-});
-
-describe('fleet sync against a misbehaving server', () => {
-  let server: BundleServer;
-
-  it('gives up on a server that stops sending, and on a body cut short', async () => {
-    const hq = await headquarters();
-    const ref = await hq.picture(1, 31);
-    await hq.publish();
-    server = await startNodeServer(hq.bundleDir);
-    open.push(server);
-    const a = await kiosk(server.manifestUrl, { idleTimeoutMs: 300 });
-    const before = a.store.snapshot().revision;
-    const blobPath = `/media/${ref.slice('media:'.length)}`;
-
-    server.fault('/manifest.json', 'hang');
-    await a.sync.syncNow();
-    expect(a.sync.status().lastError?.message).toMatch(/no answer in time/);
-
-    server.fault('/manifest.json', undefined);
-    server.fault(blobPath, 'hang');
-    await a.sync.syncNow();
-    expect(a.sync.status().lastError?.message).toMatch(/broke off: no answer in time/);
-
-    server.fault(blobPath, 'cut-short');
-    await a.sync.syncNow();
-    expect(a.sync.status().lastError?.message).toMatch(/broke off|got \d+ of \d+ bytes/);
-    expect(a.store.snapshot().revision).toBe(before);
-
-    server.fault(blobPath, undefined);
-    await a.sync.syncNow();
-    expect(a.sync.status().lastError).toBeNull();
-    expect(a.media.has(ref)).toBe(true);
-  });
-
-  it('ends a sync a trickling server holds past its deadline, and Sync now starts afresh', async () => {
-    const hq = await headquarters();
-    const ref = await hq.picture(1, 41);
-    await hq.publish();
-    server = await startNodeServer(hq.bundleDir);
-    open.push(server);
-    const blobPath = `/media/${ref.slice('media:'.length)}`;
-    const downloads = (dir: string) => readdir(path.join(dir, FLEET_DIR, 'downloads'));
-
-    // A byte every 300 ms never trips the idle timeout; the deadline of the whole sync does.
-    server.fault(blobPath, 'trickle');
-    const a = await kiosk(server.manifestUrl, { idleTimeoutMs: 5_000, deadlineMs: 2_000 });
-    const before = a.store.snapshot().revision;
-    await a.sync.syncNow();
-    expect(a.sync.status().lastError?.message).toMatch(
-      /did not finish within its 2 seconds \(the server sends too slowly\)/,
-    );
-    expect(a.store.snapshot().revision).toBe(before);
-    expect(a.media.has(ref)).toBe(false);
-    expect(await downloads(a.dataDir)).toEqual([]);
-
-    // With a long deadline, staff press Sync now while the download trickles: a fresh check.
-    const b = await kiosk(server.manifestUrl, { idleTimeoutMs: 5_000, deadlineMs: 600_000 });
-    const slow = b.sync.syncNow();
-    await expect
-      .poll(() => b.sync.status().progress?.bytesDone ?? 0, { timeout: 10_000 })
-      .toBeGreaterThan(0);
-    expect(await downloads(b.dataDir)).toHaveLength(1);
-    server.fault(blobPath, undefined);
-    await b.sync.syncNow();
-    await slow;
-    expect(b.sync.status()).toMatchObject({ state: 'idle', lastError: null });
-    expect(b.media.has(ref)).toBe(true);
-    expect(await downloads(b.dataDir)).toEqual([]);
   });
 });

@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KioskError } from '../../core/errors.js';
-import { tempDir } from '../test-helpers.js';
+import { failure, tempDir } from '../test-helpers.js';
 import { MediaLibrary } from './media-library.js';
 import {
   executableHeader,
@@ -23,17 +22,6 @@ async function openLibrary(limits = {}) {
   const dataDir = await tempDir('kiosk-media-');
   const library = await MediaLibrary.open({ dataDir, limits });
   return { dataDir, library, media: path.join(dataDir, 'media') };
-}
-
-/** The error a promise (or a throwing call) fails with. */
-async function failure(run: () => unknown): Promise<KioskError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KioskError);
-    return error as KioskError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('MediaLibrary uploads', () => {

@@ -7,9 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { describe, expect, it } from 'vitest';
-import { KioskError } from '../../core/errors.js';
 import { codecRefusal, EMPTY_FILE_MESSAGE, HEVC_REFUSAL } from '../../core/media.js';
-import { tempDir } from '../test-helpers.js';
+import { failure, tempDir } from '../test-helpers.js';
 import { headCodecs } from './codecs.js';
 import { sniffHead } from './detect.js';
 import { MediaLibrary } from './media-library.js';
@@ -30,16 +29,6 @@ async function openLibrary() {
   const dataDir = await tempDir('kiosk-phone-');
   const library = await MediaLibrary.open({ dataDir });
   return { library, media: path.join(dataDir, 'media') };
-}
-
-async function failure(run: () => unknown): Promise<KioskError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KioskError);
-    return error as KioskError;
-  }
-  throw new Error('expected a failure');
 }
 
 // ffmpeg's x265 takes a few seconds on a loaded machine.
