@@ -12,6 +12,7 @@ import { PublishStatus, SyncStatus } from './bundle.js';
 import { HistoryList, HistoryVersion, VersionId } from './history.js';
 import { MAX_UPLOAD_NAME_LENGTH } from './limits.js';
 import { MEDIA_KINDS } from './media-types.js';
+import type { Reply } from './errors.js';
 import { PIN_PATTERN, PIN_PROBLEM } from './pin.js';
 import { Problem } from './problems.js';
 import { ContentFile, MediaRef, Playlist, Settings } from './schema.js';
@@ -250,6 +251,18 @@ export interface KioskApi {
    * another staff machine); absent where the shell has no such stream (Electron IPC).
    */
   onMediaChanged?(listener: () => void): () => void;
+}
+
+/**
+ * What the Electron preload exposes as `window.kiosk`: every call answers with its {@link Reply}
+ * (a structured clone of the main process's), never a rejection; the renderer's client turns it
+ * into a KioskApi.
+ */
+export interface KioskBridge {
+  /** Make a call in the contract. */
+  invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<Reply<CallOutput<K>>>;
+  /** Be told when saved content changes; returns a function that stops listening. */
+  onContentChanged(listener: (snapshot: ContentSnapshot) => void): () => void;
 }
 
 /** What an adapter tells a handler about the caller. */

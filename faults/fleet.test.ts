@@ -27,13 +27,13 @@ import { serveBundle } from '../host/fleet/test-server.js';
 import { MediaLibrary } from '../host/media/media-library.js';
 import { pngChunk, upload } from '../host/media/test-files.js';
 import {
-  ApiClient,
   killHost,
   requireBuiltHost,
   ROOT,
   startServe,
   type HostProcess,
 } from './support/host-process.js';
+import { ApiClient } from './support/api-client.js';
 
 const ASSETS = path.join(ROOT, 'assets');
 const cleanups: (() => Promise<unknown> | unknown)[] = [];

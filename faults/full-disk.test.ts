@@ -17,16 +17,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AdminState, ContentSnapshot, Health, MediaItem } from '../core/contract.js';
+import type { Health } from '../core/contract.js';
 import type { ContentFile } from '../core/schema.js';
 import { pngChunk } from '../host/media/test-files.js';
 import {
-  ApiClient,
   killHost,
   requireBuiltHost,
   startServe,
   type HostProcess,
 } from './support/host-process.js';
+import { ApiClient } from './support/api-client.js';
 
 const DISK_SIZE = '2m';
 const PAGE = 4096;
@@ -148,8 +148,8 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   host = await startServe(dataDir);
   let api = new ApiClient(host.url);
   await api.signIn();
-  const admin = async () => (await api.call<AdminState>('admin:get')).body;
-  const served = async () => (await api.call<ContentSnapshot>('content:get')).body;
+  const admin = async () => (await api.call('admin:get')).body;
+  const served = async () => (await api.call('content:get')).body;
   const healthy = async (where: string) => {
     expect(host!.alive(), `${where}: the host exited:\n${host!.output()}`).toBe(true);
     const health = await api.get<Health>('/api/health');
@@ -159,22 +159,17 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   const contentFile = () => readFile(path.join(dataDir, 'content.json'), 'utf8');
   const settingsFile = () => readFile(path.join(dataDir, 'settings.json'), 'utf8');
   const diskFull = `Could not save content.json in ${dataDir}: the disk is full. Nothing was changed.`;
-  type Failure = { error: { code: string; message: string } };
   const uploadPng = async (name: string, png: Buffer) => {
-    const begin = await api.call<{ uploadId: string }>('media:upload-begin', {
+    const begin = await api.call('media:upload-begin', {
       name,
       size: png.length,
     });
     expect(begin.status).toBe(200);
     const { uploadId } = begin.body;
-    const chunk = await api.call<Failure & MediaItem>(
-      'media:upload-chunk',
-      png,
-      `?uploadId=${uploadId}&offset=0`,
-    );
-    if (chunk.status !== 200) return { step: 'chunk', ...chunk };
-    const finish = await api.call<Failure & MediaItem>('media:upload-finish', { uploadId });
-    return { step: 'finish', ...finish };
+    const chunk = await api.call('media:upload-chunk', png, `?uploadId=${uploadId}&offset=0`);
+    if (chunk.status !== 200) return { step: 'chunk' as const, ...chunk };
+    const finish = await api.call('media:upload-finish', { uploadId });
+    return { step: 'finish' as const, ...finish };
   };
   const logText = async () => {
     const dir = path.join(dataDir, 'logs');
@@ -186,7 +181,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
 
   // 1. A save with room to spare.
   let state = await admin();
-  const saved = await api.call<{ revision: string }>('content:save', {
+  const saved = await api.call('content:save', {
     baseRevision: state.revision,
     content: version(state.content, 'Saved before the disk filled'),
   });
@@ -203,24 +198,24 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   const noIndex = await uploadPng('just-fits.png', fits);
   expect(noIndex.step).toBe('finish');
   expect(noIndex.status).toBe(500);
-  expect(noIndex.body.error.message).toBe('Could not store just-fits.png: the disk is full.');
+  expect(noIndex.error?.message).toBe('Could not store just-fits.png: the disk is full.');
   expect(await mediaFiles()).toEqual([]);
   expect(await leftovers()).toEqual([]);
 
   // 3. A full disk: content and settings saves fail, clearly, and change nothing.
   fillDisk();
-  const refused = await api.call<Failure>('content:save', {
+  const refused = await api.call('content:save', {
     baseRevision: state.revision,
     content: version(state.content, 'Never saved'),
   });
   expect(refused.status).toBe(500);
-  expect(refused.body.error).toMatchObject({ code: 'failed', message: diskFull });
-  const refusedSettings = await api.call<Failure>('settings:save', {
+  expect(refused.error).toMatchObject({ code: 'failed', message: diskFull });
+  const refusedSettings = await api.call('settings:save', {
     baseRevision: state.revision,
     settings: { ...state.settings, idleTimeoutSec: 120 },
   });
   expect(refusedSettings.status).toBe(500);
-  expect(refusedSettings.body.error.message).toBe(
+  expect(refusedSettings.error?.message).toBe(
     `Could not save settings.json in ${dataDir}: the disk is full. Nothing was changed.`,
   );
   expect(await contentFile()).toBe(goodContent);
@@ -232,12 +227,12 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   // 4. A nearly full disk: room for part of the file only. The write is cut short; the torn
   //    file must never replace the good one, and the save must not claim success.
   await leaveFree(3);
-  const torn = await api.call<Failure>('content:save', {
+  const torn = await api.call('content:save', {
     baseRevision: state.revision,
     content: version(state.content, 'Too big for what is left', 12),
   });
   expect(torn.status, JSON.stringify(torn.body)).toBe(500);
-  expect(torn.body.error.message).toBe(diskFull);
+  expect(torn.error?.message).toBe(diskFull);
   expect(await contentFile()).toBe(goodContent);
   const stillServed = await served();
   expect(stillServed.playlist.name).toBe('Saved before the disk filled');
@@ -253,7 +248,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
     const failed = await uploadPng(name, bigPng(200 * 1024, free));
     expect(failed.step, `upload with ${free} pages free`).toBe('chunk');
     expect(failed.status).toBe(500);
-    expect(failed.body.error).toMatchObject({
+    expect(failed.error).toMatchObject({
       code: 'failed',
       message: `Could not save ${name}: the disk is full.`,
     });
@@ -278,7 +273,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
 
   // 7. Space freed, same host: saving works again, and so does its log.
   await rm(FILLER());
-  const resumed = await api.call<{ revision: string }>('content:save', {
+  const resumed = await api.call('content:save', {
     baseRevision: state.revision,
     content: version(state.content, 'Saved after space was freed', 12),
   });
@@ -304,7 +299,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   // 9. Space freed again: saving and uploading work.
   await rm(FILLER());
   state = await admin();
-  const last = await api.call<{ revision: string }>('content:save', {
+  const last = await api.call('content:save', {
     baseRevision: state.revision,
     content: version(state.content, 'Saved after the restart'),
   });
@@ -313,6 +308,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   const png = bigPng(200 * 1024, 99);
   const stored = await uploadPng('lobby.png', png);
   expect(stored.status, JSON.stringify(stored.body)).toBe(200);
+  if (stored.step !== 'finish') throw new Error(`the upload stopped at its ${stored.step}`);
   expect(stored.body.size).toBe(png.length);
   expect(await mediaFiles()).toEqual([stored.body.ref.slice('media:'.length)]);
   expect((await admin()).media.map((item) => item.name)).toEqual(['lobby.png']);

@@ -19,7 +19,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callNames, contract, Health, isCallName, type AdminState } from '../core/contract.js';
-import { ErrorBody, HTTP_STATUS } from '../core/errors.js';
+import { HTTP_STATUS, KioskFailure } from '../core/errors.js';
 import { startHost, type RunningHost } from '../host/serve.js';
 import { httpCaseArb, REVISION, validInputs } from './support/fuzz-payloads.js';
 import { agents, mayWrite, request, toWire } from './support/fuzz-wire.js';
@@ -161,7 +161,7 @@ describe('fuzz: KioskApi payloads over HTTP', () => {
           accepted.add(name);
         } else {
           expect(reply.status, what).toBeLessThan(500);
-          const error = ErrorBody.safeParse(body.error);
+          const error = KioskFailure.safeParse(body.error);
           expect(error.success, `not the API's error body: ${what}`).toBe(true);
           const { code, message, problems } = error.data!;
           expect(HTTP_STATUS[code], what).toBe(reply.status);

@@ -19,20 +19,19 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it, onTestFailed } from 'vitest';
-import type { ContentSnapshot } from '../core/contract.js';
-import { HISTORY_LIMIT, HistoryVersion, type HistoryList } from '../core/history.js';
+import { HISTORY_LIMIT, HistoryVersion } from '../core/history.js';
 import { ContentFile, Settings, type Slide } from '../core/schema.js';
 import { appPaths } from '../host/app-paths.js';
 import { ContentStore } from '../host/content-store.js';
 import { HISTORY_DIR, versionFile } from '../host/history-store.js';
 import {
-  ApiClient,
   killHost,
   requireBuiltHost,
   seededRandom,
   startServe,
   type HostProcess,
 } from './support/host-process.js';
+import { ApiClient } from './support/api-client.js';
 
 const CYCLES = Number(process.env.FAULT_CYCLES ?? 40);
 const SEED = Number(process.env.FAULT_SEED ?? 20_261_202);
@@ -96,21 +95,21 @@ it(`keeps content whole and the history valid through ${CYCLES} kill -9s during 
     host = await startServe(dataDir);
     const api = new ApiClient(host.url);
     await api.signIn();
-    const start = await api.call<ContentSnapshot>('content:get');
+    const start = await api.call('content:get');
     expect(start.body.problems, `${where}: problems at start`).toEqual([]);
 
-    const saved = await api.call<{ revision: string }>('content:save', {
+    const saved = await api.call('content:save', {
       baseRevision: start.body.revision,
       content: withTitle(start.body.content, `Cycle ${cycle}`),
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const list = await api.call<HistoryList>('history:list');
+    const list = await api.call('history:list');
     expect(list.status).toBe(200);
     const older = list.body.versions.slice(1);
     const target = older[Math.floor(random() * older.length)]!;
-    const version = await api.call<HistoryVersion>('history:get', { id: target.id });
+    const version = await api.call('history:get', { id: target.id });
     expect(version.status).toBe(200);
-    const before = (await api.call<ContentSnapshot>('content:get')).body;
+    const before = (await api.call('content:get')).body;
 
     let killed = false;
     const running = host;
@@ -144,7 +143,7 @@ it(`keeps content whole and the history valid through ${CYCLES} kill -9s during 
 
     host = await startServe(dataDir);
     const again = new ApiClient(host.url);
-    const served = (await again.call<ContentSnapshot>('content:get')).body;
+    const served = (await again.call('content:get')).body;
     expect(served.problems, `${where}: problems after the restart`).toEqual([]);
     const restored = served.content.playlists[0]!.slides[0]!.title.en;
     const isOld = served.revision === before.revision;
@@ -158,10 +157,10 @@ it(`keeps content whole and the history valid through ${CYCLES} kill -9s during 
     if (isOld && !isRestored) tally.old++;
     else tally.restored++;
     await again.signIn();
-    const listed = await again.call<HistoryList>('history:list');
+    const listed = await again.call('history:list');
     expect(listed.status).toBe(200);
     expect(listed.body.versions.length).toBeLessThanOrEqual(HISTORY_LIMIT);
-    const health = await again.call<{ problems: unknown[] }>('health:get');
+    const health = await again.call('health:get');
     expect(health.body.problems, `${where}: history problems`).toEqual([]);
     expect(await checkHistory(dataDir, `${where}, after the restart`)).toHaveLength(
       listed.body.versions.length,

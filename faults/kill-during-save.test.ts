@@ -16,17 +16,16 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it, onTestFailed } from 'vitest';
-import type { ContentSnapshot } from '../core/contract.js';
 import { ContentFile, Settings } from '../core/schema.js';
 import { LAST_GOOD_DIR, serialize } from '../host/content-store.js';
 import {
-  ApiClient,
   killHost,
   requireBuiltHost,
   seededRandom,
   startServe,
   type HostProcess,
 } from './support/host-process.js';
+import { ApiClient } from './support/api-client.js';
 
 const CYCLES = Number(process.env.FAULT_CYCLES ?? 200);
 const SEED = Number(process.env.FAULT_SEED ?? 20_260_301);
@@ -167,7 +166,7 @@ it(`keeps content and settings whole through ${CYCLES} kill -9s during saves`, a
     // on disk as they are, not a last good copy or the defaults.
     const stillThere = (await tempFiles()).filter((name) => leftByKill.includes(name));
     expect(stillThere, `${where}: temp files left by the kill were not swept`).toEqual([]);
-    const served = await api.call<ContentSnapshot>('content:get');
+    const served = await api.call('content:get');
     expect(served.status).toBe(200);
     expect(served.body.problems, `${where}: problems at start`).toEqual([]);
     const state = await readState();
@@ -175,9 +174,7 @@ it(`keeps content and settings whole through ${CYCLES} kill -9s during saves`, a
     expect(served.body.settings).toEqual(Settings.parse(JSON.parse(state['settings.json'])));
 
     await api.signIn();
-    const admin = await api.call<{ revision: string; content: ContentFile; settings: Settings }>(
-      'admin:get',
-    );
+    const admin = await api.call('admin:get');
     expect(admin.status).toBe(200);
     let revision = admin.body.revision;
     const acked: Record<FileName, string> = { ...state };
@@ -227,7 +224,7 @@ it(`keeps content and settings whole through ${CYCLES} kill -9s during saves`, a
         : { baseRevision: revision, content: value };
       let answer;
       try {
-        answer = await api.call<{ revision: string }>(name, input);
+        answer = await api.call(name, input);
       } catch {
         break; // the connection died with the host
       }
@@ -274,7 +271,7 @@ it(`keeps content and settings whole through ${CYCLES} kill -9s during saves`, a
   const last = await readState();
   host = await startServe(dataDir);
   const api = new ApiClient(host.url);
-  const served = await api.call<ContentSnapshot>('content:get');
+  const served = await api.call('content:get');
   expect(served.body.problems).toEqual([]);
   expect(served.body.content).toEqual(ContentFile.parse(JSON.parse(last['content.json'])));
   expect(await tempFiles()).toEqual([]);

@@ -2,7 +2,13 @@
  * Validate and run one KioskApi call: the single entry point every adapter goes through.
  */
 import { contract, isCallName, type CallContext, type Handlers } from '../core/contract.js';
-import { KioskError, ValidationError } from '../core/errors.js';
+import {
+  failureOf,
+  KioskError,
+  ValidationError,
+  type KioskFailure,
+  type Reply,
+} from '../core/errors.js';
 import { problemsFromZod } from '../core/problems.js';
 
 /** A call name that is not in the contract. */
@@ -40,6 +46,25 @@ export async function dispatch(
   const handler = handlers[name] as (input: unknown, context: CallContext) => Promise<unknown>;
   const output = await handler(parsed.data, context);
   return spec.output.parse(output);
+}
+
+/**
+ * {@link dispatch}, with what it throws turned into a failure by `describe` (by default the
+ * error's own message): the Reply every adapter sends on, as is.
+ */
+export async function dispatchReply(
+  handlers: Handlers,
+  name: unknown,
+  input: unknown,
+  context: CallContext,
+  isStaff: StaffCheck,
+  describe: (error: unknown) => KioskFailure = failureOf,
+): Promise<Reply<unknown>> {
+  try {
+    return { ok: true, value: await dispatch(handlers, name, input, context, isStaff) };
+  } catch (error) {
+    return { ok: false, error: describe(error) };
+  }
 }
 
 /** A context for callers without sessions: tests and internal calls. */

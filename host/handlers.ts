@@ -73,7 +73,7 @@ export function createHandlers({
     const message = pinRequiredMessage(what);
     if (pin === undefined) {
       throw new KioskError('pin-required', message, [], {
-        fields: what === 'publish' ? [] : what,
+        fields: what === 'publish' ? [] : [...what],
       });
     }
     await auth.confirm(pin, 'pin', sourceOf(context));

@@ -7,6 +7,7 @@ import {
   type Handlers,
 } from '../../core/contract.js';
 import { HEARTBEAT_CHANNEL } from '../common/heartbeat.js';
+import type { Reply } from '../../core/errors.js';
 import * as electron from '../test/fake-electron.js';
 import { BrowserWindow, FakeWebContents, resetFakeElectron } from '../test/fake-electron.js';
 import {
@@ -16,7 +17,6 @@ import {
   setupIpc,
   trustedSender,
   WindowSession,
-  type IpcReply,
 } from './ipc.js';
 
 vi.mock('electron', () => import('../test/fake-electron.js'));
@@ -80,9 +80,13 @@ function eventFrom(sender: FakeWebContents, url: string | null): IpcMainInvokeEv
 }
 
 /** Call a registered handler the way ipcMain would. */
-async function call(name: string, event: IpcMainInvokeEvent, input?: unknown): Promise<IpcReply> {
+async function call(
+  name: string,
+  event: IpcMainInvokeEvent,
+  input?: unknown,
+): Promise<Reply<unknown>> {
   const handler = electron.ipcMain.handlers.get(name) as
-    ((event: IpcMainInvokeEvent, input: unknown) => Promise<IpcReply>) | undefined;
+    ((event: IpcMainInvokeEvent, input: unknown) => Promise<Reply<unknown>>) | undefined;
   if (!handler) throw new Error(`no handler for ${name}`);
   return handler(event, input);
 }

@@ -3,10 +3,9 @@
  *
  * Every call first proves it comes from our own window, then goes through host/dispatch.ts, which
  * validates the input with the contract's schema. Electron carries only an error's `message`
- * across IPC, so a failed call is not thrown but returned as an {@link IpcReply}; the preload
- * turns it into an Error whose message is the JSON of an {@link IpcFailure}:
- *
- *   `{"code":"invalid-input","message":"content:get: $: ...","problems":[{source,path,message}]}`
+ * across IPC, so a failed call is not thrown: every call answers with the dispatch's
+ * {@link Reply} (`{ ok: true, value }` or `{ ok: false, error: KioskFailure }`), which the preload
+ * hands on as is (a structured clone).
  *
  * This file and electron/preload/index.ts are the only two that touch ipcMain/ipcRenderer.
  */
@@ -19,17 +18,11 @@ import {
   type EventName,
   type Handlers,
 } from '../../core/contract.js';
-import { KioskError, type ErrorBody } from '../../core/errors.js';
+import type { Reply } from '../../core/errors.js';
 import { HEARTBEAT_CHANNEL, parseHeartbeat, type Heartbeat } from '../common/heartbeat.js';
-import { dispatch } from '../../host/dispatch.js';
+import { dispatchReply } from '../../host/dispatch.js';
 import type { AuthPort } from '../../host/ports.js';
 import { isOwnOrigin } from './security.js';
-
-/** Why a call failed, in a form that survives IPC; the same fields as the HTTP API's `error`. */
-export type IpcFailure = ErrorBody;
-
-/** What the main process answers to every trusted call. */
-export type IpcReply = { ok: true; value: unknown } | { ok: false; error: IpcFailure };
 
 /** The message a call from anything but our own window is refused with. */
 export const REFUSED = 'refused: call from a foreign sender';
@@ -50,16 +43,6 @@ export function trustedSender(event: SenderEvent, window: BrowserWindow | null):
     // A frame that navigated or closed mid-call throws on access; it is not trusted.
     return false;
   }
-}
-
-/** Describe any error thrown by a call as an {@link IpcFailure}. */
-export function toIpcFailure(error: unknown): IpcFailure {
-  if (error instanceof KioskError) return error.toBody();
-  return {
-    code: 'failed',
-    message: error instanceof Error ? error.message : String(error),
-    problems: [],
-  };
 }
 
 /** The staff session of the kiosk window, kept in the main process and never given out. */
@@ -91,15 +74,10 @@ export async function callFromIpc(
   event: SenderEvent,
   name: CallName,
   input: unknown,
-): Promise<IpcReply> {
+): Promise<Reply<unknown>> {
   if (!trustedSender(event, window)) throw new Error(REFUSED);
-  try {
-    const context = deps.session.context();
-    const isStaff = (c: CallContext) => deps.auth.isUnlocked(c.sessionId);
-    return { ok: true, value: await dispatch(deps.handlers, name, input, context, isStaff) };
-  } catch (error) {
-    return { ok: false, error: toIpcFailure(error) };
-  }
+  const isStaff = (c: CallContext) => deps.auth.isUnlocked(c.sessionId);
+  return dispatchReply(deps.handlers, name, input, deps.session.context(), isStaff);
 }
 
 /** What the IPC adapter works with. */

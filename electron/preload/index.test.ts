@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentSnapshot, KioskApi } from '../../core/contract.js';
+import type { ContentSnapshot, KioskBridge } from '../../core/contract.js';
+import type { KioskFailure, Reply } from '../../core/errors.js';
 import { HEARTBEAT_CHANNEL, HEARTBEAT_INTERVAL_MS } from '../common/heartbeat.js';
 import * as electron from '../test/fake-electron.js';
 
 vi.mock('electron', () => import('../test/fake-electron.js'));
 
-let api: KioskApi;
+let api: KioskBridge;
 
-/** The JSON an invoke rejection carries in its message. */
-async function failureOf(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  const error = await promise.then(
-    () => expect.fail('the call should have failed'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Error);
-  return JSON.parse((error as Error).message) as Record<string, unknown>;
+/** The failure a call answered with (it must resolve: the bridge never rejects). */
+async function failureOf(promise: Promise<Reply<unknown>>): Promise<KioskFailure> {
+  const reply = await promise;
+  if (reply.ok) return expect.fail('the call should have failed');
+  return reply.error;
 }
 
 // The page's window, as the preload sees it: node has no window, so an EventTarget stands in.
@@ -26,7 +24,7 @@ beforeAll(async () => {
   // Only timers are faked: the heartbeat's setInterval starts as the preload loads.
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
   await import('./index.js');
-  api = electron.contextBridge.exposed.get('kiosk') as KioskApi;
+  api = electron.contextBridge.exposed.get('kiosk') as KioskBridge;
 });
 
 afterAll(() => {
@@ -45,9 +43,12 @@ describe('preload', () => {
     expect(Object.keys(api).sort()).toEqual(['invoke', 'onContentChanged']);
   });
 
-  it('invokes a contract call and resolves with its value', async () => {
+  it("invokes a contract call and resolves with the main process's reply as is", async () => {
     electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: { ok: true } });
-    await expect(api.invoke('health:get', undefined)).resolves.toEqual({ ok: true });
+    await expect(api.invoke('health:get', undefined)).resolves.toEqual({
+      ok: true,
+      value: { ok: true },
+    });
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('health:get', undefined);
   });
 
@@ -59,7 +60,7 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 
-  it('rejects with the problems the main process listed', async () => {
+  it('answers with the failure and problems the main process listed, not a JSON message', async () => {
     const problems = [{ source: 'health:get', path: '$', message: 'expected undefined' }];
     electron.ipcRenderer.invoke.mockResolvedValue({
       ok: false,
@@ -73,7 +74,7 @@ describe('preload', () => {
     });
   });
 
-  it("turns Electron's own errors (a refused sender) into the same format", async () => {
+  it("turns Electron's own errors (a refused sender) into the same failure form", async () => {
     electron.ipcRenderer.invoke.mockRejectedValue(
       new Error(
         "Error invoking remote method 'health:get': Error: refused: call from a foreign sender",

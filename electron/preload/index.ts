@@ -5,9 +5,9 @@
  * gone untouched (see electron/common/heartbeat.ts), and refuses dropped files (page-guards.ts).
  *
  * The only file in the renderer's process that touches ipcRenderer. It never hands the renderer
- * ipcRenderer itself or an IPC event object. A failed call rejects with an Error whose message is
- * the JSON of an IpcFailure `{ code, message, problems }` (see electron/main/ipc.ts), whatever
- * went wrong, so the renderer's client parses one format.
+ * ipcRenderer itself or an IPC event object. Every call answers with a Reply (core/errors.ts):
+ * the main process's as is, or `{ ok: false, error }` when the call could not be made at all, so
+ * the renderer's client reads one form whatever went wrong.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
@@ -17,39 +17,31 @@ import {
   type CallOutput,
   type ContentSnapshot,
   type EventName,
-  type KioskApi,
+  type KioskBridge,
 } from '../../core/contract.js';
+import type { Reply } from '../../core/errors.js';
 import { HEARTBEAT_CHANNEL, HEARTBEAT_INTERVAL_MS, type Heartbeat } from '../common/heartbeat.js';
-// Types only: the preload bundle must not pull in the main process's code.
-import type { IpcFailure, IpcReply } from '../main/ipc.js';
 import { refuseFileDrops, trackInput } from './page-guards.js';
 
 const CONTENT_CHANGED: EventName = 'content:changed';
 
-function failure(error: IpcFailure): Error {
-  return new Error(JSON.stringify(error));
+function failed<T>(code: 'unknown-call' | 'failed', message: string): Reply<T> {
+  return { ok: false, error: { code, message, problems: [] } };
 }
 
 /** The API the player sees as `window.kiosk`. */
 const api = {
-  invoke: async <K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> => {
-    if (!isCallName(name)) {
-      throw failure({
-        code: 'unknown-call',
-        message: `unknown call ${JSON.stringify(name)}`,
-        problems: [],
-      });
-    }
-    let reply: IpcReply;
+  invoke: async <K extends CallName>(
+    name: K,
+    input: CallInput<K>,
+  ): Promise<Reply<CallOutput<K>>> => {
+    if (!isCallName(name)) return failed('unknown-call', `unknown call ${JSON.stringify(name)}`);
     try {
-      reply = (await ipcRenderer.invoke(name, input)) as IpcReply;
+      return (await ipcRenderer.invoke(name, input)) as Reply<CallOutput<K>>;
     } catch (error) {
       // A refused sender or a missing handler arrives as Electron's own wrapped Error.
-      const message = error instanceof Error ? error.message : String(error);
-      throw failure({ code: 'failed', message, problems: [] });
+      return failed('failed', error instanceof Error ? error.message : String(error));
     }
-    if (!reply.ok) throw failure(reply.error);
-    return reply.value as CallOutput<K>;
   },
   onContentChanged: (listener: (snapshot: ContentSnapshot) => void): (() => void) => {
     const forward = (_event: IpcRendererEvent, snapshot: ContentSnapshot) => listener(snapshot);
@@ -58,7 +50,7 @@ const api = {
       ipcRenderer.removeListener(CONTENT_CHANGED, forward);
     };
   },
-} satisfies KioskApi;
+} satisfies KioskBridge;
 
 contextBridge.exposeInMainWorld('kiosk', api);
 

@@ -1,6 +1,6 @@
 /**
- * Helpers for fault tests: run the real `openness-kiosk serve` as a child process and call its
- * HTTP API as the admin does (staff session cookie and all).
+ * Helpers for fault tests: run the real `openness-kiosk serve` as a child process (api-client.ts
+ * calls its HTTP API as the admin does).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -93,69 +93,6 @@ export function startServe(
 export async function killHost(host: HostProcess): Promise<void> {
   if (host.alive()) host.child.kill('SIGKILL');
   await host.exited;
-}
-
-/** An answer from the API: the HTTP status and the JSON body. */
-export interface Answer<T = unknown> {
-  status: number;
-  body: T;
-}
-
-/** Calls the host's KioskApi over HTTP, keeping the staff session cookie. */
-export class ApiClient {
-  private cookie: string | undefined;
-
-  constructor(readonly url: string) {}
-
-  /** POST `/api/call/<name>` with a JSON body (or raw bytes, for upload chunks). */
-  async call<T = unknown>(
-    name: string,
-    input?: unknown,
-    query = '',
-    signal?: AbortSignal,
-  ): Promise<Answer<T>> {
-    const headers: Record<string, string> = {};
-    if (this.cookie) headers.cookie = this.cookie;
-    let body: BodyInit | undefined;
-    if (input instanceof Uint8Array) {
-      headers['content-type'] = 'application/octet-stream';
-      body = new Uint8Array(input);
-    } else if (input !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(input);
-    }
-    const response = await fetch(`${this.url}/api/call/${name}${query}`, {
-      method: 'POST',
-      headers,
-      body,
-      signal,
-    });
-    const session = response.headers
-      .getSetCookie()
-      .map((line) => /^kiosk_session=([^;]*)/.exec(line)?.[1])
-      .find((value) => value !== undefined);
-    if (session !== undefined) this.cookie = `kiosk_session=${session}`;
-    return { status: response.status, body: (await response.json()) as T };
-  }
-
-  /** GET a path and parse its JSON. */
-  async get<T = unknown>(route: string): Promise<Answer<T>> {
-    const response = await fetch(`${this.url}${route}`);
-    return { status: response.status, body: (await response.json()) as T };
-  }
-
-  /**
-   * Sign in as staff the way the admin does: create the PIN on the kiosk itself when none is set
-   * yet, else unlock with it.
-   */
-  async signIn(pin = PIN): Promise<void> {
-    const status = await this.call<{ pinSet: boolean }>('auth:status');
-    const name = status.body.pinSet ? 'auth:unlock' : 'auth:create-pin';
-    const answer = await this.call<{ unlocked?: boolean }>(name, { pin });
-    if (answer.status !== 200 || answer.body.unlocked !== true || !this.cookie) {
-      throw new Error(`${name} failed (${answer.status}): ${JSON.stringify(answer.body)}`);
-    }
-  }
 }
 
 /** A small seeded random generator (mulberry32), so a failing run can be repeated. */

@@ -181,14 +181,14 @@ describe('AuthService: PIN and lock-out', () => {
       const error = await failure(auth.unlock(guess));
       seen.push(
         error.message,
-        JSON.stringify(error.toBody()),
+        JSON.stringify(error.toFailure()),
         JSON.stringify(auth.status(undefined, true)),
       );
-      if (error.code === 'locked-out') {
+      if (error.is('locked-out')) {
         lockouts++;
         // Even the right PIN is refused while locked out.
-        seen.push(JSON.stringify((await failure(auth.unlock('73915'))).toBody()));
-        clock += (error.details!.retryAfterSec as number) * 1000;
+        seen.push(JSON.stringify((await failure(auth.unlock('73915'))).toFailure()));
+        clock += error.details!.retryAfterSec * 1000;
       } else {
         expect(error.code).toBe('wrong-pin');
       }

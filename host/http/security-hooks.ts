@@ -6,7 +6,7 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HTTP_STATUS, KioskError } from '../../core/errors.js';
+import { HTTP_STATUS, KioskError, type KioskFailure } from '../../core/errors.js';
 import { hostNameOf, isOwnHostName } from './host-names.js';
 
 /** Name of the cookie that carries the staff session id. */
@@ -232,15 +232,15 @@ function apiTarget(request: FastifyRequest): { call: string | undefined } | unde
 }
 
 /**
- * Send a refusal as `{ error: { code, message, problems, details } }` with its HTTP status; a
- * lock-out also says when to try again in the standard Retry-After header.
+ * Send a refusal as `{ error: KioskFailure }` with its HTTP status (the wire format scripts and
+ * the fleet read); a lock-out also says when to try again in the standard Retry-After header.
  */
-export function refuse(reply: FastifyReply, error: KioskError): FastifyReply {
-  const wait = error.details?.retryAfterSec;
-  if (error.code === 'locked-out' && typeof wait === 'number') {
-    reply.header('Retry-After', String(wait));
+export function refuse(reply: FastifyReply, failure: KioskFailure | KioskError): FastifyReply {
+  const error = failure instanceof KioskError ? failure.toFailure() : failure;
+  if (error.code === 'locked-out' && error.details) {
+    reply.header('Retry-After', String(error.details.retryAfterSec));
   }
-  return reply.code(HTTP_STATUS[error.code]).send({ error: error.toBody() });
+  return reply.code(HTTP_STATUS[error.code]).send({ error });
 }
 
 function tooMany(reply: FastifyReply, what: string, retryAfterSec: number): FastifyReply {

@@ -9,13 +9,13 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { CallContext, ContentSnapshot, Handlers } from '../../core/contract.js';
-import { KioskError, type ErrorCode } from '../../core/errors.js';
+import { failureOf, KioskError, type ErrorCode, type KioskFailure } from '../../core/errors.js';
 import { MAX_UPLOAD_CHUNK_BYTES } from '../../core/limits.js';
 import { mediaType, parseMediaPath } from '../../core/media.js';
 import { SECURITY_HEADERS, securityHeaders } from '../../core/security-policy.js';
 import type { ContentStore } from '../content-store.js';
 import { KIOSK_SOURCE } from '../auth/lockout.js';
-import { dispatch } from '../dispatch.js';
+import { dispatchReply } from '../dispatch.js';
 import type { AuthPort } from '../ports.js';
 import {
   clearSessionCookie,
@@ -138,14 +138,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     request: FastifyRequest,
     reply: FastifyReply,
   ) => {
-    try {
-      return await dispatch(handlers, name, input, contextFor(request, reply), isStaff);
-    } catch (error) {
+    const describe = (error: unknown) => {
       if (!(error instanceof KioskError) || error.code === 'failed') {
         options.log?.error({ call: name, err: error }, 'call failed');
       }
-      return sendError(reply, error);
-    }
+      return httpFailure(error);
+    };
+    const context = contextFor(request, reply);
+    const answer = await dispatchReply(handlers, name, input, context, isStaff, describe);
+    return answer.ok ? answer.value : refuse(reply, answer.error);
   };
 
   app.post<{ Params: { name: string }; Querystring: Record<string, string | undefined> }>(
@@ -204,18 +205,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   return app;
 }
 
-/** Send an error as `{ error: { code, message, problems, details } }` with its HTTP status. */
+/** Any error as the failure HTTP callers see: an unexpected one without its internals. */
+function httpFailure(error: unknown): KioskFailure {
+  if (!(error instanceof KioskError)) console.error(error);
+  return failureOf(error, 'The kiosk could not do that (an internal error).');
+}
+
+/** Send an error as `{ error: KioskFailure }` with its HTTP status. */
 function sendError(reply: FastifyReply, error: unknown) {
-  if (error instanceof KioskError) return refuse(reply, error);
-  // Unexpected: say so without leaking internals to the caller.
-  console.error(error);
-  return reply.code(500).send({
-    error: {
-      code: 'failed',
-      message: 'The kiosk could not do that (an internal error).',
-      problems: [],
-    },
-  });
+  return refuse(reply, httpFailure(error));
 }
 
 /** A request Fastify refused before any call ran, as a KioskError naming the call (or path). */

@@ -3,7 +3,7 @@
  */
 import { open } from 'node:fs/promises';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
-import { KioskError } from '../../core/errors.js';
+import { KioskError, type DetailsOf } from '../../core/errors.js';
 import { codecRefusal, HEVC_REFUSAL } from '../../core/media.js';
 import {
   ACCEPTED_LIST,
@@ -144,7 +144,7 @@ function codecVerdict(container: string, codecs: readonly TrackCodec[]): Judgeme
   return undefined;
 }
 
-function refuse(message: string, details?: Record<string, unknown>): Judgement {
+function refuse(message: string, details?: DetailsOf<'unsupported-type'>): Judgement {
   return { ok: false, error: new KioskError('unsupported-type', message, [], details) };
 }
 

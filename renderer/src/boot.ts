@@ -4,7 +4,10 @@
  * modulepreloads it, see vite.config.ts).
  */
 import '@fontsource-variable/inter/wght.css';
-import './styles/player.css';
+import './styles/base.css';
+// What the host's first-slide markup is drawn with (the player's components import them too).
+import './player/shell.css';
+import './player/carousel.css';
 
 /**
  * Run `then` once the page has painted (the first paint entry), or at once when it will not paint

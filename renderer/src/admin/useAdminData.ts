@@ -3,16 +3,13 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AdminState, KioskApi } from '../../../core/contract';
+import type { KioskFailure } from '../../../core/errors';
 import type { ContentFile, Settings } from '../../../core/schema';
 import { ApiError } from '../api/api-error';
 import { isPinError } from './access/ConfirmPinDialog';
 
-/** A failed save or load, as staff see it. */
-export interface AdminFailure {
-  message: string;
-  problems: ApiError['problems'];
-  code: ApiError['code'];
-}
+/** A failed save or load, as staff see it: the host's failure itself. */
+export type AdminFailure = KioskFailure;
 
 /** The admin's view of saved data and the ways to change it. */
 export interface AdminData {
@@ -35,14 +32,7 @@ export interface AdminData {
 
 /** Turn any error into what staff are shown. */
 export function toFailure(error: unknown): AdminFailure {
-  if (error instanceof ApiError) {
-    return { message: error.message, problems: error.problems, code: error.code };
-  }
-  return {
-    message: error instanceof Error ? error.message : String(error),
-    problems: [],
-    code: 'failed',
-  };
+  return ApiError.of(error).failure;
 }
 
 /** Load the admin state and offer saves that never overwrite someone else's changes. */

@@ -1,39 +1,16 @@
 /**
  * KioskApi over the Electron preload bridge, validated on this side too.
  */
-import {
-  contract,
-  ContentSnapshot,
-  type CallInput,
-  type CallName,
-  type CallOutput,
-  type KioskApi,
-} from '../../../core/contract';
-import { ApiError, checkInput } from './api-error';
+import { ContentSnapshot, type KioskApi, type KioskBridge } from '../../../core/contract';
+import { checkedInvoke } from './api-error';
 
 /**
- * Wrap `window.kiosk`: parse inputs and outputs with the contract, and turn the preload's
- * errors (an Error whose message is the JSON `{ code, message, problems }`) into ApiErrors.
+ * Wrap `window.kiosk`: parse inputs and outputs with the contract, and turn the Reply of a failed
+ * call (a KioskFailure, as the main process sent it) into an ApiError.
  */
-export function createBridgeApi(bridge: KioskApi): KioskApi {
+export function createBridgeApi(bridge: KioskBridge): KioskApi {
   return {
-    async invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-      const spec = contract[name];
-      let output: unknown;
-      try {
-        output = await bridge.invoke(name, checkInput(name, input) as CallInput<K>);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        let body: unknown;
-        try {
-          body = { error: JSON.parse(message) };
-        } catch {
-          body = undefined;
-        }
-        throw ApiError.from(body, message);
-      }
-      return spec.output.parse(output) as CallOutput<K>;
-    },
+    invoke: checkedInvoke((name, input) => bridge.invoke(name, input as never)),
     onContentChanged(listener) {
       return bridge.onContentChanged((snapshot) => {
         const parsed = ContentSnapshot.safeParse(snapshot);

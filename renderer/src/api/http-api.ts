@@ -1,15 +1,8 @@
 /**
  * KioskApi over HTTP, for browser kiosks and remote screens: JSON calls and a server-sent event stream.
  */
-import {
-  contract,
-  ContentSnapshot,
-  type CallInput,
-  type CallName,
-  type CallOutput,
-  type KioskApi,
-} from '../../../core/contract';
-import { ApiError, checkInput } from './api-error';
+import { ContentSnapshot, type KioskApi } from '../../../core/contract';
+import { checkedInvoke } from './api-error';
 
 /** Upload chunks travel as raw bytes with their ids in the query; everything else as JSON. */
 function isChunk(body: unknown): body is { uploadId: string; offset: number; bytes: Uint8Array } {
@@ -55,18 +48,18 @@ export function createHttpApi(base = ''): KioskApi {
     };
   };
   return {
-    async invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-      const spec = contract[name];
-      const body = checkInput(name, input);
+    // The wire keeps its HTTP form: the value as the body, a failure as `{ error }` with a status.
+    invoke: checkedInvoke(async (name, body) => {
       const response = await fetch(`${base}/api/call/${encodeURIComponent(name)}${query(body)}`, {
         method: 'POST',
         credentials: 'same-origin',
         ...encode(body),
       });
       const json: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw ApiError.from(json, `${name} failed (HTTP ${response.status})`);
-      return spec.output.parse(json) as CallOutput<K>;
-    },
+      if (response.ok) return { ok: true, value: json };
+      const error = (json as { error?: unknown } | undefined)?.error;
+      return { ok: false, error, fallback: `${name} failed (HTTP ${response.status})` };
+    }),
     onContentChanged(listener) {
       return listen('content:changed', (event) => {
         const parsed = ContentSnapshot.safeParse(JSON.parse(event.data));

@@ -4,12 +4,12 @@
  * Both validate with the contract's zod schemas, which the first slide does not need: they load
  * in a chunk of their own on the first call (prefetched once the first slide shows).
  */
-import type { KioskApi } from '../../../core/contract';
+import type { KioskApi, KioskBridge } from '../../../core/contract';
 
 declare global {
   interface Window {
     /** Set by the Electron preload. */
-    kiosk?: KioskApi;
+    kiosk?: KioskBridge;
     /** Set by tests before the app loads: finish every animation at once. */
     __SKIP_ANIMATIONS__?: boolean;
   }

@@ -1,6 +1,7 @@
 /**
  * Visitor accessibility options: larger text, high contrast, and controls within reach.
  */
+import './accessibility.css';
 import { useId, useState } from 'react';
 import { langAttributes } from '../../../core/i18n';
 import type { UiStrings } from '../i18n/strings';

@@ -4,6 +4,8 @@
  * A new slide is prepared off screen first (useStagedSlide), then moves in above the old one
  * (useSlideEntry, Web Animations: no animation library on the first load).
  */
+import './carousel.css';
+import './controls.css';
 import { useRef, type ReactNode } from 'react';
 import type { Slide } from '../../../core/schema';
 import type { UiStrings } from '../i18n/strings';

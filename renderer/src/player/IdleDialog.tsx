@@ -1,6 +1,7 @@
 /**
  * "Are you still there?": the countdown before the player resets for the next visitor.
  */
+import './idle.css';
 import { useEffect, useId, useRef } from 'react';
 import { AnimatePresence, m } from 'framer-motion';
 import { langAttributes } from '../../../core/i18n';

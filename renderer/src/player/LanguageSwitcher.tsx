@@ -1,6 +1,7 @@
 /**
  * The language buttons: one per enabled language, each named in its own language.
  */
+import './controls.css';
 import { langAttributes, languageName } from '../../../core/i18n';
 
 interface LanguageSwitcherProps {

@@ -1,6 +1,7 @@
 /**
  * The visitor player: loads content through the KioskApi and keeps it current.
  */
+import './shell.css';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { NowShowing } from '../../../core/analytics';
 import type { PlayerMoment } from '../../../core/content-swap';

@@ -1,6 +1,11 @@
 /**
  * The player screen: carousel, languages, accessibility options, attract hint and idle reset.
  */
+// The player's styles in cascade order: each file may override the ones before it.
+import './shell.css';
+import './carousel.css';
+import './controls.css';
+import './accessibility.css';
 import {
   lazy,
   Suspense,

@@ -1,6 +1,7 @@
 /**
  * The slide picker: one tab per slide, the current one showing how long until the next.
  */
+import './controls.css';
 import { useEffect, useRef } from 'react';
 import { pickText } from '../../../core/i18n';
 import type { Slide } from '../../../core/schema';

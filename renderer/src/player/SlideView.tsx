@@ -9,6 +9,7 @@ import { FramedImage, FramedVideo, type MediaFit } from './FramedMedia';
 import { useHyphenate } from './hyphenation';
 import { SlideQr } from './qr/SlideQr';
 import { captionLanguage } from './useCaptions';
+import './carousel.css';
 import './captions.css';
 import { useFitText } from './useFitText';
 import { useVideoWatch, videoFailure } from './useVideoWatch';

@@ -25,7 +25,7 @@ export default function VideoCaptions({ video, lang }: VideoCaptionsProps) {
  * the lines of its active cues.
  *
  * Chromium draws native cues at the bottom of the video's box, under the player's controls and
- * in its own colours; the player hides those (player.css) and shows these lines in its own
+ * in its own colours; the player hides those (captions.css) and shows these lines in its own
  * caption box, laid out above the controls.
  */
 function useCaptions(

@@ -1,6 +1,7 @@
 /**
  * Media: upload pictures, videos and captions, see the library, delete what no slide uses.
  */
+import './media.css';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { MediaItem } from '../../../../core/contract';
 import { mediaRefsUsedBy } from '../../../../core/media-usage';

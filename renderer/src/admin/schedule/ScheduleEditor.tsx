@@ -1,7 +1,7 @@
 /**
  * When a playlist or slide plays: always, or only on certain dates, weekdays and times.
  */
-import '../playlists.css';
+import './schedule.css';
 import { useId } from 'react';
 import { describeSchedule } from '../../../../core/schedule-view';
 import { scheduleProblems } from '../../../../core/schedule-warnings';

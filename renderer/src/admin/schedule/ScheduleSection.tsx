@@ -1,7 +1,7 @@
 /**
  * The Schedule section: what plays now and why, the week's timeline, and every schedule.
  */
-import '../playlists.css';
+import './schedule.css';
 import { useEffect, useMemo, useState } from 'react';
 import { nextChange, resolvePlaylist } from '../../../../core/schedule';
 import { describeSchedule, weekTimeline } from '../../../../core/schedule-view';
