@@ -123,3 +123,40 @@ test('the first load stays within the JavaScript budget', () => {
     expect(readFileSync(path.join(RENDERER, file), 'utf8'), file).not.toContain('data-framer-');
   }
 });
+
+test('the first slide shows before any script runs, and the player takes its place', async ({
+  browser,
+  page,
+  host,
+}) => {
+  // Script off: what the page itself draws once its stylesheet is in.
+  const still = await browser.newContext({ javaScriptEnabled: false });
+  const bare = await still.newPage();
+  await bare.goto(host.url);
+  await expect(bare.getByRole('heading', { name: 'About us' })).toBeVisible();
+  await expect(bare.getByRole('img', { name: /red door/ })).toBeVisible();
+  await still.close();
+
+  // Script on: the player replaces it (one title, the carousel's own), with the same picture.
+  await page.addInitScript(() => {
+    // Every frame until the carousel is up shows the title: no blank frame in between.
+    const w = window as unknown as { __blank: number };
+    w.__blank = 0;
+    const frame = () => {
+      if (document.querySelector('[aria-roledescription="carousel"]')) return;
+      const titles = [...document.getElementsByTagName('h2')];
+      if (document.readyState !== 'loading' && !titles.some((h) => h.checkVisibility())) {
+        w.__blank++;
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await openPlayer(page, host.url);
+  await expect(page.getByRole('heading', { name: 'About us' })).toHaveCount(1);
+  await expect(page.locator('[data-first-slide-shell]')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: '1 of 4' }).getByRole('heading')).toHaveText(
+    'About us',
+  );
+  expect(await page.evaluate(() => (window as unknown as { __blank: number }).__blank)).toBe(0);
+});

@@ -53,9 +53,12 @@ export function loadConfig(env = process.env) {
     intervalMs: count(env, 'BENCH_INTERVAL_MS', 1200, 100),
     /** Quiet time after the title shows, before the transitions start. */
     settleMs: count(env, 'BENCH_SETTLE_MS', 1000),
-    /** Soak: transitions before the first memory sample (JIT and caches warm up). */
-    soakWarmup: count(env, 'BENCH_SOAK_WARMUP', 200),
-    /** Soak: transitions between the two memory samples (forced GC at each); 0 skips the soak. */
+    /**
+     * Soak: transitions before the first memory sample (JIT and caches warm up: the player's heap
+     * grows ~0.5 MiB over its first ~1,000 transitions, then levels off).
+     */
+    soakWarmup: count(env, 'BENCH_SOAK_WARMUP', 1000),
+    /** Soak: transitions over which memory is sampled (forced GC at each); 0 skips the soak. */
     soak: count(env, 'BENCH_SOAK', 10_000),
     chromiumPath: env.CHROMIUM_PATH || '/usr/lib/chromium/chromium',
   };

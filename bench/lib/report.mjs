@@ -166,17 +166,17 @@ function coverageRows({ player, baseline }) {
   ];
 }
 
-/** Soak rows: growth between the warmed-up sample and the one after the soak. */
+/** Soak rows: heap growth (slope over the samples), DOM and listeners warmed-up vs end. */
 function soakRows({ soak, config }) {
   if (!soak) {
     return [{ metric: 'Soak', player: 'skipped', baseline: 'skipped', target: '', result: 'info' }];
   }
   const { player, baseline } = soak;
   const n = config.soak;
-  const perThousand = (s) => (s.growth.heapUsed * 1000) / n;
+  const perThousand = (s) => s.growth.heapPerThousand;
   return [
     {
-      metric: `JS heap growth per 1,000 transitions (of ${n}, forced GC)`,
+      metric: `JS heap growth per 1,000 transitions (slope of ${player.samples.length} samples over ${n}, forced GC)`,
       player: signedKib(perThousand(player)),
       baseline: signedKib(perThousand(baseline)),
       target: '≤ 64 KiB',

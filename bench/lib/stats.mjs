@@ -28,3 +28,21 @@ export function round(value, decimals = 1) {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 }
+
+/**
+ * Least-squares slope of y over x (units of y per unit of x); NaN with fewer than two distinct
+ * x values.
+ */
+export function slope(xs, ys) {
+  const n = Math.min(xs.length, ys.length);
+  if (n < 2) return NaN;
+  const mx = sum(xs.slice(0, n)) / n;
+  const my = sum(ys.slice(0, n)) / n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return den === 0 ? NaN : num / den;
+}

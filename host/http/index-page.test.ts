@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContentSnapshot } from '../../core/contract.js';
 import { CONTENT_SCHEMA_VERSION, ContentFile, DEFAULT_SETTINGS } from '../../core/schema.js';
+import { firstSlideShell, SHELL_ATTRIBUTE } from './first-slide-shell.js';
 import { SNAPSHOT_BLOCK_ID, withSnapshot } from './index-page.js';
 
 const PAGE =
@@ -61,5 +62,45 @@ describe('the served index page', () => {
     );
     expect(html.indexOf('rel="preload"')).toBeLessThan(html.indexOf('</head>'));
     expect(withSnapshot(PAGE, snapshot('About us', false))).not.toContain('rel="preload"');
+  });
+
+  it('draws the first slide’s text in the root, escaped, with no inline style or script', () => {
+    const title = '<img src=x onerror=alert(1)> "$&" $\' R&D';
+    const html = withSnapshot(PAGE, snapshot(title));
+    const root = html.slice(html.indexOf('<div id="root">'), html.indexOf('<script'));
+    expect(root).toContain(`<main class="player" ${SHELL_ATTRIBUTE} aria-busy="true">`);
+    expect(root).toContain(
+      '<h2 class="slide__title" lang="en" dir="ltr">&lt;img src=x onerror=alert(1)&gt; ' +
+        '&quot;$&amp;&quot; $&#39; R&amp;D</h2>',
+    );
+    expect(root).toContain('<p>Text &amp; more</p>');
+    expect(root).toContain('<img src="/builtin/art/intro.svg" alt="Art" lang="en" dir="ltr"');
+    expect(root).not.toMatch(/<img src=x|style=|<script/);
+    expect(readBlock(html)).toEqual(snapshot(title));
+  });
+
+  it('leaves the root empty when the first slide is not a theme slide, or there is none', () => {
+    const data = snapshot('About us');
+    const main = data.content.playlists[0]!;
+    const picture = ContentFile.parse({
+      ...data.content,
+      playlists: [
+        {
+          ...main,
+          slides: [
+            {
+              id: 'pic',
+              kind: 'image',
+              title: { en: 'A picture' },
+              image: { src: 'builtin:art/intro.svg', alt: { en: 'Art' } },
+            },
+          ],
+        },
+      ],
+    });
+    expect(firstSlideShell({ ...data, content: picture })).toBe('');
+    const empty = { ...data.content, playlists: [{ ...main, slides: [] }] };
+    expect(firstSlideShell({ ...data, content: empty })).toBe('');
+    expect(withSnapshot(PAGE, { ...data, content: picture })).toContain('<div id="root"></div>');
   });
 });

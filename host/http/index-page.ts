@@ -1,13 +1,14 @@
 /**
  * The player's page as served: the built index.html with the current content snapshot inside it
- * (a JSON data block, which the CSP allows since it never runs) and the first slide's picture
- * preloaded, so the first slide needs no second round trip.
+ * (a JSON data block, which the CSP allows since it never runs), the first slide's picture
+ * preloaded and the first slide's markup (first-slide-shell.ts), so the first slide needs no
+ * second round trip and its title paints before the script has run.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentSnapshot } from '../../core/contract.js';
 import { mediaUrl } from '../../core/media.js';
-import { resolvePlaylist } from '../../core/schedule.js';
+import { firstSlide, firstSlideShell } from './first-slide-shell.js';
 
 /** The id the renderer reads the snapshot from (renderer/src/api/inline-snapshot.ts). */
 export const SNAPSHOT_BLOCK_ID = 'kiosk-snapshot';
@@ -29,22 +30,26 @@ const attribute = (value: string) =>
 
 /** The picture the first slide shows now (per the schedule), as a URL; undefined for none. */
 export function firstPicture(snapshot: ContentSnapshot, now: number): string | undefined {
-  const zone = snapshot.settings.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const first = resolvePlaylist(snapshot.content, now, zone).slides[0];
+  const first = firstSlide(snapshot, now);
   if (first?.kind === 'image' || first?.kind === 'theme') {
     return first.image ? mediaUrl(first.image.src) : undefined;
   }
   return undefined;
 }
 
-/** Put the snapshot and the picture preload into the page's HTML. */
+/** Put the snapshot, the picture preload and the first slide's markup into the page's HTML. */
 export function withSnapshot(html: string, snapshot: ContentSnapshot, now = Date.now()): string {
   const picture = firstPicture(snapshot, now);
   const preload = picture
     ? `<link rel="preload" as="image" fetchpriority="high" href="${attribute(picture)}">\n  `
     : '';
   const block = `<script type="application/json" id="${SNAPSHOT_BLOCK_ID}">${scriptSafeJson(snapshot)}</script>\n  `;
-  return html.replace('</head>', `${preload}</head>`).replace('</body>', `${block}</body>`);
+  // A function replacement: `$` in a slide's text must not be read as a replacement pattern.
+  const shell = firstSlideShell(snapshot, now);
+  return html
+    .replace('</head>', () => `${preload}</head>`)
+    .replace('<div id="root"></div>', () => `<div id="root">${shell}</div>`)
+    .replace('</body>', () => `${block}</body>`);
 }
 
 /** Read the built page (on each request: it is small, and a rebuild must show at once). */

@@ -1,8 +1,6 @@
 /**
- * Renderer entry: pick the KioskApi, render the app.
+ * The player's code, loaded by boot.ts: pick the KioskApi, render the app.
  */
-import '@fontsource-variable/inter/wght.css';
-import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApi } from './api';
