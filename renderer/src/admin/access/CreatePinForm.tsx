@@ -10,6 +10,7 @@ import { CheckedPinField } from './CheckedPinField';
 import { PinPad } from './PinPad';
 import { usePinKeypad } from './usePinKeypad';
 import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
+import { errorMessage } from '../ui/error-message';
 
 interface CreatePinFormProps {
   api: KioskApi;
@@ -45,7 +46,7 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
       onStatus(await api.invoke('auth:create-pin', { pin }));
     } catch (error) {
       const listed = error instanceof ApiError ? error.problems.map((p) => p.message) : [];
-      const said = [error instanceof Error ? error.message : String(error), ...listed];
+      const said = [errorMessage(error), ...listed];
       setProblems(said.map((message) => ({ key: 'form', label: '', where: '', message })));
     } finally {
       setBusy(false);

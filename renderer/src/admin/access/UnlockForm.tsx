@@ -9,6 +9,7 @@ import { PinPad } from './PinPad';
 import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
 import { useLockoutCountdown } from './useLockoutCountdown';
 import { usePinKeypad } from './usePinKeypad';
+import { errorMessage } from '../ui/error-message';
 
 interface UnlockFormProps {
   api: KioskApi;
@@ -67,7 +68,7 @@ export function UnlockForm({ api, status, onStatus }: UnlockFormProps) {
         setMessage(undefined);
         lockout.start(retryAfter(error));
       } else {
-        setMessage(error instanceof Error ? error.message : String(error));
+        setMessage(errorMessage(error));
       }
       field.current?.focus();
     } finally {

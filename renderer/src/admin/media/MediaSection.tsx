@@ -12,6 +12,7 @@ import { MediaLibrary } from './MediaLibrary';
 import { PdfImportPanel } from './pdf/PdfImportPanel';
 import { UploadPanel } from './UploadPanel';
 import { useUpload } from './useUpload';
+import { errorMessage } from '../ui/error-message';
 
 /** Why a delete was refused; `slides` lists the slides that use the file. */
 interface DeleteFailure {
@@ -57,7 +58,7 @@ export function MediaSection({ api, data }: SectionProps) {
       const slides = error instanceof ApiError ? error.details.slides : undefined;
       setDeleteFailure({
         name: item.name,
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
         slides: Array.isArray(slides) ? slides.map(String) : [],
       });
     }

@@ -10,10 +10,11 @@ import { FieldProblemsProvider } from '../FieldProblems';
 import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
 import { PinPad } from '../access/PinPad';
 import { usePinKeypad } from '../access/usePinKeypad';
+import { errorMessage } from '../ui/error-message';
 
 /** Why a change was refused, in staff's words. */
 function refusal(error: unknown): string {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof ApiError)) return errorMessage(error);
   if (error.code === 'wrong-pin') {
     const left = error.details.attemptsLeft;
     const tries = left === 1 ? '1 try' : `${String(left)} tries`;
