@@ -6,7 +6,8 @@
  * PIN is said in the dialog and the PIN can be tried again; Cancel closes it and the edit stays
  * as it was, unsaved.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { ApiError } from '../../api/api-error';
 import { PinField } from './PinField';
 import { PinPad } from './PinPad';
@@ -44,27 +45,14 @@ function pinMessage(error: ApiError): string {
 
 /** The dialog; it is shown while mounted. */
 export function ConfirmPinDialog({ reason, onSend, onDone, onCancel }: ConfirmPinDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const field = useRef<HTMLInputElement>(null);
-  const titleId = useId();
-  const reasonId = useId();
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const keypad = usePinKeypad([setPin]);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    // Focus returns where it was (the Save or Publish button) when the dialog closes.
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    field.current?.focus();
-    return () => {
-      dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  // Runs after the dialog (a child) has opened, so the field can take focus.
+  useEffect(() => field.current?.focus(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -88,20 +76,13 @@ export function ConfirmPinDialog({ reason, onSend, onDone, onCancel }: ConfirmPi
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="admin-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={reasonId}
-      onCancel={(event) => {
-        event.preventDefault();
+    <Dialog
+      title="Confirm with your PIN"
+      description={<p>{reason}</p>}
+      onCancel={() => {
         if (!busy) onCancel();
       }}
     >
-      <h2 id={titleId} className="admin-dialog__title">
-        Confirm with your PIN
-      </h2>
-      <p id={reasonId}>{reason}</p>
       <form onSubmit={(event) => void submit(event).catch(onCancel)} noValidate>
         <PinField
           label="PIN"
@@ -122,12 +103,12 @@ export function ConfirmPinDialog({ reason, onSend, onDone, onCancel }: ConfirmPi
           submitLabel="Confirm"
           disabled={busy}
         />
-        <div className="admin-actions">
+        <DialogActions>
           <button type="button" className="admin-button" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
-        </div>
+        </DialogActions>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

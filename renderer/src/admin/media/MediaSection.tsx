@@ -7,7 +7,7 @@ import type { MediaItem } from '../../../../core/contract';
 import { mediaRefsUsedBy } from '../../../../core/media-usage';
 import { ApiError } from '../../api/api-error';
 import type { SectionProps } from '../section';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { MediaLibrary } from './MediaLibrary';
 import { PdfImportPanel } from './pdf/PdfImportPanel';
 import { UploadPanel } from './UploadPanel';
@@ -109,11 +109,11 @@ export function MediaSection({ api, data }: SectionProps) {
         <ConfirmDialog
           title={`Delete ${confirming.name}?`}
           confirm="Delete"
+          danger
           onConfirm={() => void remove(confirming)}
           onCancel={() => setConfirming(undefined)}
-        >
-          <p>The file is removed from the kiosk. This cannot be undone.</p>
-        </ConfirmDialog>
+          message={<p>The file is removed from the kiosk. This cannot be undone.</p>}
+        />
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import { langAttributes, languageName } from '../../../../core/i18n';
 import type { MediaRef, WebOrigin } from '../../../../core/schema';
 import { webPageRefusal } from '../../../../core/web-page';
 import type { NewSlide, SlideKind } from './content-edit';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
 
 const TITLES: Record<SlideKind, string> = {
@@ -46,7 +46,7 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
   const urlOk = kind !== 'web' || (trimmedUrl !== '' && refusal === undefined);
   const ok = title.trim() !== '' && (!needsMedia || media !== undefined) && urlOk;
   return (
-    <Dialog
+    <ConfirmDialog
       title={TITLES[kind]}
       confirm="Add slide"
       canConfirm={ok}
@@ -59,7 +59,7 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
           url: kind === 'web' ? trimmedUrl : undefined,
         })
       }
-      onClose={onClose}
+      onCancel={onClose}
     >
       <div className="admin-field">
         <label htmlFor={id}>Title ({languageName(lang)})</label>
@@ -111,6 +111,6 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
           onChange={setMedia}
         />
       )}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

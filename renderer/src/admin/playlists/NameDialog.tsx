@@ -3,7 +3,7 @@
  */
 import { useId, useState } from 'react';
 import { MAX_PLAYLIST_NAME_LENGTH } from '../../../../core/limits';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 interface NameDialogProps {
   title: string;
@@ -19,12 +19,12 @@ export function NameDialog({ title, confirm, initial = '', onConfirm, onClose }:
   const id = useId();
   const trimmed = name.trim();
   return (
-    <Dialog
+    <ConfirmDialog
       title={title}
       confirm={confirm}
       canConfirm={trimmed !== ''}
       onConfirm={() => onConfirm(trimmed)}
-      onClose={onClose}
+      onCancel={onClose}
     >
       <div className="admin-field">
         <label htmlFor={id}>Name</label>
@@ -38,6 +38,6 @@ export function NameDialog({ title, confirm, initial = '', onConfirm, onClose }:
           onChange={(event) => setName(event.target.value)}
         />
       </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
