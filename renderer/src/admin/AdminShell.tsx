@@ -6,7 +6,7 @@ import type { AuthStatus, KioskApi } from '../../../core/contract';
 import { staffScreenWaitMs } from '../../../core/session';
 import { EmergencyPanel } from './alert/EmergencyPanel';
 import { AnalyticsSection } from './analytics/AnalyticsSection';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from './ui/ErrorAlert';
 import { HistorySection } from './history/HistorySection';
 import { MediaSection } from './media/MediaSection';
 import { PlaylistsSection } from './playlists/PlaylistsSection';

@@ -10,6 +10,7 @@ import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
 import { useLockoutCountdown } from './useLockoutCountdown';
 import { usePinKeypad } from './usePinKeypad';
 import { errorMessage } from '../ui/error-message';
+import { Alert } from '../ui/ErrorAlert';
 
 interface UnlockFormProps {
   api: KioskApi;
@@ -97,13 +98,15 @@ export function UnlockForm({ api, status, onStatus }: UnlockFormProps) {
         </p>
       )}
       {lockedOut && (
-        <div role="alert" className="admin-alert">
-          <p className="admin-alert__message">
-            Too many wrong PINs.{' '}
-            {/* A timer is not a live region: the alert speaks once, the number updates quietly. */}
-            <span role="timer">Try again in {lockout.secondsLeft} s.</span>
-          </p>
-        </div>
+        <Alert
+          message={
+            <>
+              Too many wrong PINs.{' '}
+              {/* A timer is not a live region: the alert speaks once, the number updates quietly. */}
+              <span role="timer">Try again in {lockout.secondsLeft} s.</span>
+            </>
+          }
+        />
       )}
       <PinPad
         onDigit={keypad.onDigit}

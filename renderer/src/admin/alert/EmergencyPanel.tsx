@@ -9,7 +9,7 @@ import { ALERT_MAX_LENGTH } from '../../../../core/limits';
 import type { KioskApi } from '../../../../core/contract';
 import type { Settings } from '../../../../core/schema';
 import { languageName, textDirection } from '../../../../core/i18n';
-import { ErrorAlert } from '../ErrorAlert';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import type { FieldProblem } from '../field-map';
 import { describedBy, FieldError, FieldProblemsProvider, useFieldProblem } from '../FieldProblems';
 import { ProblemSummary } from '../ProblemSummary';

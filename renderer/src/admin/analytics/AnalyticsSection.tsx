@@ -6,7 +6,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { AnalyticsSummary } from '../../../../core/analytics';
 import type { CsvSeparator } from '../../../../core/analytics-csv';
 import { languageName } from '../../../../core/i18n';
-import { ErrorAlert } from '../ErrorAlert';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import { slideLabel } from '../playlists/slide-label';
 import type { SectionProps } from '../section';
 import { toFailure, type AdminFailure } from '../useAdminData';

@@ -12,7 +12,7 @@ import {
 import { ApiError } from '../../api/api-error';
 import { usePinConfirm } from '../access/usePinConfirm';
 import { kioskZone } from '../alert/alert-time';
-import { ErrorAlert } from '../ErrorAlert';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { SectionProps } from '../section';
 import { toFailure, type AdminFailure } from '../useAdminData';

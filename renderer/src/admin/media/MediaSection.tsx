@@ -13,6 +13,7 @@ import { PdfImportPanel } from './pdf/PdfImportPanel';
 import { UploadPanel } from './UploadPanel';
 import { useUpload } from './useUpload';
 import { errorMessage } from '../ui/error-message';
+import { Alert } from '../ui/ErrorAlert';
 
 /** Why a delete was refused; `slides` lists the slides that use the file. */
 interface DeleteFailure {
@@ -78,27 +79,16 @@ export function MediaSection({ api, data }: SectionProps) {
 
       <section className="media-library" aria-labelledby={libraryId}>
         <h3 id={libraryId}>Library ({media.length})</h3>
-        {deleteFailure && (
-          <div role="alert" className="admin-alert">
-            {deleteFailure.slides.length > 0 ? (
-              <>
-                <p className="admin-alert__message">
-                  Not deleted: {deleteFailure.name} is used by these slides:
-                </p>
-                <ul>
-                  {deleteFailure.slides.map((slide) => (
-                    <li key={slide}>{slide}</li>
-                  ))}
-                </ul>
-                <p className="admin-alert__note">
-                  Take it out of those slides first, then delete it.
-                </p>
-              </>
-            ) : (
-              <p className="admin-alert__message">Not deleted: {deleteFailure.message}</p>
-            )}
-          </div>
-        )}
+        {deleteFailure &&
+          (deleteFailure.slides.length > 0 ? (
+            <Alert
+              message={`Not deleted: ${deleteFailure.name} is used by these slides:`}
+              items={deleteFailure.slides}
+              note="Take it out of those slides first, then delete it."
+            />
+          ) : (
+            <Alert message={`Not deleted: ${deleteFailure.message}`} />
+          ))}
         <p role="status" className="admin-status">
           {deleted ? `Deleted ${deleted}.` : ''}
         </p>

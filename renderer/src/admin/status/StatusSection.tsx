@@ -8,7 +8,7 @@ import type { FleetStatus, Health } from '../../../../core/contract';
 import { pinRequiredMessage } from '../../../../core/security-policy';
 import { isPinError } from '../access/ConfirmPinDialog';
 import { usePinConfirm } from '../access/usePinConfirm';
-import { ErrorAlert } from '../ErrorAlert';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import type { SectionProps } from '../section';
 import { toFailure, type AdminFailure } from '../useAdminData';
 
