@@ -11,6 +11,7 @@ import { PinPad } from './PinPad';
 import { usePinKeypad } from './usePinKeypad';
 import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
 import { errorMessage } from '../ui/error-message';
+import { pinProblem, PinProblems } from './PinProblems';
 
 interface CreatePinFormProps {
   api: KioskApi;
@@ -30,15 +31,9 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
     event.preventDefault();
     if (busy) return;
     const found: FieldProblem[] = [];
-    if (!isPin(pin)) found.push({ key: 'pin', label: 'New PIN', where: '', message: PIN_RULE });
-    if (pin !== repeat) {
-      found.push({
-        key: 'repeat',
-        label: 'Repeat PIN',
-        where: '',
-        message: 'the two PINs are not the same.',
-      });
-    }
+    if (!isPin(pin)) found.push(pinProblem('pin', 'New PIN', PIN_RULE));
+    if (pin !== repeat)
+      found.push(pinProblem('repeat', 'Repeat PIN', 'the two PINs are not the same.'));
     setProblems(found);
     if (found.length > 0) return;
     setBusy(true);
@@ -47,7 +42,7 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
     } catch (error) {
       const listed = error instanceof ApiError ? error.problems.map((p) => p.message) : [];
       const said = [errorMessage(error), ...listed];
-      setProblems(said.map((message) => ({ key: 'form', label: '', where: '', message })));
+      setProblems(said.map((message) => pinProblem('form', '', message)));
     } finally {
       setBusy(false);
     }
@@ -76,20 +71,7 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
           {...keypad.target(1)}
         />
         <p className="admin-note">{PIN_DIGITS_TEXT}.</p>
-        {problems.length > 0 && (
-          <div role="alert" className="admin-alert">
-            <p className="admin-alert__message">The PIN was not created:</p>
-            <ul>
-              {problems.map((problem, i) => (
-                <li key={i}>
-                  {problem.key === 'form'
-                    ? problem.message
-                    : `${problem.label}: ${problem.message}`}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <PinProblems heading="The PIN was not created:" problems={problems} />
         <PinPad
           onDigit={keypad.onDigit}
           onDelete={keypad.onDelete}

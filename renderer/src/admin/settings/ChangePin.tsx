@@ -11,6 +11,7 @@ import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
 import { PinPad } from '../access/PinPad';
 import { usePinKeypad } from '../access/usePinKeypad';
 import { errorMessage } from '../ui/error-message';
+import { pinProblem, PinProblems } from '../access/PinProblems';
 
 /** Why a change was refused, in staff's words. */
 function refusal(error: unknown): string {
@@ -23,11 +24,6 @@ function refusal(error: unknown): string {
       : 'The current PIN is not right.';
   }
   return error.message;
-}
-
-/** A problem at one of the form's fields (`form`: the whole form). */
-function pinProblem(key: string, label: string, message: string): FieldProblem {
-  return { key, label, where: '', message };
 }
 
 /** The Change PIN form, with a clear message when it worked. */
@@ -97,20 +93,7 @@ export function ChangePin({ api }: { api: KioskApi }) {
           <p className="admin-note">
             {PIN_DIGITS_TEXT}. Staff signed in elsewhere will need the new PIN.
           </p>
-          {problems.length > 0 && (
-            <div role="alert" className="admin-alert">
-              <p className="admin-alert__message">The PIN was not changed:</p>
-              <ul>
-                {problems.map((problem) => (
-                  <li key={problem.key}>
-                    {problem.key === 'form'
-                      ? problem.message
-                      : `${problem.label}: ${problem.message}`}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <PinProblems heading="The PIN was not changed:" problems={problems} />
           <p role="status" className="admin-status">
             {done ? 'The PIN was changed. Use the new PIN from now on.' : ''}
           </p>
