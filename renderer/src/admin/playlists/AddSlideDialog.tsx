@@ -8,6 +8,7 @@ import { webPageRefusal } from '../../../../core/web-page';
 import type { NewSlide, SlideKind } from './content-edit';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
+import { Field } from '../ui/fields';
 
 const TITLES: Record<SlideKind, string> = {
   theme: 'Add text slide',
@@ -61,8 +62,7 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
       }
       onCancel={onClose}
     >
-      <div className="admin-field">
-        <label htmlFor={id}>Title ({languageName(lang)})</label>
+      <Field id={id} label={<>Title ({languageName(lang)})</>}>
         <input
           id={id}
           type="text"
@@ -73,7 +73,7 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
           maxLength={200}
           onChange={(event) => setTitle(event.target.value)}
         />
-      </div>
+      </Field>
       {kind === 'web' ? (
         <div className="admin-field">
           <label htmlFor={urlId}>Web page address</label>

@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import { MAX_PLAYLIST_NAME_LENGTH } from '../../../../core/limits';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Field } from '../ui/fields';
 
 interface NameDialogProps {
   title: string;
@@ -26,8 +27,7 @@ export function NameDialog({ title, confirm, initial = '', onConfirm, onClose }:
       onConfirm={() => onConfirm(trimmed)}
       onCancel={onClose}
     >
-      <div className="admin-field">
-        <label htmlFor={id}>Name</label>
+      <Field id={id} label="Name">
         <input
           id={id}
           type="text"
@@ -37,7 +37,7 @@ export function NameDialog({ title, confirm, initial = '', onConfirm, onClose }:
           required
           onChange={(event) => setName(event.target.value)}
         />
-      </div>
+      </Field>
     </ConfirmDialog>
   );
 }

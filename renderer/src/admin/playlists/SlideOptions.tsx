@@ -7,6 +7,7 @@ import { rangeIn } from '../../../../core/units';
 import { describedBy, FieldError, useFieldProblem } from '../FieldProblems';
 import { FramingFields } from './FramingFields';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
+import { Field } from '../ui/fields';
 
 interface SlideOptionsProps {
   slide: Slide;
@@ -68,8 +69,7 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
           durationMs={slide.durationMs}
           onChange={(durationMs) => onChange({ ...slide, durationMs })}
         />
-        <div className="admin-field">
-          <label htmlFor={ids.transition}>Transition</label>
+        <Field id={ids.transition} label="Transition">
           <select
             id={ids.transition}
             value={slide.transition ?? 'slide'}
@@ -80,7 +80,7 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
             <option value="slide">Slide</option>
             <option value="fade">Fade</option>
           </select>
-        </div>
+        </Field>
       </div>
       <div className="pl-checks">
         <Check

@@ -10,7 +10,12 @@ interface FieldFrame {
   error?: string;
 }
 
-function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+/** The ids of a field's error and hint, for its control's `aria-describedby`. */
+export function fieldDescribedBy(
+  id: string,
+  hint: ReactNode,
+  error: string | undefined,
+): string | undefined {
   const ids = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -32,6 +37,34 @@ function Help({ id, hint, error }: { id: string; hint?: ReactNode; error?: strin
   );
 }
 
+/** The frame every admin field shares: its label, its control, then its hint and its error. */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  /** The control's id. */
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  /** More classes beside `admin-field`. */
+  className?: string;
+  /** The control (with `fieldDescribedBy` as its `aria-describedby` when it has a hint or error). */
+  children: ReactNode;
+}) {
+  return (
+    <div className={className ? `admin-field ${className}` : 'admin-field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      <Help id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
 /** A whole number of seconds. */
 export function SecondsField({
   id,
@@ -44,8 +77,7 @@ export function SecondsField({
   onChange,
 }: FieldFrame & { value: string; min: number; max: number; onChange(value: string): void }) {
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         type="number"
@@ -56,10 +88,9 @@ export function SecondsField({
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={fieldDescribedBy(id, hint, error)}
       />
-      <Help id={id} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -81,7 +112,7 @@ export function CheckField({
           checked={checked}
           onChange={(event) => onChange(event.target.checked)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
+          aria-describedby={fieldDescribedBy(id, hint, error)}
         />
         {label}
       </label>
@@ -105,14 +136,13 @@ export function SelectField({
   onChange(value: string): void;
 }) {
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={fieldDescribedBy(id, hint, error)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value} lang={option.lang}>
@@ -120,8 +150,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <Help id={id} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -146,8 +175,7 @@ export function TextField({
 }) {
   if (multiline) {
     return (
-      <div className="admin-field">
-        <label htmlFor={id}>{label}</label>
+      <Field id={id} label={label} hint={hint} error={error}>
         <textarea
           id={id}
           rows={4}
@@ -156,15 +184,13 @@ export function TextField({
           spellCheck={false}
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
+          aria-describedby={fieldDescribedBy(id, hint, error)}
         />
-        <Help id={id} hint={hint} error={error} />
-      </div>
+      </Field>
     );
   }
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         type="text"
@@ -175,7 +201,7 @@ export function TextField({
         list={suggestions?.length ? `${id}-list` : undefined}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={fieldDescribedBy(id, hint, error)}
       />
       {suggestions && suggestions.length > 0 && (
         <datalist id={`${id}-list`}>
@@ -184,7 +210,6 @@ export function TextField({
           ))}
         </datalist>
       )}
-      <Help id={id} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }
