@@ -5,13 +5,10 @@ import { useId, useState, type FormEvent } from 'react';
 import type { AuthStatus, KioskApi } from '../../../../core/contract';
 import { ApiError } from '../../api/api-error';
 import type { FieldProblem } from '../field-map';
-import { FieldProblemsProvider } from '../FieldProblems';
-import { CheckedPinField } from './CheckedPinField';
-import { PinPad } from './PinPad';
-import { usePinKeypad } from './usePinKeypad';
-import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
+import { isPin, PIN_RULE } from '../../../../core/pin';
 import { errorMessage } from '../ui/error-message';
-import { pinProblem, PinProblems } from './PinProblems';
+import { PinEntry } from './PinEntry';
+import { pinProblem } from './PinProblems';
 
 interface CreatePinFormProps {
   api: KioskApi;
@@ -25,7 +22,6 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const introId = useId();
-  const keypad = usePinKeypad([setPin, setRepeat]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,36 +45,21 @@ export function CreatePinForm({ api, onStatus }: CreatePinFormProps) {
   };
 
   return (
-    <FieldProblemsProvider problems={problems}>
-      <form onSubmit={submit} noValidate aria-describedby={introId}>
-        <p id={introId}>
-          No staff PIN is set yet. Choose one now: it protects the admin from visitors. Keep it
-          somewhere safe.
-        </p>
-        <CheckedPinField
-          name="pin"
-          label="New PIN"
-          value={pin}
-          onChange={setPin}
-          autoFocus
-          {...keypad.target(0)}
-        />
-        <CheckedPinField
-          name="repeat"
-          label="Repeat PIN"
-          value={repeat}
-          onChange={setRepeat}
-          {...keypad.target(1)}
-        />
-        <p className="admin-note">{PIN_DIGITS_TEXT}.</p>
-        <PinProblems heading="The PIN was not created:" problems={problems} />
-        <PinPad
-          onDigit={keypad.onDigit}
-          onDelete={keypad.onDelete}
-          submitLabel="Create PIN"
-          disabled={busy}
-        />
-      </form>
-    </FieldProblemsProvider>
+    <form onSubmit={submit} noValidate aria-describedby={introId}>
+      <p id={introId}>
+        No staff PIN is set yet. Choose one now: it protects the admin from visitors. Keep it
+        somewhere safe.
+      </p>
+      <PinEntry
+        fields={[
+          { name: 'pin', label: 'New PIN', value: pin, set: setPin, autoFocus: true },
+          { name: 'repeat', label: 'Repeat PIN', value: repeat, set: setRepeat },
+        ]}
+        problems={problems}
+        problemsHeading="The PIN was not created:"
+        submitLabel="Create PIN"
+        busy={busy}
+      />
+    </form>
   );
 }

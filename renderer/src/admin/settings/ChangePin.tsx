@@ -4,14 +4,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { KioskApi } from '../../../../core/contract';
 import { ApiError } from '../../api/api-error';
-import { CheckedPinField } from '../access/CheckedPinField';
 import type { FieldProblem } from '../field-map';
-import { FieldProblemsProvider } from '../FieldProblems';
-import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
-import { PinPad } from '../access/PinPad';
-import { usePinKeypad } from '../access/usePinKeypad';
+import { isPin, PIN_RULE } from '../../../../core/pin';
 import { errorMessage } from '../ui/error-message';
-import { pinProblem, PinProblems } from '../access/PinProblems';
+import { PinEntry } from '../access/PinEntry';
+import { pinProblem } from '../access/PinProblems';
 
 /** Why a change was refused, in staff's words. */
 function refusal(error: unknown): string {
@@ -35,7 +32,6 @@ export function ChangePin({ api }: { api: KioskApi }) {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
-  const keypad = usePinKeypad([setCurrent, setNext, setRepeat]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -67,44 +63,24 @@ export function ChangePin({ api }: { api: KioskApi }) {
   return (
     <section className="admin-card" aria-labelledby={titleId}>
       <h3 id={titleId}>Change PIN</h3>
-      <FieldProblemsProvider problems={problems}>
-        <form onSubmit={submit} noValidate>
-          <CheckedPinField
-            name="current"
-            label="Current PIN"
-            value={current}
-            onChange={setCurrent}
-            {...keypad.target(0)}
-          />
-          <CheckedPinField
-            name="next"
-            label="New PIN"
-            value={next}
-            onChange={setNext}
-            {...keypad.target(1)}
-          />
-          <CheckedPinField
-            name="repeat"
-            label="Repeat new PIN"
-            value={repeat}
-            onChange={setRepeat}
-            {...keypad.target(2)}
-          />
-          <p className="admin-note">
-            {PIN_DIGITS_TEXT}. Staff signed in elsewhere will need the new PIN.
-          </p>
-          <PinProblems heading="The PIN was not changed:" problems={problems} />
+      <form onSubmit={submit} noValidate>
+        <PinEntry
+          fields={[
+            { name: 'current', label: 'Current PIN', value: current, set: setCurrent },
+            { name: 'next', label: 'New PIN', value: next, set: setNext },
+            { name: 'repeat', label: 'Repeat new PIN', value: repeat, set: setRepeat },
+          ]}
+          note="Staff signed in elsewhere will need the new PIN."
+          problems={problems}
+          problemsHeading="The PIN was not changed:"
+          submitLabel="Change PIN"
+          busy={busy}
+        >
           <p role="status" className="admin-status">
             {done ? 'The PIN was changed. Use the new PIN from now on.' : ''}
           </p>
-          <PinPad
-            onDigit={keypad.onDigit}
-            onDelete={keypad.onDelete}
-            submitLabel="Change PIN"
-            disabled={busy}
-          />
-        </form>
-      </FieldProblemsProvider>
+        </PinEntry>
+      </form>
     </section>
   );
 }
