@@ -6,13 +6,10 @@
  * PIN is said in the dialog and the PIN can be tried again; Cancel closes it and the edit stays
  * as it was, unsaved.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { ApiError } from '../../api/api-error';
-import { PinField } from './PinField';
-import { PinPad } from './PinPad';
-import { isPin, PIN_RULE } from '../../../../core/pin';
-import { usePinKeypad } from './usePinKeypad';
+import { OnePinEntry, useOnePin, wrongPinMessage } from './OnePinEntry';
 
 /** What the dialog does with the PIN: resolves when the call went through. */
 export type SendWithPin = (pin: string) => Promise<void>;
@@ -37,41 +34,29 @@ export function isPinError(error: unknown): error is ApiError {
 }
 
 function pinMessage(error: ApiError): string {
-  if (error.code !== 'wrong-pin') return error.message;
-  const left = error.details.attemptsLeft;
-  if (typeof left !== 'number') return 'That PIN is not right.';
-  return `That PIN is not right. ${left === 1 ? '1 try' : `${left} tries`} left before a pause.`;
+  return error.code === 'wrong-pin' ? wrongPinMessage(error.details.attemptsLeft) : error.message;
 }
 
 /** The dialog; it is shown while mounted. */
 export function ConfirmPinDialog({ reason, onSend, onDone, onCancel }: ConfirmPinDialogProps) {
-  const field = useRef<HTMLInputElement>(null);
-  const [pin, setPin] = useState('');
-  const [message, setMessage] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const keypad = usePinKeypad([setPin]);
+  const entry = useOnePin();
+  const { focus, setPin, busy, setBusy, refuse } = entry;
 
   // Runs after the dialog (a child) has opened, so the field can take focus.
-  useEffect(() => field.current?.focus(), []);
+  useEffect(focus, [focus]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
-    if (!isPin(pin)) {
-      setMessage(PIN_RULE);
-      field.current?.focus();
-      return;
-    }
+    if (busy || !entry.followsRule()) return;
     setBusy(true);
     try {
-      await onSend(pin);
+      await onSend(entry.pin);
       onDone();
     } catch (error) {
       setPin('');
       setBusy(false);
       if (!isPinError(error)) throw error;
-      setMessage(pinMessage(error));
-      field.current?.focus();
+      refuse(pinMessage(error));
     }
   };
 
@@ -84,25 +69,7 @@ export function ConfirmPinDialog({ reason, onSend, onDone, onCancel }: ConfirmPi
       }}
     >
       <form onSubmit={(event) => void submit(event).catch(onCancel)} noValidate>
-        <PinField
-          label="PIN"
-          value={pin}
-          onChange={setPin}
-          invalid={message !== undefined}
-          readOnly={busy}
-          inputRef={field}
-        />
-        {message && (
-          <p role="alert" className="admin-alert admin-alert__message">
-            {message}
-          </p>
-        )}
-        <PinPad
-          onDigit={keypad.onDigit}
-          onDelete={keypad.onDelete}
-          submitLabel="Confirm"
-          disabled={busy}
-        />
+        <OnePinEntry entry={entry} submitLabel="Confirm" />
         <DialogActions>
           <button type="button" className="admin-button" onClick={onCancel} disabled={busy}>
             Cancel

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/api-error';
 import type { FieldProblem } from '../field-map';
 import { isPin, PIN_RULE } from '../../../../core/pin';
 import { errorMessage } from '../ui/error-message';
+import { wrongPinMessage } from '../access/OnePinEntry';
 import { PinEntry } from '../access/PinEntry';
 import { pinProblem } from '../access/PinProblems';
 
@@ -14,11 +15,7 @@ import { pinProblem } from '../access/PinProblems';
 function refusal(error: unknown): string {
   if (!(error instanceof ApiError)) return errorMessage(error);
   if (error.code === 'wrong-pin') {
-    const left = error.details.attemptsLeft;
-    const tries = left === 1 ? '1 try' : `${String(left)} tries`;
-    return typeof left === 'number'
-      ? `The current PIN is not right. ${tries} left before a pause.`
-      : 'The current PIN is not right.';
+    return wrongPinMessage(error.details.attemptsLeft, 'The current PIN');
   }
   return error.message;
 }
