@@ -1,7 +1,8 @@
 /**
  * Labelled form fields that show their own error under them and say so to screen readers.
  */
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { describedBy as joinIds, FieldError, useFieldProblem } from '../FieldProblems';
 
 interface FieldFrame {
   id: string;
@@ -61,6 +62,35 @@ export function Field({
       <label htmlFor={id}>{label}</label>
       {children}
       <Help id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** What a `ProblemField` hands its control. */
+export interface ProblemControl {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** A labelled field that shows its own problem (from the form's `FieldProblemsProvider`) under it. */
+export function ProblemField(props: {
+  /** The key its problems come under. */
+  name: string;
+  label: string;
+  children(control: ProblemControl): ReactNode;
+}) {
+  const id = useId();
+  const problem = useFieldProblem(props.name);
+  return (
+    <div className="admin-field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.children({
+        id,
+        'aria-invalid': problem.invalid,
+        'aria-describedby': joinIds(problem.errorId),
+      })}
+      <FieldError problem={problem} />
     </div>
   );
 }
