@@ -6,18 +6,18 @@ import type { AuthStatus, KioskApi } from '../../../core/contract';
 import { staffScreenWaitMs } from '../../../core/session';
 import { EmergencyPanel } from './alert/EmergencyPanel';
 import { AnalyticsSection } from './analytics/AnalyticsSection';
-import { ErrorAlert } from './ErrorAlert';
+import { ErrorAlert } from './ui/ErrorAlert';
 import { HistorySection } from './history/HistorySection';
 import { MediaSection } from './media/MediaSection';
 import { PlaylistsSection } from './playlists/PlaylistsSection';
 import { ProblemsCard } from './ProblemsCard';
-import { backToPlayer, sectionHref } from './routes';
+import { backToPlayer, sectionFromHash, sectionHref } from './routes';
 import { ScheduleSection } from './schedule/ScheduleSection';
 import { SECTIONS, type SectionId, type SectionProps } from './section';
 import { SettingsSection } from './settings/SettingsSection';
 import { StatusSection } from './status/StatusSection';
 import { toFailure, useAdminData, type AdminFailure } from './useAdminData';
-import { useSectionRoute } from './useSectionRoute';
+import { useHash } from './ui/useHash';
 import { useStaffIdleLock } from './useStaffIdleLock';
 
 const VIEWS: Record<SectionId, ComponentType<SectionProps>> = {
@@ -44,7 +44,7 @@ interface AdminShellProps {
 /** The admin around one section, locking itself after the staff idle time. */
 export function AdminShell({ api, locked, onLocked }: AdminShellProps) {
   const data = useAdminData(api);
-  const section = useSectionRoute();
+  const section = sectionFromHash(useHash());
   const [lockFailure, setLockFailure] = useState<AdminFailure | undefined>();
   const root = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLElement>(null);

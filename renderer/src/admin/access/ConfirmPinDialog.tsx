@@ -6,12 +6,10 @@
  * PIN is said in the dialog and the PIN can be tried again; Cancel closes it and the edit stays
  * as it was, unsaved.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { ApiError } from '../../api/api-error';
-import { PinField } from './PinField';
-import { PinPad } from './PinPad';
-import { isPin, PIN_RULE } from '../../../../core/pin';
-import { usePinKeypad } from './usePinKeypad';
+import { OnePinEntry, useOnePin, wrongPinMessage } from './OnePinEntry';
 
 /** What the dialog does with the PIN: resolves when the call went through. */
 export type SendWithPin = (pin: string) => Promise<void>;
@@ -36,98 +34,48 @@ export function isPinError(error: unknown): error is ApiError {
 }
 
 function pinMessage(error: ApiError): string {
-  if (error.code !== 'wrong-pin') return error.message;
-  const left = error.details.attemptsLeft;
-  if (typeof left !== 'number') return 'That PIN is not right.';
-  return `That PIN is not right. ${left === 1 ? '1 try' : `${left} tries`} left before a pause.`;
+  return error.code === 'wrong-pin' ? wrongPinMessage(error.details.attemptsLeft) : error.message;
 }
 
 /** The dialog; it is shown while mounted. */
 export function ConfirmPinDialog({ reason, onSend, onDone, onCancel }: ConfirmPinDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const field = useRef<HTMLInputElement>(null);
-  const titleId = useId();
-  const reasonId = useId();
-  const [pin, setPin] = useState('');
-  const [message, setMessage] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const keypad = usePinKeypad([setPin]);
+  const entry = useOnePin();
+  const { focus, setPin, busy, setBusy, refuse } = entry;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    // Focus returns where it was (the Save or Publish button) when the dialog closes.
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    field.current?.focus();
-    return () => {
-      dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  // Runs after the dialog (a child) has opened, so the field can take focus.
+  useEffect(focus, [focus]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
-    if (!isPin(pin)) {
-      setMessage(PIN_RULE);
-      field.current?.focus();
-      return;
-    }
+    if (busy || !entry.followsRule()) return;
     setBusy(true);
     try {
-      await onSend(pin);
+      await onSend(entry.pin);
       onDone();
     } catch (error) {
       setPin('');
       setBusy(false);
       if (!isPinError(error)) throw error;
-      setMessage(pinMessage(error));
-      field.current?.focus();
+      refuse(pinMessage(error));
     }
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="admin-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={reasonId}
-      onCancel={(event) => {
-        event.preventDefault();
+    <Dialog
+      title="Confirm with your PIN"
+      description={<p>{reason}</p>}
+      onCancel={() => {
         if (!busy) onCancel();
       }}
     >
-      <h2 id={titleId} className="admin-dialog__title">
-        Confirm with your PIN
-      </h2>
-      <p id={reasonId}>{reason}</p>
       <form onSubmit={(event) => void submit(event).catch(onCancel)} noValidate>
-        <PinField
-          label="PIN"
-          value={pin}
-          onChange={setPin}
-          invalid={message !== undefined}
-          readOnly={busy}
-          inputRef={field}
-        />
-        {message && (
-          <p role="alert" className="admin-alert admin-alert__message">
-            {message}
-          </p>
-        )}
-        <PinPad
-          onDigit={keypad.onDigit}
-          onDelete={keypad.onDelete}
-          submitLabel="Confirm"
-          disabled={busy}
-        />
-        <div className="admin-actions">
+        <OnePinEntry entry={entry} submitLabel="Confirm" />
+        <DialogActions>
           <button type="button" className="admin-button" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
-        </div>
+        </DialogActions>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

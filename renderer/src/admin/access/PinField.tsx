@@ -4,6 +4,7 @@
  */
 import { useId, type Ref } from 'react';
 import { PIN_MAX_LENGTH } from '../../../../core/pin';
+import { Field } from '../ui/fields';
 
 export interface PinFieldProps {
   label: string;
@@ -38,8 +39,7 @@ export function PinField({
 }: PinFieldProps) {
   const id = useId();
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label}>
       <input
         ref={inputRef}
         id={id}
@@ -57,6 +57,6 @@ export function PinField({
         aria-describedby={describedBy}
         data-autofocus={autoFocus || undefined}
       />
-    </div>
+    </Field>
   );
 }

@@ -1,25 +1,19 @@
 /**
  * Unlock with the staff PIN: wrong tries say how many are left; a lock-out counts down.
  */
-import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, type FormEvent } from 'react';
 import type { AuthStatus, KioskApi } from '../../../../core/contract';
 import { ApiError } from '../../api/api-error';
-import { PinField } from './PinField';
-import { PinPad } from './PinPad';
-import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
+import { OnePinEntry, useOnePin, wrongPinMessage } from './OnePinEntry';
+import { PIN_DIGITS_TEXT } from '../../../../core/pin';
 import { useLockoutCountdown } from './useLockoutCountdown';
-import { usePinKeypad } from './usePinKeypad';
+import { errorMessage } from '../ui/error-message';
+import { Alert } from '../ui/ErrorAlert';
 
 interface UnlockFormProps {
   api: KioskApi;
   status: AuthStatus;
   onStatus(status: AuthStatus): void;
-}
-
-function wrongPinMessage(attemptsLeft: unknown): string {
-  if (typeof attemptsLeft !== 'number') return 'That PIN is not right.';
-  const tries = attemptsLeft === 1 ? '1 try' : `${attemptsLeft} tries`;
-  return `That PIN is not right. ${tries} left before a pause.`;
 }
 
 /** The seconds a lock-out error asks us to wait. */
@@ -32,44 +26,34 @@ function retryAfter(error: ApiError): number {
 
 /** The PIN field and the Unlock button. */
 export function UnlockForm({ api, status, onStatus }: UnlockFormProps) {
-  const [pin, setPin] = useState('');
-  const [message, setMessage] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const field = useRef<HTMLInputElement>(null);
-  const hintId = useId();
-  const keypad = usePinKeypad([setPin]);
+  const entry = useOnePin();
+  const { focus, setPin, setMessage, busy, setBusy, refuse } = entry;
 
   const onLockoutEnd = useCallback(() => {
     setMessage(undefined);
-    field.current?.focus();
+    focus();
     // The host now allows tries again; let it say how many.
     api.invoke('auth:status', undefined).then(onStatus, () => undefined);
-  }, [api, onStatus]);
+  }, [api, onStatus, setMessage, focus]);
   const lockout = useLockoutCountdown(status.lockedUntil, onLockoutEnd);
   const lockedOut = lockout.secondsLeft > 0;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy || lockedOut) return;
-    if (!isPin(pin)) {
-      setMessage(PIN_RULE);
-      field.current?.focus();
-      return;
-    }
+    if (busy || lockedOut || !entry.followsRule()) return;
     setBusy(true);
     try {
-      onStatus(await api.invoke('auth:unlock', { pin }));
+      onStatus(await api.invoke('auth:unlock', { pin: entry.pin }));
     } catch (error) {
       setPin('');
       if (error instanceof ApiError && error.code === 'wrong-pin') {
-        setMessage(wrongPinMessage(error.details.attemptsLeft));
+        refuse(wrongPinMessage(error.details.attemptsLeft));
       } else if (error instanceof ApiError && error.code === 'locked-out') {
-        setMessage(undefined);
+        refuse(undefined);
         lockout.start(retryAfter(error));
       } else {
-        setMessage(error instanceof Error ? error.message : String(error));
+        refuse(errorMessage(error));
       }
-      field.current?.focus();
     } finally {
       setBusy(false);
     }
@@ -77,39 +61,25 @@ export function UnlockForm({ api, status, onStatus }: UnlockFormProps) {
 
   return (
     <form onSubmit={submit} noValidate>
-      <PinField
-        label="PIN"
-        value={pin}
-        onChange={setPin}
-        invalid={message !== undefined}
-        describedBy={message ? `${hintId}-message ${hintId}` : hintId}
+      <OnePinEntry
+        entry={entry}
+        hint={`${PIN_DIGITS_TEXT}.`}
         autoFocus
-        readOnly={busy}
-        inputRef={field}
-      />
-      <p id={hintId} className="admin-note admin-field__hint">
-        {PIN_DIGITS_TEXT}.
-      </p>
-      {message && (
-        <p role="alert" id={`${hintId}-message`} className="admin-alert admin-alert__message">
-          {message}
-        </p>
-      )}
-      {lockedOut && (
-        <div role="alert" className="admin-alert">
-          <p className="admin-alert__message">
-            Too many wrong PINs.{' '}
-            {/* A timer is not a live region: the alert speaks once, the number updates quietly. */}
-            <span role="timer">Try again in {lockout.secondsLeft} s.</span>
-          </p>
-        </div>
-      )}
-      <PinPad
-        onDigit={keypad.onDigit}
-        onDelete={keypad.onDelete}
         submitLabel="Unlock"
-        disabled={busy || lockedOut}
-      />
+        disabled={lockedOut}
+      >
+        {lockedOut && (
+          <Alert
+            message={
+              <>
+                Too many wrong PINs.{' '}
+                {/* A timer is not a live region: the alert speaks once, the number updates quietly. */}
+                <span role="timer">Try again in {lockout.secondsLeft} s.</span>
+              </>
+            }
+          />
+        )}
+      </OnePinEntry>
     </form>
   );
 }

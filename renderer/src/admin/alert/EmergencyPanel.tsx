@@ -3,15 +3,16 @@
  * when it starts and ends in the kiosk's time, and show or clear it. The form closes once the
  * message is set; the card's banner then says it is on, with Clear.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { AlertState } from '../../../../core/alert';
 import { ALERT_MAX_LENGTH } from '../../../../core/limits';
 import type { KioskApi } from '../../../../core/contract';
 import type { Settings } from '../../../../core/schema';
 import { languageName, textDirection } from '../../../../core/i18n';
-import { ErrorAlert } from '../ErrorAlert';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import type { FieldProblem } from '../field-map';
-import { describedBy, FieldError, FieldProblemsProvider, useFieldProblem } from '../FieldProblems';
+import { FieldProblemsProvider } from '../FieldProblems';
+import { ProblemField } from '../ui/fields';
 import { ProblemSummary } from '../ProblemSummary';
 import { checkAlertInput } from './alert-problems';
 import { toFailure, type AdminFailure } from '../useAdminData';
@@ -184,7 +185,7 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
             />
           )}
           {languages.map((lang) => (
-            <AlertField
+            <ProblemField
               key={lang}
               name={`text.${lang}`}
               label={`Message in ${languageName(lang)}${lang === settings.defaultLanguage ? ' (required)' : ' (optional)'}`}
@@ -200,9 +201,9 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
                   onChange={(event) => setTexts({ ...texts, [lang]: event.target.value })}
                 />
               )}
-            </AlertField>
+            </ProblemField>
           ))}
-          <AlertField name="startsAt" label={`Starts (optional, kiosk time: ${zone})`}>
+          <ProblemField name="startsAt" label={`Starts (optional, kiosk time: ${zone})`}>
             {(props) => (
               <input
                 {...props}
@@ -211,8 +212,8 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
                 onChange={(event) => setStarts(event.target.value)}
               />
             )}
-          </AlertField>
-          <AlertField name="expiresAt" label={`Expires (optional, kiosk time: ${zone})`}>
+          </ProblemField>
+          <ProblemField name="expiresAt" label={`Expires (optional, kiosk time: ${zone})`}>
             {(props) => (
               <input
                 {...props}
@@ -221,7 +222,7 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
                 onChange={(event) => setExpires(event.target.value)}
               />
             )}
-          </AlertField>
+          </ProblemField>
           <div className="admin-actions">
             <button type="submit" className="admin-button admin-button--danger" disabled={busy}>
               Show message
@@ -233,30 +234,5 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
         </form>
       </FieldProblemsProvider>
     </section>
-  );
-}
-
-/** A labelled field of the form that shows its own problem under it. */
-function AlertField(props: {
-  name: string;
-  label: string;
-  children(control: {
-    id: string;
-    'aria-invalid': true | undefined;
-    'aria-describedby': string | undefined;
-  }): ReactNode;
-}) {
-  const id = useId();
-  const problem = useFieldProblem(props.name);
-  return (
-    <div className="admin-field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.children({
-        id,
-        'aria-invalid': problem.invalid,
-        'aria-describedby': describedBy(problem.errorId),
-      })}
-      <FieldError problem={problem} />
-    </div>
   );
 }

@@ -6,13 +6,14 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { AnalyticsSummary } from '../../../../core/analytics';
 import type { CsvSeparator } from '../../../../core/analytics-csv';
 import { languageName } from '../../../../core/i18n';
-import { ErrorAlert } from '../ErrorAlert';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import { slideLabel } from '../playlists/slide-label';
 import type { SectionProps } from '../section';
 import { toFailure, type AdminFailure } from '../useAdminData';
 import { downloadText, formatDuration, lastDays } from './analytics-format';
 import { BarList, HourChart, type Bar } from './charts';
 import './analytics.css';
+import { Field } from '../ui/fields';
 
 /** The Analytics section. */
 export function AnalyticsSection({ api, data }: SectionProps) {
@@ -103,8 +104,7 @@ export function AnalyticsSection({ api, data }: SectionProps) {
           setReloads((n) => n + 1);
         }}
       >
-        <div className="admin-field">
-          <label htmlFor={`${titleId}-from`}>From</label>
+        <Field id={`${titleId}-from`} label="From">
           <input
             id={`${titleId}-from`}
             type="date"
@@ -112,9 +112,8 @@ export function AnalyticsSection({ api, data }: SectionProps) {
             max={to || undefined}
             onChange={(event) => setRange({ from: event.target.value, to })}
           />
-        </div>
-        <div className="admin-field">
-          <label htmlFor={`${titleId}-to`}>To</label>
+        </Field>
+        <Field id={`${titleId}-to`} label="To">
           <input
             id={`${titleId}-to`}
             type="date"
@@ -122,9 +121,8 @@ export function AnalyticsSection({ api, data }: SectionProps) {
             min={from || undefined}
             onChange={(event) => setRange({ from, to: event.target.value })}
           />
-        </div>
-        <div className="admin-field">
-          <label htmlFor={`${titleId}-separator`}>Separator in the CSV</label>
+        </Field>
+        <Field id={`${titleId}-separator`} label="Separator in the CSV">
           <select
             id={`${titleId}-separator`}
             value={separator}
@@ -133,7 +131,7 @@ export function AnalyticsSection({ api, data }: SectionProps) {
             <option value="comma">Comma</option>
             <option value="semicolon">Semicolon (Excel in French, Dutch or German)</option>
           </select>
-        </div>
+        </Field>
         <div className="admin-actions">
           <button type="submit" className="admin-button" disabled={Boolean(rangeError)}>
             Refresh

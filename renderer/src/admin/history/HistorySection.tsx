@@ -12,8 +12,8 @@ import {
 import { ApiError } from '../../api/api-error';
 import { usePinConfirm } from '../access/usePinConfirm';
 import { kioskZone } from '../alert/alert-time';
-import { ErrorAlert } from '../ErrorAlert';
-import { ConfirmDialog } from '../media/ConfirmDialog';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { SectionProps } from '../section';
 import { toFailure, type AdminFailure } from '../useAdminData';
 import { historySummary, historyTime } from './history-format';
@@ -130,14 +130,16 @@ export function HistorySection({ api, data }: SectionProps) {
         <ConfirmDialog
           title="Restore this version?"
           confirm="Restore this version"
+          danger
           onConfirm={() => void restore(confirming)}
           onCancel={() => setConfirming(undefined)}
-        >
-          <p>
-            The playlists and settings as saved {when(confirming.at)} ({confirming.who}) replace
-            what plays now. What plays now stays in the history, so you can come back to it.
-          </p>
-        </ConfirmDialog>
+          message={
+            <p>
+              The playlists and settings as saved {when(confirming.at)} ({confirming.who}) replace
+              what plays now. What plays now stays in the history, so you can come back to it.
+            </p>
+          }
+        />
       )}
       {pinConfirm.dialog}
     </section>

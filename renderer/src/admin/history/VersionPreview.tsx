@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import type { HistoryVersion } from '../../../../core/history';
 import { SlidePreview } from '../playlists/SlidePreview';
 import { slideLabel } from '../playlists/slide-label';
+import { Field } from '../ui/fields';
 
 interface VersionPreviewProps {
   version: HistoryVersion;
@@ -29,8 +30,7 @@ export function VersionPreview({ version, when, onClose }: VersionPreviewProps) 
     <section className="admin-card history-preview" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Version of {when}</h3>
       <div className="pl-preview__controls">
-        <div className="admin-field">
-          <label htmlFor={`${id}-playlist`}>Playlist</label>
+        <Field id={`${id}-playlist`} label="Playlist">
           <select
             id={`${id}-playlist`}
             value={playlist.id}
@@ -45,9 +45,8 @@ export function VersionPreview({ version, when, onClose }: VersionPreviewProps) 
               </option>
             ))}
           </select>
-        </div>
-        <div className="admin-field">
-          <label htmlFor={`${id}-slide`}>Slide</label>
+        </Field>
+        <Field id={`${id}-slide`} label="Slide">
           <select
             id={`${id}-slide`}
             value={slide?.id ?? ''}
@@ -59,7 +58,7 @@ export function VersionPreview({ version, when, onClose }: VersionPreviewProps) 
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <button type="button" className="admin-button" onClick={onClose}>
           Close preview
         </button>

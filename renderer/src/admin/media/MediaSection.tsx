@@ -7,11 +7,13 @@ import type { MediaItem } from '../../../../core/contract';
 import { mediaRefsUsedBy } from '../../../../core/media-usage';
 import { ApiError } from '../../api/api-error';
 import type { SectionProps } from '../section';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { MediaLibrary } from './MediaLibrary';
 import { PdfImportPanel } from './pdf/PdfImportPanel';
 import { UploadPanel } from './UploadPanel';
 import { useUpload } from './useUpload';
+import { errorMessage } from '../ui/error-message';
+import { Alert } from '../ui/ErrorAlert';
 
 /** Why a delete was refused; `slides` lists the slides that use the file. */
 interface DeleteFailure {
@@ -57,7 +59,7 @@ export function MediaSection({ api, data }: SectionProps) {
       const slides = error instanceof ApiError ? error.details.slides : undefined;
       setDeleteFailure({
         name: item.name,
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
         slides: Array.isArray(slides) ? slides.map(String) : [],
       });
     }
@@ -77,27 +79,16 @@ export function MediaSection({ api, data }: SectionProps) {
 
       <section className="media-library" aria-labelledby={libraryId}>
         <h3 id={libraryId}>Library ({media.length})</h3>
-        {deleteFailure && (
-          <div role="alert" className="admin-alert">
-            {deleteFailure.slides.length > 0 ? (
-              <>
-                <p className="admin-alert__message">
-                  Not deleted: {deleteFailure.name} is used by these slides:
-                </p>
-                <ul>
-                  {deleteFailure.slides.map((slide) => (
-                    <li key={slide}>{slide}</li>
-                  ))}
-                </ul>
-                <p className="admin-alert__note">
-                  Take it out of those slides first, then delete it.
-                </p>
-              </>
-            ) : (
-              <p className="admin-alert__message">Not deleted: {deleteFailure.message}</p>
-            )}
-          </div>
-        )}
+        {deleteFailure &&
+          (deleteFailure.slides.length > 0 ? (
+            <Alert
+              message={`Not deleted: ${deleteFailure.name} is used by these slides:`}
+              items={deleteFailure.slides}
+              note="Take it out of those slides first, then delete it."
+            />
+          ) : (
+            <Alert message={`Not deleted: ${deleteFailure.message}`} />
+          ))}
         <p role="status" className="admin-status">
           {deleted ? `Deleted ${deleted}.` : ''}
         </p>
@@ -108,11 +99,11 @@ export function MediaSection({ api, data }: SectionProps) {
         <ConfirmDialog
           title={`Delete ${confirming.name}?`}
           confirm="Delete"
+          danger
           onConfirm={() => void remove(confirming)}
           onCancel={() => setConfirming(undefined)}
-        >
-          <p>The file is removed from the kiosk. This cannot be undone.</p>
-        </ConfirmDialog>
+          message={<p>The file is removed from the kiosk. This cannot be undone.</p>}
+        />
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import { UPLOAD_ACCEPT, uploadFormatsSummary } from '../../../../core/media-types';
 import { formatBytes } from './format';
 import type { Uploads } from './useUpload';
+import { Alert } from '../ui/ErrorAlert';
 
 /** The "Upload files" button, the drop zone, and the list of uploads in progress or done. */
 export function UploadPanel({ uploads }: { uploads: Uploads }) {
@@ -60,18 +61,16 @@ export function UploadPanel({ uploads }: { uploads: Uploads }) {
       </div>
 
       {failed.length > 0 && (
-        <div role="alert" className="admin-alert">
-          <p className="admin-alert__message">
-            {failed.length === 1 ? 'A file was not uploaded:' : 'Some files were not uploaded:'}
-          </p>
-          <ul>
-            {failed.map((entry) => (
-              <li key={entry.key}>
-                <strong>{entry.name}</strong>: {entry.message}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <Alert
+          message={
+            failed.length === 1 ? 'A file was not uploaded:' : 'Some files were not uploaded:'
+          }
+          items={failed.map((entry) => (
+            <>
+              <strong>{entry.name}</strong>: {entry.message}
+            </>
+          ))}
+        />
       )}
 
       {uploads.entries.length > 0 && (

@@ -5,6 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { KioskApi } from '../../../../core/contract';
 import { MAX_UPLOAD_NAME_LENGTH } from '../../../../core/limits';
 import { alreadyInLibraryMessage, EMPTY_FILE_MESSAGE } from '../../../../core/media';
+import { errorMessage } from '../ui/error-message';
 
 /** One file's upload as staff see it. */
 export interface UploadEntry {
@@ -85,7 +86,7 @@ export function useUpload(api: KioskApi, onUploaded: () => unknown): Uploads {
         if (uploadId) void api.invoke('media:upload-cancel', { uploadId }).catch(() => undefined);
         patch(key, {
           state: 'failed',
-          message: error instanceof Error ? error.message : String(error),
+          message: errorMessage(error),
         });
       }
     },

@@ -6,8 +6,9 @@ import { langAttributes, languageName } from '../../../../core/i18n';
 import type { MediaRef, WebOrigin } from '../../../../core/schema';
 import { webPageRefusal } from '../../../../core/web-page';
 import type { NewSlide, SlideKind } from './content-edit';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
+import { Field } from '../ui/fields';
 
 const TITLES: Record<SlideKind, string> = {
   theme: 'Add text slide',
@@ -46,7 +47,7 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
   const urlOk = kind !== 'web' || (trimmedUrl !== '' && refusal === undefined);
   const ok = title.trim() !== '' && (!needsMedia || media !== undefined) && urlOk;
   return (
-    <Dialog
+    <ConfirmDialog
       title={TITLES[kind]}
       confirm="Add slide"
       canConfirm={ok}
@@ -59,10 +60,9 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
           url: kind === 'web' ? trimmedUrl : undefined,
         })
       }
-      onClose={onClose}
+      onCancel={onClose}
     >
-      <div className="admin-field">
-        <label htmlFor={id}>Title ({languageName(lang)})</label>
+      <Field id={id} label={<>Title ({languageName(lang)})</>}>
         <input
           id={id}
           type="text"
@@ -73,7 +73,7 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
           maxLength={200}
           onChange={(event) => setTitle(event.target.value)}
         />
-      </div>
+      </Field>
       {kind === 'web' ? (
         <div className="admin-field">
           <label htmlFor={urlId}>Web page address</label>
@@ -111,6 +111,6 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
           onChange={setMedia}
         />
       )}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

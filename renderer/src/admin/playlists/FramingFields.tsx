@@ -15,6 +15,7 @@ import {
 import { mediaUrl } from '../../../../core/media';
 import type { Framing, ImageSlide, VideoSlide } from '../../../../core/schema';
 import './framing-fields.css';
+import { Field } from '../ui/fields';
 
 const FIT_LABELS: Record<FitMode, string> = {
   auto: 'Automatic',
@@ -64,8 +65,7 @@ export function FramingFields({ slide, onChange }: FramingFieldsProps) {
         ))}
       </fieldset>
       {framing.fit !== 'fill' && (
-        <div className="admin-field">
-          <label htmlFor={`${id}-backdrop`}>Behind a whole picture</label>
+        <Field id={`${id}-backdrop`} label="Behind a whole picture">
           <select
             id={`${id}-backdrop`}
             value={framing.backdrop}
@@ -74,7 +74,7 @@ export function FramingFields({ slide, onChange }: FramingFieldsProps) {
             <option value="blur">Blurred copy of the picture</option>
             <option value="plain">Plain background</option>
           </select>
-        </div>
+        </Field>
       )}
       {framing.fit !== 'fit' && (
         <FocalPoint

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { SlideLink, type Slide } from '../../../../core/schema';
 import { useFieldProblem } from '../FieldProblems';
-import { TextField } from '../settings/fields';
+import { TextField } from '../ui/fields';
 
 interface LinkFieldProps {
   slide: Slide;

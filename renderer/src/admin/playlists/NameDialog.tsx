@@ -3,7 +3,8 @@
  */
 import { useId, useState } from 'react';
 import { MAX_PLAYLIST_NAME_LENGTH } from '../../../../core/limits';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Field } from '../ui/fields';
 
 interface NameDialogProps {
   title: string;
@@ -19,15 +20,14 @@ export function NameDialog({ title, confirm, initial = '', onConfirm, onClose }:
   const id = useId();
   const trimmed = name.trim();
   return (
-    <Dialog
+    <ConfirmDialog
       title={title}
       confirm={confirm}
       canConfirm={trimmed !== ''}
       onConfirm={() => onConfirm(trimmed)}
-      onClose={onClose}
+      onCancel={onClose}
     >
-      <div className="admin-field">
-        <label htmlFor={id}>Name</label>
+      <Field id={id} label="Name">
         <input
           id={id}
           type="text"
@@ -37,7 +37,7 @@ export function NameDialog({ title, confirm, initial = '', onConfirm, onClose }:
           required
           onChange={(event) => setName(event.target.value)}
         />
-      </div>
-    </Dialog>
+      </Field>
+    </ConfirmDialog>
   );
 }

@@ -9,7 +9,7 @@ import { FieldScope } from '../FieldProblems';
 import { ScheduleEditor } from '../schedule/ScheduleEditor';
 import { AddSlideDialog } from './AddSlideDialog';
 import { createSlide, move, type NewSlide, type SlideKind } from './content-edit';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { mediaChoices } from './MediaPicker';
 import { SlideEditor } from './SlideEditor';
 import { SlideList } from './SlideList';
@@ -161,7 +161,7 @@ export function PlaylistEditor(props: PlaylistEditorProps) {
           />
         )}
         {deleting && (
-          <Dialog
+          <ConfirmDialog
             title={`Delete the slide "${slideLabel(deleting, defaultLang)}"?`}
             confirm="Delete slide"
             danger
@@ -169,10 +169,11 @@ export function PlaylistEditor(props: PlaylistEditorProps) {
               setSlides(playlist.slides.filter((s) => s.id !== deleting.id));
               setDeleting(undefined);
             }}
-            onClose={() => setDeleting(undefined)}
-          >
-            <p>It is removed from this playlist when you save. Its pictures stay in Media.</p>
-          </Dialog>
+            onCancel={() => setDeleting(undefined)}
+            message={
+              <p>It is removed from this playlist when you save. Its pictures stay in Media.</p>
+            }
+          />
         )}
       </div>
     </FieldScope>

@@ -8,7 +8,7 @@ import { FieldProblemsProvider } from '../FieldProblems';
 import type { SaveNotice } from '../save-state';
 import type { SectionProps } from '../section';
 import { createPlaylist, duplicatePlaylist } from './content-edit';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { describeEdits } from './edit-summary';
 import { KeptEdit } from './KeptEdit';
 import { NameDialog } from './NameDialog';
@@ -168,18 +168,19 @@ function Playlists({
         />
       )}
       {asking?.kind === 'delete' && (
-        <Dialog
+        <ConfirmDialog
           title={`Delete “${asking.playlist.name}”?`}
           confirm="Delete playlist"
           danger
           onConfirm={() => remove(asking.playlist)}
-          onClose={() => setAsking(undefined)}
-        >
-          <p>
-            Its {asking.playlist.slides.length} slides and its schedule go with it when you save.
-            Pictures and videos stay in Media.
-          </p>
-        </Dialog>
+          onCancel={() => setAsking(undefined)}
+          message={
+            <p>
+              Its {asking.playlist.slides.length} slides and its schedule go with it when you save.
+              Pictures and videos stay in Media.
+            </p>
+          }
+        />
       )}
     </FieldProblemsProvider>
   );

@@ -2,7 +2,7 @@
  * The save banner: one state at a time (unsaved, saving, saved, not saved, conflict), with
  * Save and Discard, and why a save was refused, field by field.
  */
-import { ErrorAlert } from '../ErrorAlert';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import { ProblemSummary } from '../ProblemSummary';
 import type { FieldProblem } from '../field-map';
 import { saveState, type SaveNotice } from '../save-state';

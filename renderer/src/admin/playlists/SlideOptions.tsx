@@ -1,12 +1,13 @@
 /**
  * A slide's settings that are the same in every language: file, duration, on/off, transition.
  */
-import { useId, useState } from 'react';
+import { useId, useState, type ComponentProps } from 'react';
 import { SLIDE_DURATION_MS, type Slide, type TransitionStyle } from '../../../../core/schema';
 import { rangeIn } from '../../../../core/units';
 import { describedBy, FieldError, useFieldProblem } from '../FieldProblems';
 import { FramingFields } from './FramingFields';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
+import { Field } from '../ui/fields';
 
 interface SlideOptionsProps {
   slide: Slide;
@@ -18,42 +19,10 @@ interface SlideOptionsProps {
 /** The slide's file, how long it shows, whether it plays, and how it enters. */
 export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: SlideOptionsProps) {
   const ids = { enabled: useId(), transition: useId(), muted: useId(), loop: useId() };
+  const picker = filePicker(slide, slide.kind === 'video' ? videoChoices : imageChoices, onChange);
   return (
     <div className="pl-options">
-      {slide.kind === 'theme' && (
-        <MediaPicker
-          label="Picture (optional)"
-          name="image"
-          kind="image"
-          choices={imageChoices}
-          value={slide.image?.src}
-          optional
-          onChange={(src) => {
-            const { image: _old, ...rest } = slide;
-            onChange(src ? { ...rest, image: { src, alt: slide.image?.alt ?? {} } } : rest);
-          }}
-        />
-      )}
-      {slide.kind === 'image' && (
-        <MediaPicker
-          label="Picture"
-          name="image"
-          kind="image"
-          choices={imageChoices}
-          value={slide.image.src}
-          onChange={(src) => src && onChange({ ...slide, image: { ...slide.image, src } })}
-        />
-      )}
-      {slide.kind === 'video' && (
-        <MediaPicker
-          label="Video"
-          name="video"
-          kind="video"
-          choices={videoChoices}
-          value={slide.video.src}
-          onChange={(src) => src && onChange({ ...slide, video: { ...slide.video, src } })}
-        />
-      )}
+      {picker && <MediaPicker {...picker} />}
       {slide.kind === 'web' && (
         <p className="admin-note">
           Web page: <span className="pl-options__url">{slide.web.url}</span>
@@ -68,8 +37,7 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
           durationMs={slide.durationMs}
           onChange={(durationMs) => onChange({ ...slide, durationMs })}
         />
-        <div className="admin-field">
-          <label htmlFor={ids.transition}>Transition</label>
+        <Field id={ids.transition} label="Transition">
           <select
             id={ids.transition}
             value={slide.transition ?? 'slide'}
@@ -80,7 +48,7 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
             <option value="slide">Slide</option>
             <option value="fade">Fade</option>
           </select>
-        </div>
+        </Field>
       </div>
       <div className="pl-checks">
         <Check
@@ -108,6 +76,49 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
       </div>
     </div>
   );
+}
+
+/** The file picker of a theme, picture or video slide (a web page slide has none). */
+function filePicker(
+  slide: Slide,
+  choices: readonly MediaChoice[],
+  onChange: (slide: Slide) => void,
+): ComponentProps<typeof MediaPicker> | undefined {
+  switch (slide.kind) {
+    case 'theme':
+      return {
+        label: 'Picture (optional)',
+        name: 'image',
+        kind: 'image',
+        choices,
+        value: slide.image?.src,
+        optional: true,
+        onChange: (src) => {
+          const { image: _old, ...rest } = slide;
+          onChange(src ? { ...rest, image: { src, alt: slide.image?.alt ?? {} } } : rest);
+        },
+      };
+    case 'image':
+      return {
+        label: 'Picture',
+        name: 'image',
+        kind: 'image',
+        choices,
+        value: slide.image.src,
+        onChange: (src) => src && onChange({ ...slide, image: { ...slide.image, src } }),
+      };
+    case 'video':
+      return {
+        label: 'Video',
+        name: 'video',
+        kind: 'video',
+        choices,
+        value: slide.video.src,
+        onChange: (src) => src && onChange({ ...slide, video: { ...slide.video, src } }),
+      };
+    default:
+      return undefined;
+  }
 }
 
 function Check(props: {

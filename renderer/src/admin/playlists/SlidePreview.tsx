@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { isRightToLeft, languageName } from '../../../../core/i18n';
 import type { Slide } from '../../../../core/schema';
 import { SlideView } from '../../player/SlideView';
+import { Field } from '../ui/fields';
 
 const STAGES = {
   landscape: { width: 1920, height: 1080 },
@@ -49,8 +50,7 @@ export function SlidePreview({ slide, languages, defaultLang }: SlidePreviewProp
     <section className="pl-preview" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Preview</h3>
       <div className="pl-preview__controls">
-        <div className="admin-field">
-          <label htmlFor={`${id}-lang`}>Preview language</label>
+        <Field id={`${id}-lang`} label="Preview language">
           <select id={`${id}-lang`} value={lang} onChange={(event) => setLang(event.target.value)}>
             {languages.map((code) => (
               <option key={code} value={code} lang={code}>
@@ -58,7 +58,7 @@ export function SlidePreview({ slide, languages, defaultLang }: SlidePreviewProp
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <button
           type="button"
           className="admin-button"

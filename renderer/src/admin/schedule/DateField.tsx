@@ -3,6 +3,7 @@
  */
 import { useState } from 'react';
 import { IMPOSSIBLE_DATE_TYPED } from '../../../../core/schedule-warnings';
+import { Field, fieldDescribedBy } from '../ui/fields';
 
 interface DateFieldProps {
   id: string;
@@ -30,22 +31,16 @@ export function DateField({ id, label, value, error, onChange }: DateFieldProps)
     onChange(date);
   };
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} error={shown}>
       <input
         id={id}
         type="date"
         value={value ?? ''}
         aria-invalid={shown ? true : undefined}
-        aria-describedby={shown ? `${id}-error` : undefined}
+        aria-describedby={fieldDescribedBy(id, undefined, shown)}
         onChange={(event) => check(event.target)}
         onBlur={(event) => check(event.target)}
       />
-      {shown && (
-        <p id={`${id}-error`} className="admin-field__error">
-          {shown}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

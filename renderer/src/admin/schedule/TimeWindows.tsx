@@ -32,33 +32,19 @@ export function TimeWindows({ times, onChange }: TimeWindowsProps) {
           const noteId = `${hintId}-note-${n}`;
           return (
             <li key={index} className="sc-times__item">
-              <label className="admin-field">
-                <span>
-                  From<span className="visually-hidden"> (time window {n})</span>
-                </span>
-                <input
-                  type="time"
-                  value={window.from}
-                  required
-                  onChange={(event) =>
-                    event.target.value && replace(index, { ...window, from: event.target.value })
-                  }
-                />
-              </label>
-              <label className="admin-field">
-                <span>
-                  To<span className="visually-hidden"> (time window {n})</span>
-                </span>
-                <input
-                  type="time"
-                  aria-describedby={note ? `${hintId} ${noteId}` : hintId}
-                  value={window.to === '24:00' ? '00:00' : window.to}
-                  required
-                  onChange={(event) =>
-                    event.target.value && replace(index, { ...window, to: event.target.value })
-                  }
-                />
-              </label>
+              <TimeInput
+                label="From"
+                n={n}
+                value={window.from}
+                onChange={(from) => replace(index, { ...window, from })}
+              />
+              <TimeInput
+                label="To"
+                n={n}
+                describedBy={note ? `${hintId} ${noteId}` : hintId}
+                value={window.to === '24:00' ? '00:00' : window.to}
+                onChange={(to) => replace(index, { ...window, to })}
+              />
               <button
                 type="button"
                 className="admin-button"
@@ -90,5 +76,30 @@ export function TimeWindows({ times, onChange }: TimeWindowsProps) {
         </details>
       )}
     </fieldset>
+  );
+}
+
+/** One time of window `n`, named "From (time window 2)" for screen readers. */
+function TimeInput(props: {
+  label: string;
+  n: number;
+  value: string;
+  describedBy?: string;
+  onChange(time: string): void;
+}) {
+  return (
+    <label className="admin-field">
+      <span>
+        {props.label}
+        <span className="visually-hidden"> (time window {props.n})</span>
+      </span>
+      <input
+        type="time"
+        aria-describedby={props.describedBy}
+        value={props.value}
+        required
+        onChange={(event) => event.target.value && props.onChange(event.target.value)}
+      />
+    </label>
   );
 }

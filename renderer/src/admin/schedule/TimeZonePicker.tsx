@@ -6,6 +6,7 @@
  */
 import './schedule.css';
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { Field, fieldDescribedBy } from '../ui/fields';
 
 let zones: readonly string[] | undefined;
 /** Every IANA zone this browser knows. */
@@ -83,11 +84,13 @@ export function TimeZonePicker(props: TimeZonePickerProps) {
     setActive((index) => Math.max(0, Math.min(matches.length - 1, index + by)));
   };
   const optionId = (index: number) => `${id}-zone-${index}`;
-  const describedBy = [error ? `${id}-error` : '', `${id}-hint`].filter(Boolean).join(' ');
+  const shownHint =
+    open && total > matches.length
+      ? `${total} zones match; type more of the name (for example "bru" for Europe/Brussels).`
+      : (hint ?? 'Type part of a city or region to find a zone, then pick it from the list.');
 
   return (
-    <div className="admin-field tz-picker">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} hint={shownHint} error={error} className="tz-picker">
       <input
         id={id}
         type="text"
@@ -97,7 +100,7 @@ export function TimeZonePicker(props: TimeZonePickerProps) {
         aria-controls={listId}
         aria-activedescendant={open && matches[active] ? optionId(active) : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={fieldDescribedBy(id, shownHint, error)}
         autoComplete="off"
         spellCheck={false}
         value={text ?? current}
@@ -149,16 +152,6 @@ export function TimeZonePicker(props: TimeZonePickerProps) {
           No time zone matches &ldquo;{text}&rdquo;.
         </p>
       )}
-      <p id={`${id}-hint`} className="admin-note admin-field__hint">
-        {open && total > matches.length
-          ? `${total} zones match; type more of the name (for example "bru" for Europe/Brussels).`
-          : (hint ?? 'Type part of a city or region to find a zone, then pick it from the list.')}
-      </p>
-      {error && (
-        <p id={`${id}-error`} className="admin-field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

@@ -6,7 +6,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { problemsFromZod, type Problem } from '../../../../core/problems';
 import { Settings, type Announcement, type BandSettings } from '../../../../core/schema';
 import { AnnouncementFields } from './AnnouncementFields';
-import { CheckField, SelectField } from './fields';
+import { CheckField, SelectField } from '../ui/fields';
+import { Alert, NOTHING_LOST } from '../ui/ErrorAlert';
 
 interface BandCardProps {
   saved: Settings;
@@ -118,17 +119,15 @@ export function BandCard({ saved, kioskTimeZone, saving, onSave }: BandCardProps
         Add announcement
       </button>
       {problems.length > 0 && (
-        <div className="admin-alert" role="alert">
-          <p className="admin-alert__message">Not saved.</p>
-          <ul>
-            {problems.map((problem, i) => (
-              <li key={i}>
-                <code>{problem.path}</code>: {problem.message}
-              </li>
-            ))}
-          </ul>
-          <p className="admin-alert__note">What was saved before is unchanged.</p>
-        </div>
+        <Alert
+          message="Not saved."
+          items={problems.map((problem) => (
+            <>
+              <code>{problem.path}</code>: {problem.message}
+            </>
+          ))}
+          note={NOTHING_LOST}
+        />
       )}
       <button type="submit" className="admin-button admin-button--primary" disabled={saving}>
         Save announcements

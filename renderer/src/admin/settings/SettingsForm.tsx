@@ -4,10 +4,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Problem } from '../../../../core/problems';
 import type { Settings } from '../../../../core/schema';
-import { ErrorAlert } from '../ErrorAlert';
+import { Alert, ErrorAlert, NOTHING_LOST } from '../ui/ErrorAlert';
 import { TimeZonePicker } from '../schedule/TimeZonePicker';
 import type { AdminFailure } from '../useAdminData';
-import { CheckField, SecondsField, SelectField, TextField } from './fields';
+import { CheckField, SecondsField, SelectField, TextField } from '../ui/fields';
 import { LanguagesField, ownName } from './LanguagesField';
 import {
   FIELD_LABELS,
@@ -262,20 +262,18 @@ export function SettingsForm({
       </section>
 
       {listed.length > 0 && (
-        <div role="alert" className="admin-alert">
-          <p className="admin-alert__message">Not saved. Some values are not valid:</p>
-          <ul>
-            {listed.map((problem, index) => {
-              const name = fieldOf(problem);
-              return (
-                <li key={index}>
-                  <strong>{(name && FIELD_LABELS[name]) ?? 'Settings'}</strong>: {problem.message}
-                </li>
-              );
-            })}
-          </ul>
-          <p className="admin-alert__note">What was saved before is unchanged.</p>
-        </div>
+        <Alert
+          message="Not saved. Some values are not valid:"
+          items={listed.map((problem) => {
+            const name = fieldOf(problem);
+            return (
+              <>
+                <strong>{(name && FIELD_LABELS[name]) ?? 'Settings'}</strong>: {problem.message}
+              </>
+            );
+          })}
+          note={NOTHING_LOST}
+        />
       )}
       {failure && listed.length === 0 && (
         <ErrorAlert failure={failure} onDismiss={onDismissFailure} />

@@ -8,9 +8,10 @@ import type { FleetStatus, Health } from '../../../../core/contract';
 import { pinRequiredMessage } from '../../../../core/security-policy';
 import { isPinError } from '../access/ConfirmPinDialog';
 import { usePinConfirm } from '../access/usePinConfirm';
-import { ErrorAlert } from '../ErrorAlert';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import type { SectionProps } from '../section';
 import { toFailure, type AdminFailure } from '../useAdminData';
+import { Field } from '../ui/fields';
 
 const SYNC_STATES: Record<FleetStatus['sync']['state'], string> = {
   off: 'Off: no manifest URL is set (Settings, Fleet sync).',
@@ -197,8 +198,7 @@ export function StatusSection({ api, data }: SectionProps) {
           <code>published</code> folder of the kiosk&apos;s data folder; a signing key is read from
           its <code>keys</code> folder.
         </p>
-        <div className="admin-field">
-          <label htmlFor={`${titleId}-out`}>Bundle folder</label>
+        <Field id={`${titleId}-out`} label="Bundle folder">
           <input
             id={`${titleId}-out`}
             type="text"
@@ -207,9 +207,8 @@ export function StatusSection({ api, data }: SectionProps) {
             spellCheck={false}
             onChange={(event) => setOutDir(event.target.value)}
           />
-        </div>
-        <div className="admin-field">
-          <label htmlFor={`${titleId}-key`}>Signing key file (optional)</label>
+        </Field>
+        <Field id={`${titleId}-key`} label="Signing key file (optional)">
           <input
             id={`${titleId}-key`}
             type="text"
@@ -218,7 +217,7 @@ export function StatusSection({ api, data }: SectionProps) {
             spellCheck={false}
             onChange={(event) => setKeyFile(event.target.value)}
           />
-        </div>
+        </Field>
         <div className="admin-actions">
           <button
             type="submit"

@@ -11,6 +11,7 @@ import {
 import { formatBytes } from '../format';
 import './pdf-import.css';
 import { usePdfImport, type PdfImportState } from './usePdfImport';
+import { Alert } from '../../ui/ErrorAlert';
 
 /** The PDF import card of the Media section. */
 export function PdfImportPanel({
@@ -71,11 +72,7 @@ export function PdfImportPanel({
       <p role="status" className="admin-status">
         {statusText(state)}
       </p>
-      {state.step === 'failed' && (
-        <div role="alert" className="admin-alert">
-          <p className="admin-alert__message">Not imported: {state.message}</p>
-        </div>
-      )}
+      {state.step === 'failed' && <Alert message={`Not imported: ${state.message}`} />}
     </section>
   );
 }

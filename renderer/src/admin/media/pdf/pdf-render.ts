@@ -6,6 +6,7 @@ import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-d
 // The worker is a file of the build, served by the kiosk itself (CSP `worker-src 'self'`).
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { pdfPageScale } from '../../../../../core/pdf-import';
+import { errorMessage } from '../../ui/error-message';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -71,6 +72,6 @@ function openFailure(name: string, error: unknown): string {
   if (kind === 'InvalidPDFException') {
     return `${name} is damaged and cannot be read. Export it again from the program that made it.`;
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return `${name} could not be read (${detail}). Export it again from the program that made it.`;
 }

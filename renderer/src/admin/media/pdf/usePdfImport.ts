@@ -14,6 +14,7 @@ import {
 import type { MediaRef } from '../../../../../core/schema';
 import { uniqueId } from '../../playlists/content-edit';
 import { uploadBlob } from './upload-blob';
+import { errorMessage } from '../../ui/error-message';
 
 /** Where an import stands, as staff see it. */
 export type PdfImportState =
@@ -61,7 +62,7 @@ export function usePdfImport(api: KioskApi, onChanged: () => Promise<void>): Pdf
         const playlist = makePlaylist ? await addPlaylist(api, name, uploaded) : undefined;
         setState({ step: 'done', name, pages: uploaded.length, playlist });
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         const kept =
           uploaded.length > 0
             ? ` The ${uploaded.length} page${uploaded.length === 1 ? '' : 's'} already imported stay in the library.`

@@ -1,7 +1,8 @@
 /**
  * Labelled form fields that show their own error under them and say so to screen readers.
  */
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { describedBy as joinIds, FieldError, useFieldProblem } from '../FieldProblems';
 
 interface FieldFrame {
   id: string;
@@ -10,7 +11,12 @@ interface FieldFrame {
   error?: string;
 }
 
-function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+/** The ids of a field's error and hint, for its control's `aria-describedby`. */
+export function fieldDescribedBy(
+  id: string,
+  hint: ReactNode,
+  error: string | undefined,
+): string | undefined {
   const ids = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -32,6 +38,63 @@ function Help({ id, hint, error }: { id: string; hint?: ReactNode; error?: strin
   );
 }
 
+/** The frame every admin field shares: its label, its control, then its hint and its error. */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  /** The control's id. */
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  /** More classes beside `admin-field`. */
+  className?: string;
+  /** The control (with `fieldDescribedBy` as its `aria-describedby` when it has a hint or error). */
+  children: ReactNode;
+}) {
+  return (
+    <div className={className ? `admin-field ${className}` : 'admin-field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      <Help id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+/** What a `ProblemField` hands its control. */
+export interface ProblemControl {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** A labelled field that shows its own problem (from the form's `FieldProblemsProvider`) under it. */
+export function ProblemField(props: {
+  /** The key its problems come under. */
+  name: string;
+  label: string;
+  children(control: ProblemControl): ReactNode;
+}) {
+  const id = useId();
+  const problem = useFieldProblem(props.name);
+  return (
+    <div className="admin-field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.children({
+        id,
+        'aria-invalid': problem.invalid,
+        'aria-describedby': joinIds(problem.errorId),
+      })}
+      <FieldError problem={problem} />
+    </div>
+  );
+}
+
 /** A whole number of seconds. */
 export function SecondsField({
   id,
@@ -44,8 +107,7 @@ export function SecondsField({
   onChange,
 }: FieldFrame & { value: string; min: number; max: number; onChange(value: string): void }) {
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         type="number"
@@ -56,10 +118,9 @@ export function SecondsField({
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={fieldDescribedBy(id, hint, error)}
       />
-      <Help id={id} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -81,7 +142,7 @@ export function CheckField({
           checked={checked}
           onChange={(event) => onChange(event.target.checked)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
+          aria-describedby={fieldDescribedBy(id, hint, error)}
         />
         {label}
       </label>
@@ -105,14 +166,13 @@ export function SelectField({
   onChange(value: string): void;
 }) {
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={fieldDescribedBy(id, hint, error)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value} lang={option.lang}>
@@ -120,8 +180,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <Help id={id} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -146,8 +205,7 @@ export function TextField({
 }) {
   if (multiline) {
     return (
-      <div className="admin-field">
-        <label htmlFor={id}>{label}</label>
+      <Field id={id} label={label} hint={hint} error={error}>
         <textarea
           id={id}
           rows={4}
@@ -156,15 +214,13 @@ export function TextField({
           spellCheck={false}
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
+          aria-describedby={fieldDescribedBy(id, hint, error)}
         />
-        <Help id={id} hint={hint} error={error} />
-      </div>
+      </Field>
     );
   }
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         type="text"
@@ -175,7 +231,7 @@ export function TextField({
         list={suggestions?.length ? `${id}-list` : undefined}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={fieldDescribedBy(id, hint, error)}
       />
       {suggestions && suggestions.length > 0 && (
         <datalist id={`${id}-list`}>
@@ -184,7 +240,6 @@ export function TextField({
           ))}
         </datalist>
       )}
-      <Help id={id} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }
