@@ -17,8 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AdminState, ContentSnapshot, Health, MediaItem } from '../core/contract.js';
-import type { ContentFile } from '../core/schema.js';
+import type { AdminState, ContentSnapshot, Health, MediaItem } from '#core/contract';
+import type { ContentFile } from '#core/schema';
 import { pngChunk } from '../host/media/test-files.js';
 import {
   ApiClient,

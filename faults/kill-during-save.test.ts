@@ -16,8 +16,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it, onTestFailed } from 'vitest';
-import type { ContentSnapshot } from '../core/contract.js';
-import { ContentFile, Settings } from '../core/schema.js';
+import type { ContentSnapshot } from '#core/contract';
+import { ContentFile, Settings } from '#core/schema';
 import { LAST_GOOD_DIR, serialize } from '../host/content-store.js';
 import {
   ApiClient,

@@ -16,7 +16,7 @@ import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callNames, type AdminState, type FleetStatus } from '../core/contract.js';
+import { callNames, type AdminState, type FleetStatus } from '#core/contract';
 import {
   killHost,
   PIN,

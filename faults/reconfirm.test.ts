@@ -12,13 +12,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FleetStatus } from '../core/contract.js';
-import type { Settings } from '../core/schema.js';
+import type { FleetStatus } from '#core/contract';
+import type { Settings } from '#core/schema';
 import {
   PIN_CONFIRMED_SETTINGS,
   pinRequiredMessage,
   type PinConfirmedSetting,
-} from '../core/security-policy.js';
+} from '#core/security-policy';
 import { MAX_FAILURES } from '../host/auth/lockout.js';
 import {
   killHost,

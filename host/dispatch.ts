@@ -1,9 +1,9 @@
 /**
  * Validate and run one KioskApi call: the single entry point every adapter goes through.
  */
-import { contract, isCallName, type CallContext, type Handlers } from '../core/contract.js';
-import { KioskError, ValidationError } from '../core/errors.js';
-import { problemsFromZod } from '../core/problems.js';
+import { contract, isCallName, type CallContext, type Handlers } from '#core/contract';
+import { KioskError, ValidationError } from '#core/errors';
+import { problemsFromZod } from '#core/problems';
 
 /** A call name that is not in the contract. */
 export class UnknownCallError extends KioskError {

@@ -18,8 +18,8 @@ import {
   type ContentSnapshot,
   type EventName,
   type Handlers,
-} from '../../core/contract.js';
-import { KioskError, type ErrorBody } from '../../core/errors.js';
+} from '#core/contract';
+import { KioskError, type ErrorBody } from '#core/errors';
 import { HEARTBEAT_CHANNEL, parseHeartbeat, type Heartbeat } from '../common/heartbeat.js';
 import { dispatch } from '../../host/dispatch.js';
 import type { AuthPort } from '../../host/ports.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentSnapshot, KioskApi } from '../../core/contract.js';
+import type { ContentSnapshot, KioskApi } from '#core/contract';
 import { HEARTBEAT_CHANNEL, HEARTBEAT_INTERVAL_MS } from '../common/heartbeat.js';
 import * as electron from '../test/fake-electron.js';
 

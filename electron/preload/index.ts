@@ -18,7 +18,7 @@ import {
   type ContentSnapshot,
   type EventName,
   type KioskApi,
-} from '../../core/contract.js';
+} from '#core/contract';
 import { HEARTBEAT_CHANNEL, HEARTBEAT_INTERVAL_MS, type Heartbeat } from '../common/heartbeat.js';
 // Types only: the preload bundle must not pull in the main process's code.
 import type { IpcFailure, IpcReply } from '../main/ipc.js';

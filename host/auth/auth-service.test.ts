@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { KioskError } from '../../core/errors.js';
+import { KioskError } from '#core/errors';
 import { tempDir } from '../test-helpers.js';
 import { AuthFile } from './auth-file.js';
 import { AuthService, lockoutMs, MAX_LOCKOUT_MS } from './auth-service.js';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KioskError } from '../../core/errors.js';
+import { KioskError } from '#core/errors';
 import { tempDir } from '../test-helpers.js';
 import { AuthService } from './auth-service.js';
 import { MAX_SESSIONS } from './sessions.js';

@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AlertInput, type AlertText } from '../../core/alert.js';
-import { ValidationError } from '../../core/errors.js';
-import { formatProblem, problemsFromZod } from '../../core/problems.js';
-import { LanguageCode } from '../../core/schema.js';
+import { AlertInput, type AlertText } from '#core/alert';
+import { ValidationError } from '#core/errors';
+import { formatProblem, problemsFromZod } from '#core/problems';
+import { LanguageCode } from '#core/schema';
 import { AlertStore, readDefaultLanguage } from '../alert-store.js';
 import type { CliIo } from './main.js';
 

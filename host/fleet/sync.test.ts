@@ -1,8 +1,8 @@
 import { readFile, readdir, rm, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../core/bundle.js';
-import type { ContentFile } from '../../core/schema.js';
+import type { Manifest } from '#core/bundle';
+import type { ContentFile } from '#core/schema';
 import { ContentStore } from '../content-store.js';
 import { MediaLibrary } from '../media/media-library.js';
 import { makePng, upload } from '../media/test-files.js';

@@ -5,9 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentSnapshot } from '../../core/contract.js';
-import { mediaUrl } from '../../core/media.js';
-import { resolvePlaylist } from '../../core/schedule.js';
+import type { ContentSnapshot } from '#core/contract';
+import { mediaUrl } from '#core/media';
+import { resolvePlaylist } from '#core/schedule';
 
 /** The id the renderer reads the snapshot from (renderer/src/api/inline-snapshot.ts). */
 export const SNAPSHOT_BLOCK_ID = 'kiosk-snapshot';

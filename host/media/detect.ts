@@ -3,8 +3,8 @@
  */
 import { open } from 'node:fs/promises';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
-import { KioskError } from '../../core/errors.js';
-import { codecRefusal, HEVC_REFUSAL } from '../../core/media.js';
+import { KioskError } from '#core/errors';
+import { codecRefusal, HEVC_REFUSAL } from '#core/media';
 import {
   ACCEPTED_LIST,
   storedTypeOf,
@@ -12,8 +12,8 @@ import {
   type ConvertedExt,
   type MediaKind,
   type StoredExt,
-} from '../../core/media-types.js';
-import { looksLikeSrt } from '../../core/srt.js';
+} from '#core/media-types';
+import { looksLikeSrt } from '#core/srt';
 import { codecName, fileCodecs, headCodecs, isHevc, type TrackCodec } from './codecs.js';
 import { incompleteReason } from './structure.js';
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KioskError } from '../../core/errors.js';
+import { KioskError } from '#core/errors';
 import { tempDir } from '../test-helpers.js';
 import { MediaLibrary } from './media-library.js';
 import {

@@ -1,9 +1,9 @@
 /**
  * Errors from the host, with their code and the problems it listed (field and message).
  */
-import { contract, type CallName } from '../../../core/contract';
-import { ErrorBody, type ErrorCode } from '../../../core/errors';
-import { problemsFromZod, type Problem } from '../../../core/problems';
+import { contract, type CallName } from '#core/contract';
+import { ErrorBody, type ErrorCode } from '#core/errors';
+import { problemsFromZod, type Problem } from '#core/problems';
 
 /** A refused or failed call. */
 export class ApiError extends Error {

@@ -8,7 +8,7 @@ import {
   type CallName,
   type CallOutput,
   type KioskApi,
-} from '../../../core/contract';
+} from '#core/contract';
 import { ApiError, checkInput } from './api-error';
 
 /** Upload chunks travel as raw bytes with their ids in the query; everything else as JSON. */

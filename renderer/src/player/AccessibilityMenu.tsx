@@ -2,7 +2,7 @@
  * Visitor accessibility options: larger text, high contrast, and controls within reach.
  */
 import { useId, useState } from 'react';
-import { langAttributes } from '../../../core/i18n';
+import { langAttributes } from '#core/i18n';
 import type { UiStrings } from '../i18n/strings';
 import { AccessibilityIcon } from './Icons';
 

@@ -3,7 +3,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { AnimatePresence, m } from 'framer-motion';
-import { langAttributes } from '../../../core/i18n';
+import { langAttributes } from '#core/i18n';
 import type { UiStrings } from '../i18n/strings';
 import {
   enterFrom,

@@ -1,7 +1,7 @@
 /**
  * The language buttons: one per enabled language, each named in its own language.
  */
-import { langAttributes, languageName } from '../../../core/i18n';
+import { langAttributes, languageName } from '#core/i18n';
 
 interface LanguageSwitcherProps {
   languages: readonly string[];

@@ -2,8 +2,8 @@
  * The slide picker: one tab per slide, the current one showing how long until the next.
  */
 import { useEffect, useRef } from 'react';
-import { pickText } from '../../../core/i18n';
-import type { Slide } from '../../../core/schema';
+import { pickText } from '#core/i18n';
+import type { Slide } from '#core/schema';
 import type { UiStrings } from '../i18n/strings';
 import type { SlideLanguage } from './SlideView';
 

@@ -10,7 +10,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error';
 import { PinField } from './PinField';
 import { PinPad } from './PinPad';
-import { isPin, PIN_RULE } from '../../../../core/pin';
+import { isPin, PIN_RULE } from '#core/pin';
 import { usePinKeypad } from './usePinKeypad';
 
 /** What the dialog does with the PIN: resolves when the call went through. */

@@ -2,14 +2,14 @@
  * Create the first staff PIN, offered only at the kiosk itself while none is set.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { AuthStatus, KioskApi } from '../../../../core/contract';
+import type { AuthStatus, KioskApi } from '#core/contract';
 import { ApiError } from '../../api/api-error';
 import type { FieldProblem } from '../field-map';
 import { FieldProblemsProvider } from '../FieldProblems';
 import { CheckedPinField } from './CheckedPinField';
 import { PinPad } from './PinPad';
 import { usePinKeypad } from './usePinKeypad';
-import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
+import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '#core/pin';
 
 interface CreatePinFormProps {
   api: KioskApi;

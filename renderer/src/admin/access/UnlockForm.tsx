@@ -2,11 +2,11 @@
  * Unlock with the staff PIN: wrong tries say how many are left; a lock-out counts down.
  */
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
-import type { AuthStatus, KioskApi } from '../../../../core/contract';
+import type { AuthStatus, KioskApi } from '#core/contract';
 import { ApiError } from '../../api/api-error';
 import { PinField } from './PinField';
 import { PinPad } from './PinPad';
-import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
+import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '#core/pin';
 import { useLockoutCountdown } from './useLockoutCountdown';
 import { usePinKeypad } from './usePinKeypad';
 

@@ -2,8 +2,8 @@
  * Media: upload pictures, videos and captions, see the library, delete what no slide uses.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { MediaItem } from '../../../../core/contract';
-import { mediaRefsUsedBy } from '../../../../core/media-usage';
+import type { MediaItem } from '#core/contract';
+import { mediaRefsUsedBy } from '#core/media-usage';
 import { ApiError } from '../../api/api-error';
 import type { SectionProps } from '../section';
 import { ConfirmDialog } from './ConfirmDialog';

@@ -2,12 +2,12 @@
  * Change the staff PIN: the current one, then the new one twice.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { KioskApi } from '../../../../core/contract';
+import type { KioskApi } from '#core/contract';
 import { ApiError } from '../../api/api-error';
 import { CheckedPinField } from '../access/CheckedPinField';
 import type { FieldProblem } from '../field-map';
 import { FieldProblemsProvider } from '../FieldProblems';
-import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '../../../../core/pin';
+import { isPin, PIN_DIGITS_TEXT, PIN_RULE } from '#core/pin';
 import { PinPad } from '../access/PinPad';
 import { usePinKeypad } from '../access/usePinKeypad';
 
