@@ -5,11 +5,13 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { browserResolve, nodeResolve } from './vite.shared';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
+    resolve: nodeResolve,
     build: {
       outDir: resolve(root, 'out/main'),
       // Bundle zod and write-file-atomic into index.js so the packaged app ships no node_modules
@@ -19,6 +21,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: nodeResolve,
     build: {
       outDir: resolve(root, 'out/preload'),
       // A sandboxed preload can require only `electron`: bundle everything else into one file.
@@ -34,6 +37,7 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     base: './',
     plugins: [react()],
+    resolve: browserResolve,
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,

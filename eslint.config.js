@@ -15,6 +15,12 @@ const rawIpc = {
   ],
 };
 
+// Outside core/, core is imported as '#core/...' (package.json "imports"), never by relative path.
+const coreAlias = {
+  regex: '^(\\.\\./)+core/',
+  message: "Import core/ as '#core/...', so that the layer shows in the import.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -37,7 +43,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'no-restricted-imports': ['error', rawIpc],
+      'no-restricted-imports': ['error', { ...rawIpc, patterns: [coreAlias] }],
     },
   },
   {
@@ -63,6 +69,7 @@ export default tseslint.config(
         {
           ...rawIpc,
           patterns: [
+            coreAlias,
             {
               regex: '(^|/)(host|electron)/',
               message: 'The renderer imports core/ only: the host is reached through KioskApi.',
@@ -80,6 +87,7 @@ export default tseslint.config(
         {
           ...rawIpc,
           patterns: [
+            coreAlias,
             {
               regex: '(^|/)(renderer|electron)/',
               message:

@@ -1,9 +1,12 @@
 /** Unit and component tests: node for core/host/electron, jsdom for components (per-file). */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { browserResolve, nodeResolve } from './vite.shared';
 
 export default defineConfig({
   plugins: [react()],
+  resolve: browserResolve,
+  ssr: { resolve: { conditions: nodeResolve.conditions, externalConditions: [] } },
   test: {
     include: ['{core,host,electron,renderer,packaging}/**/*.test.{ts,tsx}'],
     environment: 'node',

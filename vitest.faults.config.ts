@@ -3,8 +3,11 @@
  * port. Separate from the unit run because they take minutes, not seconds; `.ci/run` runs both.
  */
 import { defineConfig } from 'vitest/config';
+import { nodeResolve } from './vite.shared';
 
 export default defineConfig({
+  resolve: nodeResolve,
+  ssr: { resolve: { conditions: nodeResolve.conditions } },
   test: {
     include: ['faults/**/*.test.ts'],
     environment: 'node',

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { setPin, unlockAdmin } from './admin-helpers';
-import { HEVC_REFUSAL } from '../core/media';
+import { HEVC_REFUSAL } from '#core/media';
 import {
   callFromPage,
   makePng,

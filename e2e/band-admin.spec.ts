@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { MAX_ANNOUNCEMENT_LENGTH } from '../core/schema';
+import { MAX_ANNOUNCEMENT_LENGTH } from '#core/schema';
 import { setPin, unlockAdmin } from './admin-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';

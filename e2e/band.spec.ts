@@ -4,7 +4,7 @@
  * and the kiosk's time zone; announcements whose schedule is off are not shown.
  */
 import type { Page } from '@playwright/test';
-import type { BandSettings } from '../core/schema';
+import type { BandSettings } from '#core/schema';
 import { expectNoAxeViolations } from './admin-test-files';
 import { button, expect, openPlayer, skipAnimations, test, UI, type Lang } from './helpers';
 

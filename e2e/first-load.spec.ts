@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { ContentFile } from '../core/schema';
-import { FIRST_LOAD_JS_GZIP_BYTES } from '../core/speed-budget';
+import type { ContentFile } from '#core/schema';
+import { FIRST_LOAD_JS_GZIP_BYTES } from '#core/speed-budget';
 import { expect, openPlayer, test } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

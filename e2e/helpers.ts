@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CDPSession, Locator, Page } from '@playwright/test';
-import type { ContentFile, Settings } from '../core/schema';
+import type { ContentFile, Settings } from '#core/schema';
 import { expect, skipAnimations, startHost, stopHost, test as base, type Host } from './fixtures';
 
 export { expect, skipAnimations, startHost, stopHost, type Host } from './fixtures';

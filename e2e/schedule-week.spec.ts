@@ -17,8 +17,8 @@
  * after a boundary the tabs already list the new slides and a new slide shows within SLIDE_MS.
  */
 import type { Page } from '@playwright/test';
-import { nextChange, resolvePlaylist } from '../core/schedule';
-import { ContentFile, type Schedule } from '../core/schema';
+import { nextChange, resolvePlaylist } from '#core/schedule';
+import { ContentFile, type Schedule } from '#core/schema';
 import { expect, skipAnimations } from './fixtures';
 import { test } from './helpers';
 

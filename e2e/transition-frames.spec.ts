@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ContentFile } from '../core/schema';
+import type { ContentFile } from '#core/schema';
 import {
   button,
   expect,

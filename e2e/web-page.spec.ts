@@ -7,8 +7,8 @@
 import net from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { AdminState } from '../core/contract';
-import type { Slide } from '../core/schema';
+import type { AdminState } from '#core/contract';
+import type { Slide } from '#core/schema';
 import { PIN, setPin, unlockAdmin } from './admin-helpers';
 import { button, editPlaylist } from './admin-playlists-helpers';
 import { callFromPage, expectNoAxeViolations } from './admin-test-files';

@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateContent } from '../core/migrations.js';
-import { ContentFile, Settings } from '../core/schema.js';
+import { migrateContent } from '#core/migrations';
+import { ContentFile, Settings } from '#core/schema';
 import {
   CONTENT_FILE,
   ContentStore,

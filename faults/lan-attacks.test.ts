@@ -17,7 +17,7 @@ import {
   NETWORK_FAILURES_PER_HOUR,
   NETWORK_WINDOW_MS,
 } from '../host/auth/lockout.js';
-import { EVENT_STREAMS_PER_SOURCE, EVENT_STREAMS_TOTAL } from '../core/security-policy.js';
+import { EVENT_STREAMS_PER_SOURCE, EVENT_STREAMS_TOTAL } from '#core/security-policy';
 import {
   call,
   errorOf,

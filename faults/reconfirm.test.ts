@@ -11,13 +11,13 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FleetStatus } from '../core/contract.js';
-import type { Settings } from '../core/schema.js';
+import type { FleetStatus } from '#core/contract';
+import type { Settings } from '#core/schema';
 import {
   PIN_CONFIRMED_SETTINGS,
   pinRequiredMessage,
   type PinConfirmedSetting,
-} from '../core/security-policy.js';
+} from '#core/security-policy';
 import { MAX_FAILURES } from '../host/auth/lockout.js';
 import { PIN, startServe, type HostProcess } from './support/host-process.js';
 import { removeSandbox, sandboxWithData } from './support/sandbox.js';

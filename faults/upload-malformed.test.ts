@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AdminState } from '../core/contract.js';
+import type { AdminState } from '#core/contract';
 import { DEFAULT_LIMITS } from '../host/media/limits.js';
 import { fixture, makePng, makeVtt } from '../host/media/test-files.js';
 import { errorOf, expectRefused, send } from './support/raw-http.js';

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../core/errors.js';
+import { ValidationError } from '#core/errors';
 import {
   ALERT_FILE,
   ALERT_TEMPLATES_FILE,

@@ -18,10 +18,10 @@ import {
   type AlertInput,
   type AlertState,
   type AlertTemplate,
-} from '../core/alert.js';
-import { KioskError, ValidationError } from '../core/errors.js';
-import { problemsFromZod, type Problem } from '../core/problems.js';
-import { Settings } from '../core/schema.js';
+} from '#core/alert';
+import { KioskError, ValidationError } from '#core/errors';
+import { problemsFromZod, type Problem } from '#core/problems';
+import { Settings } from '#core/schema';
 import { sweepTempFiles, writeAtomic } from './atomic-write.js';
 
 /** The file's name in the data folder. */

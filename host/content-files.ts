@@ -5,7 +5,7 @@
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type * as z from 'zod/mini';
-import type { Problem } from '../core/problems.js';
+import type { Problem } from '#core/problems';
 import { writeAtomic } from './atomic-write.js';
 import { readValidated, type Known, type Migrate } from './read-validated.js';
 

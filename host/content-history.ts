@@ -1,7 +1,7 @@
 /**
  * Keeping a version after each save of the content store (see history-store.ts).
  */
-import { summarizeChange } from '../core/history-summary.js';
+import { summarizeChange } from '#core/history-summary';
 import {
   BASELINE_SUMMARY,
   BASELINE_WHO,
@@ -9,7 +9,7 @@ import {
   restoreSummary,
   type Author,
   type SavedState,
-} from '../core/history.js';
+} from '#core/history';
 import type { HistoryStore } from './history-store.js';
 
 /** A save to keep: the state before and after it, who made it, and whether it was a restore. */

@@ -2,7 +2,7 @@ import { chmod, open as openFile, readFile, readdir, writeFile } from 'node:fs/p
 import path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
-import type { CallInput, CallName } from '../core/contract.js';
+import type { CallInput, CallName } from '#core/contract';
 import { ContentStore, LAST_GOOD_DIR } from './content-store.js';
 import { anonymousContext, dispatch } from './dispatch.js';
 import { HISTORY_DIR } from './history-store.js';

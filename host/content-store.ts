@@ -10,12 +10,12 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as z from 'zod/mini';
-import type { ContentSnapshot } from '../core/contract.js';
-import { KioskError, ValidationError } from '../core/errors.js';
-import { problemsFromZod } from '../core/problems.js';
-import { migrateContent } from '../core/migrations.js';
-import type { Author, HistoryVersion, SavedState } from '../core/history.js';
-import { ContentFile, Settings } from '../core/schema.js';
+import type { ContentSnapshot } from '#core/contract';
+import { KioskError, ValidationError } from '#core/errors';
+import { problemsFromZod } from '#core/problems';
+import { migrateContent } from '#core/migrations';
+import type { Author, HistoryVersion, SavedState } from '#core/history';
+import { ContentFile, Settings } from '#core/schema';
 import { sweepTempFiles, writeAtomic } from './atomic-write.js';
 import {
   CONTENT_FILE,

@@ -1,8 +1,8 @@
 /**
  * The host's implementation of every KioskApi call, shared by the HTTP and IPC adapters.
  */
-import type { NowShowing } from '../core/analytics.js';
-import { csvNamesFrom } from '../core/analytics-csv.js';
+import type { NowShowing } from '#core/analytics';
+import { csvNamesFrom } from '#core/analytics-csv';
 import type {
   AdminState,
   AuthStatus,
@@ -10,16 +10,16 @@ import type {
   ContentSnapshot,
   Handlers,
   RemoteAdminInfo,
-} from '../core/contract.js';
-import { HISTORY_LIMIT, type Author } from '../core/history.js';
-import type { Problem } from '../core/problems.js';
-import { emptyDefaultTitles } from '../core/content-rules.js';
-import { webSlideProblems } from '../core/web-page.js';
+} from '#core/contract';
+import { HISTORY_LIMIT, type Author } from '#core/history';
+import type { Problem } from '#core/problems';
+import { emptyDefaultTitles } from '#core/content-rules';
+import { webSlideProblems } from '#core/web-page';
 import { noAlerts, type AlertPort } from './alert-store.js';
 import { noAnalytics, type AnalyticsPort } from './analytics/play-log.js';
 import type { ContentStore } from './content-store.js';
-import { KioskError, ValidationError } from '../core/errors.js';
-import { pinConfirmedChanges, pinRequiredMessage } from '../core/security-policy.js';
+import { KioskError, ValidationError } from '#core/errors';
+import { pinConfirmedChanges, pinRequiredMessage } from '#core/security-policy';
 import { KIOSK_SOURCE } from './auth/lockout.js';
 import { parsePublicKey } from './fleet/keys.js';
 import { mediaRefsUsedBy } from './media/usage.js';

@@ -7,14 +7,9 @@
  */
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  HISTORY_LIMIT,
-  HistoryVersion,
-  type HistoryEntry,
-  type SavedState,
-} from '../core/history.js';
-import { KioskError } from '../core/errors.js';
-import { problemsFromZod, type Problem } from '../core/problems.js';
+import { HISTORY_LIMIT, HistoryVersion, type HistoryEntry, type SavedState } from '#core/history';
+import { KioskError } from '#core/errors';
+import { problemsFromZod, type Problem } from '#core/problems';
 import { fsyncDir, writeAtomic } from './atomic-write.js';
 
 /** The folder inside the data folder that holds the versions. */

@@ -1,8 +1,8 @@
 /**
  * The services the call handlers need, as interfaces: the content store, staff auth, media.
  */
-import type { AuthStatus, FleetStatus, MediaItem } from '../core/contract.js';
-import type { Problem } from '../core/problems.js';
+import type { AuthStatus, FleetStatus, MediaItem } from '#core/contract';
+import type { Problem } from '#core/problems';
 
 /** Staff PIN, lock-out and sessions (host/auth). */
 export interface AuthPort {

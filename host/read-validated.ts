@@ -3,8 +3,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type * as z from 'zod/mini';
-import type { MigrationResult } from '../core/migrations.js';
-import { problemsFromZod, type Problem } from '../core/problems.js';
+import type { MigrationResult } from '#core/migrations';
+import { problemsFromZod, type Problem } from '#core/problems';
 
 type ReadResult<T> =
   { ok: true; value: T; text: string; migratedFrom?: number } | { ok: false; problems: Problem[] };

@@ -2,7 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdminState, CallInput, CallName, CallOutput } from '../core/contract.js';
+import type { AdminState, CallInput, CallName, CallOutput } from '#core/contract';
 import { CONTENT_FILE } from './content-store.js';
 import { anonymousContext, dispatch } from './dispatch.js';
 import { openServices, type Services } from './services.js';

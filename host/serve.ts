@@ -2,7 +2,7 @@
  * Start the kiosk host: open the services (services.ts) and serve them over HTTP.
  */
 import type { Logger } from 'pino';
-import type { Settings } from '../core/schema.js';
+import type { Settings } from '#core/schema';
 import { appPaths, type AppPaths } from './app-paths.js';
 import type { ContentStore } from './content-store.js';
 import { isLoopbackHost } from './http/security-hooks.js';

@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CallContext } from '../core/contract.js';
+import type { CallContext } from '#core/contract';
 import { AlertStore } from './alert-store.js';
 import { PLAYS_DIR } from './analytics/play-log.js';
 import { ContentStore, CONTENT_FILE, SETTINGS_FILE } from './content-store.js';

@@ -8,9 +8,9 @@
  * fleet bundle, or an edit of settings.json on disk), so no shell applies a setting by hand.
  */
 import type { Logger } from 'pino';
-import type { Handlers } from '../core/contract.js';
-import type { Problem } from '../core/problems.js';
-import type { Settings } from '../core/schema.js';
+import type { Handlers } from '#core/contract';
+import type { Problem } from '#core/problems';
+import type { Settings } from '#core/schema';
 import { AlertStore } from './alert-store.js';
 import { PlayLog } from './analytics/play-log.js';
 import { AuthService } from './auth/auth-service.js';

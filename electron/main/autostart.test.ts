@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentSnapshot } from '../../core/contract.js';
+import type { ContentSnapshot } from '#core/contract';
 import { app, resetFakeElectron } from '../test/fake-electron.js';
 import {
   applyAutostart,

@@ -12,7 +12,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { app } from 'electron';
-import type { ContentSnapshot } from '../../core/contract.js';
+import type { ContentSnapshot } from '#core/contract';
 import { log } from './logger.js';
 
 /** File name of the Linux autostart entry. */

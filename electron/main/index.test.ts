@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callNames, type ContentSnapshot } from '../../core/contract.js';
+import { callNames, type ContentSnapshot } from '#core/contract';
 import { HEARTBEAT_CHANNEL, HEARTBEAT_TIMEOUT_MS } from '../common/heartbeat.js';
 import type * as Fake from '../test/fake-electron.js';
 

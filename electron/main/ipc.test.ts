@@ -1,11 +1,6 @@
 import type { BrowserWindow as ElectronWindow, IpcMainInvokeEvent } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  callNames,
-  type CallContext,
-  type ContentSnapshot,
-  type Handlers,
-} from '../../core/contract.js';
+import { callNames, type CallContext, type ContentSnapshot, type Handlers } from '#core/contract';
 import { HEARTBEAT_CHANNEL } from '../common/heartbeat.js';
 import type { Reply } from '../../core/errors.js';
 import * as electron from '../test/fake-electron.js';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SECURITY_HEADERS } from '../../core/security-policy.js';
+import { SECURITY_HEADERS } from '#core/security-policy';
 import * as electron from '../test/fake-electron.js';
 import { resetFakeElectron } from '../test/fake-electron.js';
 import {

@@ -8,9 +8,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { mediaType, parseMediaPath } from '../../core/media.js';
-import { SECURITY_HEADERS, securityHeaders } from '../../core/security-policy.js';
-import type { WebOriginEntry } from '../../core/web-page.js';
+import { mediaType, parseMediaPath } from '#core/media';
+import { SECURITY_HEADERS, securityHeaders } from '#core/security-policy';
+import type { WebOriginEntry } from '#core/web-page';
 import { KIOSK_HOST, KIOSK_SCHEME } from './security.js';
 
 /** The folders the protocol serves from. */

@@ -7,7 +7,7 @@
  * The hour is the kiosk's: in `timeZone` when set, else the computer's own.
  */
 import type { BrowserWindow } from 'electron';
-import type { Settings } from '../../core/schema.js';
+import type { Settings } from '#core/schema';
 import { log } from './logger.js';
 
 /** The settings the quiet-hour reload reads. */

@@ -9,7 +9,7 @@
  * window's keyboard filter ({@link isBlockedShortcut}) is added by window.ts in kiosk mode.
  */
 import { app, session, type Input, type Session, type WebContents } from 'electron';
-import { allowedEntry, type WebOriginEntry } from '../../core/web-page.js';
+import { allowedEntry, type WebOriginEntry } from '#core/web-page';
 import { log } from './logger.js';
 
 /** The scheme the kiosk is served from. */

@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { migrateContent } from '../../core/migrations.js';
-import { ContentFile, Settings } from '../../core/schema.js';
+import { migrateContent } from '#core/migrations';
+import { ContentFile, Settings } from '#core/schema';
 import { CONTENT_FILE, SETTINGS_FILE } from '../../host/content-store.js';
 import { nested } from './fuzz-payloads.js';
 import { applyAll, excerpt, mutationsArb, pathFits, type Obj } from './json-mutations.js';

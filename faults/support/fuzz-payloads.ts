@@ -3,7 +3,7 @@
  * valid inputs and their mutations, random JSON, deep nesting, and the ways a payload travels.
  */
 import fc from 'fast-check';
-import { callNames, isCallName, type AdminState, type CallName } from '../../core/contract.js';
+import { callNames, isCallName, type AdminState, type CallName } from '#core/contract';
 import {
   applyAll,
   defineOwn,

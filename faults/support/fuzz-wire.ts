@@ -3,7 +3,7 @@
  * addresses, what Fastify makes of a body, and which files each call may write.
  */
 import http from 'node:http';
-import { isCallName, type CallName } from '../../core/contract.js';
+import { isCallName, type CallName } from '#core/contract';
 import { CONTENT_FILE, LAST_GOOD_DIR, SETTINGS_FILE } from '../../host/content-store.js';
 import { HISTORY_DIR } from '../../host/history-store.js';
 import { BODY_LIMIT, type HttpCase } from './fuzz-payloads.js';

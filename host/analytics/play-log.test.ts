@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AnalyticsRecord } from '../../core/analytics.js';
+import type { AnalyticsRecord } from '#core/analytics';
 import { tempDir } from '../test-helpers.js';
 import { MAX_DAY_FILE_BYTES, PLAYS_DIR, PlayLog, RECORD_BURST, readRecords } from './play-log.js';
 

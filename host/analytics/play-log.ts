@@ -19,10 +19,10 @@ import {
   type AnalyticsSummary,
   type DateRange,
   type RecordResult,
-} from '../../core/analytics.js';
-import { toCsv, type CsvOptions } from '../../core/analytics-csv.js';
-import { localParts } from '../../core/schedule.js';
-import { Settings } from '../../core/schema.js';
+} from '#core/analytics';
+import { toCsv, type CsvOptions } from '#core/analytics-csv';
+import { localParts } from '#core/schedule';
+import { Settings } from '#core/schema';
 
 /** The folder of day files inside the data folder. */
 export const PLAYS_DIR = 'plays';

@@ -3,7 +3,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { problemsFromZod, type Problem } from '../../core/problems.js';
+import { problemsFromZod, type Problem } from '#core/problems';
 import { writeAtomic } from '../atomic-write.js';
 
 /** Name of the PIN file inside the data folder. */

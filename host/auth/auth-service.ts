@@ -7,10 +7,10 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Pin, type AuthStatus } from '../../core/contract.js';
-import { KioskError, ValidationError } from '../../core/errors.js';
-import { PIN_PROBLEM } from '../../core/pin.js';
-import type { Problem } from '../../core/problems.js';
+import { Pin, type AuthStatus } from '#core/contract';
+import { KioskError, ValidationError } from '#core/errors';
+import { PIN_PROBLEM } from '#core/pin';
+import type { Problem } from '#core/problems';
 import { sweepTempFiles } from '../atomic-write.js';
 import {
   AUTH_FILE,

@@ -9,7 +9,7 @@ import { CsvSeparator, csvNamesFrom, NO_CSV_NAMES, toCsv } from '../../core/anal
 import { migrateContent } from '../../core/migrations.js';
 import { ContentFile } from '../../core/schema.js';
 import { CONTENT_FILE, readValidated } from '../content-store.js';
-import { problemsFromZod } from '../../core/problems.js';
+import { problemsFromZod } from '#core/problems';
 import { kioskTimeZone, readLogSettings, readRecords } from '../analytics/play-log.js';
 import { dataDirFrom, parseCommand } from './args.js';
 import type { CliIo } from './main.js';

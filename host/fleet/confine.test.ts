@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KioskError } from '../../core/errors.js';
+import { KioskError } from '#core/errors';
 import { tempDir } from '../test-helpers.js';
 import { confinedPath } from './confine.js';
 

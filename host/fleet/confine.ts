@@ -8,7 +8,7 @@
  */
 import { lstat, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { KioskError } from '../../core/errors.js';
+import { KioskError } from '#core/errors';
 
 /** What a confined path is for, in the refusal. */
 export interface Confinement {

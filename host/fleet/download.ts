@@ -5,8 +5,8 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import type { Manifest } from '../../core/bundle.js';
-import { formatProblem } from '../../core/problems.js';
+import type { Manifest } from '#core/bundle';
+import { formatProblem } from '#core/problems';
 import { parseManifest } from './manifest-io.js';
 
 /** A manifest larger than this is refused (it would not be one of ours). */

@@ -3,10 +3,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PublishStatus } from '../../core/bundle.js';
-import type { FleetStatus } from '../../core/contract.js';
-import { KioskError } from '../../core/errors.js';
-import { KEYS_FOLDER, PUBLISH_FOLDER } from '../../core/security-policy.js';
+import type { PublishStatus } from '#core/bundle';
+import type { FleetStatus } from '#core/contract';
+import { KioskError } from '#core/errors';
+import { KEYS_FOLDER, PUBLISH_FOLDER } from '#core/security-policy';
 import type { FleetPort } from '../ports.js';
 import { confinedPath } from './confine.js';
 import { parsePrivateKey, PRIVATE_KEY_FILE } from './keys.js';

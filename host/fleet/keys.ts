@@ -12,8 +12,8 @@ import {
 } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { signedText, type Manifest } from '../../core/bundle.js';
-import { KioskError } from '../../core/errors.js';
+import { signedText, type Manifest } from '#core/bundle';
+import { KioskError } from '#core/errors';
 
 export const PRIVATE_KEY_FILE = 'bundle-signing.key';
 export const PUBLIC_KEY_FILE = 'bundle-signing.pub';

@@ -5,8 +5,8 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { canonicalJson, Manifest, type BundleFile } from '../../core/bundle.js';
-import { problemsFromZod, type Problem } from '../../core/problems.js';
+import { canonicalJson, Manifest, type BundleFile } from '#core/bundle';
+import { problemsFromZod, type Problem } from '#core/problems';
 import { signatureProblem } from './keys.js';
 
 /** The revision of a bundle: the sha256 of the canonical JSON of what kiosks play. */

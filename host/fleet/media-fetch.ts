@@ -7,12 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  SYNC_DISK_MARGIN,
-  type BundleFile,
-  type Manifest,
-  type SyncProgress,
-} from '../../core/bundle.js';
+import { SYNC_DISK_MARGIN, type BundleFile, type Manifest, type SyncProgress } from '#core/bundle';
 import { fileOfRef } from '../media/media-index.js';
 import type { MediaLibrary } from '../media/media-library.js';
 import { formatMB } from '../media/names.js';

@@ -17,12 +17,12 @@ import {
   sharedSettingsOf,
   type BundleFile,
   type Manifest,
-} from '../../core/bundle.js';
-import { KioskError, ValidationError } from '../../core/errors.js';
-import { mediaType } from '../../core/media.js';
-import { mediaTypeOfExt } from '../../core/media-types.js';
-import { migrateContent } from '../../core/migrations.js';
-import { ContentFile, DEFAULT_SETTINGS, Settings } from '../../core/schema.js';
+} from '#core/bundle';
+import { KioskError, ValidationError } from '#core/errors';
+import { mediaType } from '#core/media';
+import { mediaTypeOfExt } from '#core/media-types';
+import { migrateContent } from '#core/migrations';
+import { ContentFile, DEFAULT_SETTINGS, Settings } from '#core/schema';
 import { writeAtomic } from '../atomic-write.js';
 import { CONTENT_FILE, readValidated, SETTINGS_FILE } from '../content-store.js';
 import { fileOfRef, INDEX_FILE, parseIndex } from '../media/media-index.js';

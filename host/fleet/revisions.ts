@@ -7,8 +7,8 @@
  * switch looks at what the store plays: the new revision's content and settings complete it,
  * anything else drops it.
  */
-import { canonicalJson, sequenceOf, sharedSettingsOf, type Manifest } from '../../core/bundle.js';
-import { KioskError } from '../../core/errors.js';
+import { canonicalJson, sequenceOf, sharedSettingsOf, type Manifest } from '#core/bundle';
+import { KioskError } from '#core/errors';
 import type { ContentStore } from '../content-store.js';
 import type { MediaLibrary } from '../media/media-library.js';
 import { intact } from './media-fetch.js';

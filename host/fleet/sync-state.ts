@@ -5,7 +5,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod/mini';
-import { sequenceOf, type Manifest } from '../../core/bundle.js';
+import { sequenceOf, type Manifest } from '#core/bundle';
 import { sweepTempFiles, writeAtomic } from '../atomic-write.js';
 import type { MediaLibrary } from '../media/media-library.js';
 import { parseManifest } from './manifest-io.js';

@@ -18,8 +18,8 @@ import {
   type Manifest,
   type SyncProgress,
   type SyncStatus,
-} from '../../core/bundle.js';
-import type { Settings } from '../../core/schema.js';
+} from '#core/bundle';
+import type { Settings } from '#core/schema';
 import type { ContentStore } from '../content-store.js';
 import type { MediaLibrary } from '../media/media-library.js';
 import { fetchManifest, SyncFailure } from './download.js';

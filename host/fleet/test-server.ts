@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { mediaType, STORED_EXTENSIONS } from '../../core/media-types.js';
+import { mediaType, STORED_EXTENSIONS } from '#core/media-types';
 
 export interface LoggedRequest {
   method: string;

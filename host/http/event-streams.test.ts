@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KioskError } from '../../core/errors.js';
+import { KioskError } from '#core/errors';
 import { EventStreams } from './event-streams.js';
 
 const codeOf = (run: () => unknown) => {

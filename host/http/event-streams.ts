@@ -2,8 +2,8 @@
  * Bounds on open event streams: per source address, and in total for everyone but the kiosk's
  * own screen, so a flood of `/api/events` connections cannot exhaust the host.
  */
-import { KioskError } from '../../core/errors.js';
-import { EVENT_STREAMS_PER_SOURCE, EVENT_STREAMS_TOTAL } from '../../core/security-policy.js';
+import { KioskError } from '#core/errors';
+import { EVENT_STREAMS_PER_SOURCE, EVENT_STREAMS_TOTAL } from '#core/security-policy';
 
 /** How many streams are allowed. */
 export interface StreamLimits {

@@ -7,9 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { KioskError } from '../../core/errors.js';
-import { heicRefusal, srtRefusal } from '../../core/media.js';
-import { SrtError, srtToVtt } from '../../core/srt.js';
+import { KioskError } from '#core/errors';
+import { heicRefusal, srtRefusal } from '#core/media';
+import { SrtError, srtToVtt } from '#core/srt';
 
 /** JPEG quality for converted photos: visually the same as the phone's own, half the size. */
 const JPEG_QUALITY = 0.9;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEDIA_TYPES, STORED_EXTENSIONS } from '../../core/media-types.js';
+import { MEDIA_TYPES, STORED_EXTENSIONS } from '#core/media-types';
 import { ACCEPTED, ebmlDocType, looksLikeSvg, sniffHead, startsWithWebVtt } from './detect.js';
 import { displayName, formatMB } from './names.js';
 import { fixture, makeMkv, makePng, makeSvg } from './test-files.js';

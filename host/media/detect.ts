@@ -12,8 +12,8 @@ import {
   type ConvertedExt,
   type MediaKind,
   type StoredExt,
-} from '../../core/media-types.js';
-import { looksLikeSrt } from '../../core/srt.js';
+} from '#core/media-types';
+import { looksLikeSrt } from '#core/srt';
 import { codecName, fileCodecs, headCodecs, isHevc, type TrackCodec } from './codecs.js';
 import { incompleteReason } from './structure.js';
 

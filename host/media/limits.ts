@@ -1,10 +1,10 @@
 /**
  * How big uploads may be, how many may run at once, and how long an idle one is kept.
  */
-import { KioskError } from '../../core/errors.js';
-import { MAX_UPLOAD_CHUNK_BYTES, MEDIA_SIZE_LIMITS } from '../../core/limits.js';
-import type { MediaKind } from '../../core/media-types.js';
-import { formatMB } from '../../core/units.js';
+import { KioskError } from '#core/errors';
+import { MAX_UPLOAD_CHUNK_BYTES, MEDIA_SIZE_LIMITS } from '#core/limits';
+import type { MediaKind } from '#core/media-types';
+import { formatMB } from '#core/units';
 
 /** Sizes and counts the library enforces. */
 export interface MediaLimits {

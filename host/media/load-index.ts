@@ -3,7 +3,7 @@
  */
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Problem } from '../../core/problems.js';
+import type { Problem } from '#core/problems';
 import { writeAtomic } from '../atomic-write.js';
 import { detectFile } from './detect.js';
 import {

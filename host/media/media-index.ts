@@ -1,9 +1,9 @@
 /**
  * The media index, `<dataDir>/media/index.json`: one record per uploaded file, validated on read.
  */
-import { MediaItem } from '../../core/contract.js';
-import { problemsFromZod, type Problem } from '../../core/problems.js';
-import { MediaRef } from '../../core/schema.js';
+import { MediaItem } from '#core/contract';
+import { problemsFromZod, type Problem } from '#core/problems';
+import { MediaRef } from '#core/schema';
 
 // One record is the contract's MediaItem; readers of the index find it here too.
 export { MediaItem };

@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KioskError } from '../../core/errors.js';
+import { KioskError } from '#core/errors';
 import { tempDir } from '../test-helpers.js';
 import { MediaLibrary } from './media-library.js';
 import { fixture, makePng, makeVtt, upload } from './test-files.js';

@@ -7,9 +7,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { KioskError } from '../../core/errors.js';
-import { EMPTY_FILE_MESSAGE } from '../../core/media.js';
-import type { Problem } from '../../core/problems.js';
+import { KioskError } from '#core/errors';
+import { EMPTY_FILE_MESSAGE } from '#core/media';
+import type { Problem } from '#core/problems';
 import { fsyncDir, sweepTempFiles, writeAtomic } from '../atomic-write.js';
 import { convertUpload } from './convert.js';
 import { detectFile, sniffHead } from './detect.js';

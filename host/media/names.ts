@@ -2,7 +2,7 @@
  * Upload names and sizes as people see them. A name is only ever shown, never used as a path.
  */
 
-import { MAX_UPLOAD_NAME_LENGTH } from '../../core/limits.js';
+import { MAX_UPLOAD_NAME_LENGTH } from '#core/limits';
 
 // C0/C1 controls, plus bidi overrides and isolates, which can make "gpj.exe" read as "exe.jpg".
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -18,4 +18,4 @@ export function displayName(raw: string): string {
 }
 
 /** A size in megabytes for messages (the rule lives in core). */
-export { formatMB } from '../../core/units.js';
+export { formatMB } from '#core/units';

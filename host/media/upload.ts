@@ -3,7 +3,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { open, rm, type FileHandle } from 'node:fs/promises';
-import { KioskError } from '../../core/errors.js';
+import { KioskError } from '#core/errors';
 import { SNIFF_BYTES } from './detect.js';
 
 // Fewer bytes than this could look like the start of some other format.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentFile } from '../../core/schema.js';
+import { ContentFile } from '#core/schema';
 import { mediaRefsUsedBy } from './usage.js';
 
 const ref = (n: number, ext: string) => `media:${String(n).repeat(64)}.${ext}`;

@@ -5,9 +5,9 @@
  */
 import './admin.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AuthStatus, KioskApi } from '../../../core/contract';
-import { DEFAULT_SETTINGS, type Settings } from '../../../core/schema';
-import { staffScreenWaitMs } from '../../../core/session';
+import type { AuthStatus, KioskApi } from '#core/contract';
+import { DEFAULT_SETTINGS, type Settings } from '#core/schema';
+import { staffScreenWaitMs } from '#core/session';
 import { AdminShell } from './AdminShell';
 import { backToPlayer } from './routes';
 import { withSessionGuard } from './session-guard';

@@ -2,8 +2,8 @@
  * The unlocked admin: header, section navigation, problems on disk, and the current section.
  */
 import { useEffect, useRef, useState, type ComponentType } from 'react';
-import type { AuthStatus, KioskApi } from '../../../core/contract';
-import { staffScreenWaitMs } from '../../../core/session';
+import type { AuthStatus, KioskApi } from '#core/contract';
+import { staffScreenWaitMs } from '#core/session';
 import { EmergencyPanel } from './alert/EmergencyPanel';
 import { AnalyticsSection } from './analytics/AnalyticsSection';
 import { ErrorAlert } from './ui/ErrorAlert';

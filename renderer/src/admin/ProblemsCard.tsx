@@ -2,7 +2,7 @@
  * What is wrong with the files on disk, so staff can see why the kiosk plays an older copy.
  */
 import { useId } from 'react';
-import type { Problem } from '../../../core/problems';
+import type { Problem } from '#core/problems';
 
 /** A card listing each problem with its file, JSON path and reason. */
 export function ProblemsCard({ problems }: { problems: readonly Problem[] }) {

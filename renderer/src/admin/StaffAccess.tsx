@@ -2,7 +2,7 @@
  * The "Staff access" dialog: unlock with the PIN, or create the first PIN at the kiosk itself.
  */
 import { useId, useRef } from 'react';
-import type { AuthStatus, KioskApi } from '../../../core/contract';
+import type { AuthStatus, KioskApi } from '#core/contract';
 import { CreatePinForm } from './access/CreatePinForm';
 import { UnlockForm } from './access/UnlockForm';
 import { backToPlayer } from './routes';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDefaultTitles } from '../../../core/content-rules';
-import { jsonPath, parseJsonPath } from '../../../core/problems';
-import { ContentFile, SLIDE_DURATION_MS } from '../../../core/schema';
-import { convert } from '../../../core/units';
+import { emptyDefaultTitles } from '#core/content-rules';
+import { jsonPath, parseJsonPath } from '#core/problems';
+import { ContentFile, SLIDE_DURATION_MS } from '#core/schema';
+import { convert } from '#core/units';
 import { contentProblem, fieldKey, slideField } from './field-map';
 
 const content = ContentFile.parse({

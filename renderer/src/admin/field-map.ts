@@ -3,11 +3,11 @@
  * .durationMs`) becomes the field staff see (its visible label, its unit) and a message in that
  * field's unit, with the limits read from core/schema.ts.
  */
-import { emptyDefaultTitleMessage } from '../../../core/content-rules';
-import { languageName } from '../../../core/i18n';
-import { parseJsonPath, type Problem } from '../../../core/problems';
-import { SLIDE_DURATION_MS, type ContentFile } from '../../../core/schema';
-import { rangeIn, type Range } from '../../../core/units';
+import { emptyDefaultTitleMessage } from '#core/content-rules';
+import { languageName } from '#core/i18n';
+import { parseJsonPath, type Problem } from '#core/problems';
+import { SLIDE_DURATION_MS, type ContentFile } from '#core/schema';
+import { rangeIn, type Range } from '#core/units';
 import { slideLabel } from './playlists/slide-label';
 
 /** A problem as staff read it, and the field it belongs to. */

@@ -1,7 +1,7 @@
 /**
  * What every admin section receives.
  */
-import type { KioskApi } from '../../../core/contract';
+import type { KioskApi } from '#core/contract';
 import type { AdminData } from './useAdminData';
 
 /** Props of a section of the admin (Playlists, Media, Schedule, History, Analytics, Status, Settings). */

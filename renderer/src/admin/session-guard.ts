@@ -1,7 +1,7 @@
 /**
  * A KioskApi that notices when the host has ended the staff session.
  */
-import type { KioskApi } from '../../../core/contract';
+import type { KioskApi } from '#core/contract';
 import { ApiError } from '../api/api-error';
 
 /**

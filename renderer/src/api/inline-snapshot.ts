@@ -2,7 +2,7 @@
  * The content snapshot the host writes into the page (a JSON data block, see
  * host/http/index-page.ts), so the first slide needs no round trip and no schema code.
  */
-import type { ContentSnapshot } from '../../../core/contract';
+import type { ContentSnapshot } from '#core/contract';
 
 /** The id of the data block in index.html. */
 export const SNAPSHOT_BLOCK_ID = 'kiosk-snapshot';
@@ -23,6 +23,6 @@ export function readInlineSnapshot(): ContentSnapshot | undefined {
 
 /** Check a snapshot with the contract's schema, in the background (loads the schema chunk). */
 export async function isValidSnapshot(snapshot: ContentSnapshot): Promise<boolean> {
-  const { ContentSnapshot: schema } = await import('../../../core/contract');
+  const { ContentSnapshot: schema } = await import('#core/contract');
   return schema.safeParse(snapshot).success;
 }

@@ -5,7 +5,7 @@
  * `UI_TRANSLATIONS` as "needs-review" until a native speaker has checked them (as the shipped
  * content marks its translations in content.json).
  */
-import type { TranslationStatus } from '../../../core/schema';
+import type { TranslationStatus } from '#core/schema';
 
 /** Every label the player shows or announces. */
 export interface UiStrings {

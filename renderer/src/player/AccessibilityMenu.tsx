@@ -3,7 +3,7 @@
  */
 import './accessibility.css';
 import { useId, useState } from 'react';
-import { langAttributes } from '../../../core/i18n';
+import { langAttributes } from '#core/i18n';
 import type { UiStrings } from '../i18n/strings';
 import { AccessibilityIcon } from './Icons';
 

@@ -7,7 +7,7 @@
 import './carousel.css';
 import './controls.css';
 import { useRef, type ReactNode } from 'react';
-import type { Slide } from '../../../core/schema';
+import type { Slide } from '#core/schema';
 import type { UiStrings } from '../i18n/strings';
 import { enterStyle, type Direction } from '../motion/slide-motion';
 import { ChevronLeft, ChevronRight, Pause, Play } from './Icons';

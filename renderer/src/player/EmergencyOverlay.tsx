@@ -7,10 +7,10 @@
  */
 import { AnimatePresence, m } from 'framer-motion';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import type { Alert } from '../../../core/alert';
-import type { KioskApi } from '../../../core/contract';
-import { langAttributes, pickText } from '../../../core/i18n';
-import type { Settings } from '../../../core/schema';
+import type { Alert } from '#core/alert';
+import type { KioskApi } from '#core/contract';
+import { langAttributes, pickText } from '#core/i18n';
+import type { Settings } from '#core/schema';
 import { noticeStrings } from '../i18n/notice-strings';
 import { uiStrings } from '../i18n/strings';
 import { MotionScope } from '../motion/MotionScope';

@@ -2,7 +2,7 @@
  * The calm screen shown when no slide can play (every picture or video is missing): the brand
  * and a short note in the visitor's language, never a black screen.
  */
-import { langAttributes } from '../../../core/i18n';
+import { langAttributes } from '#core/i18n';
 import { noticeStrings } from '../i18n/notice-strings';
 import { uiStrings } from '../i18n/strings';
 import './notices.css';

@@ -12,10 +12,10 @@ import {
   type CSSProperties,
   type ReactNode,
 } from 'react';
-import { focusPosition, framingOf, resolveFit, type Size } from '../../../core/framing';
-import { langAttributes, pickText } from '../../../core/i18n';
-import { mediaUrl } from '../../../core/media';
-import type { Framing, ImageAsset } from '../../../core/schema';
+import { focusPosition, framingOf, resolveFit, type Size } from '#core/framing';
+import { langAttributes, pickText } from '#core/i18n';
+import { mediaUrl } from '#core/media';
+import type { Framing, ImageAsset } from '#core/schema';
 import type { SlideLanguage } from './SlideView';
 import './framing.css';
 

@@ -4,7 +4,7 @@
 import './idle.css';
 import { useEffect, useId, useRef } from 'react';
 import { AnimatePresence, m } from 'framer-motion';
-import { langAttributes } from '../../../core/i18n';
+import { langAttributes } from '#core/i18n';
 import type { UiStrings } from '../i18n/strings';
 import {
   enterFrom,

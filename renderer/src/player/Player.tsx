@@ -3,9 +3,9 @@
  */
 import './shell.css';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { NowShowing } from '../../../core/analytics';
-import type { PlayerMoment } from '../../../core/content-swap';
-import type { ContentSnapshot, KioskApi } from '../../../core/contract';
+import type { NowShowing } from '#core/analytics';
+import type { PlayerMoment } from '#core/content-swap';
+import type { ContentSnapshot, KioskApi } from '#core/contract';
 import { isValidSnapshot } from '../api/inline-snapshot';
 import { PlayerView } from './PlayerView';
 import { prefetchAfterFirstSlide } from './prefetch';

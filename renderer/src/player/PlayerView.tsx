@@ -16,12 +16,12 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { AnalyticsRecord, NowShowing } from '../../../core/analytics';
-import type { PlayerMoment } from '../../../core/content-swap';
-import type { ContentSnapshot } from '../../../core/contract';
-import type { Slide } from '../../../core/schema';
-import { isRightToLeft, langAttributes } from '../../../core/i18n';
-import { timingsFromSettings } from '../../../core/session';
+import type { AnalyticsRecord, NowShowing } from '#core/analytics';
+import type { PlayerMoment } from '#core/content-swap';
+import type { ContentSnapshot } from '#core/contract';
+import type { Slide } from '#core/schema';
+import { isRightToLeft, langAttributes } from '#core/i18n';
+import { timingsFromSettings } from '#core/session';
 import { uiStrings } from '../i18n/strings';
 import { useReducedMotion } from '../motion/useReducedMotion';
 import { AccessibilityMenu, DEFAULT_PREFS, type AccessibilityPrefs } from './AccessibilityMenu';

@@ -3,8 +3,8 @@
  */
 import './controls.css';
 import { useEffect, useRef } from 'react';
-import { pickText } from '../../../core/i18n';
-import type { Slide } from '../../../core/schema';
+import { pickText } from '#core/i18n';
+import type { Slide } from '#core/schema';
 import type { UiStrings } from '../i18n/strings';
 import type { SlideLanguage } from './SlideView';
 

@@ -2,9 +2,9 @@
  * One slide as the visitor sees it: a theme with artwork, a full-screen picture or a video.
  */
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
-import { langAttributes, languageName, pickText } from '../../../core/i18n';
-import { mediaUrl } from '../../../core/media';
-import type { ImageAsset, LocalizedText, Slide } from '../../../core/schema';
+import { langAttributes, languageName, pickText } from '#core/i18n';
+import { mediaUrl } from '#core/media';
+import type { ImageAsset, LocalizedText, Slide } from '#core/schema';
 import { FramedImage, FramedVideo, type MediaFit } from './FramedMedia';
 import { useHyphenate } from './hyphenation';
 import { SlideQr } from './qr/SlideQr';

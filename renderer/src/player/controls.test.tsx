@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { domMin, LazyMotion, MotionGlobalConfig } from 'framer-motion';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Slide } from '../../../core/schema';
+import { Slide } from '#core/schema';
 import { uiStrings } from '../i18n/strings';
 import { AccessibilityMenu, DEFAULT_PREFS } from './AccessibilityMenu';
 import { IdleDialog } from './IdleDialog';

@@ -1,8 +1,8 @@
 /**
  * Decode a slide's pictures before it is shown, so a transition never reveals a blank frame.
  */
-import { mediaUrl } from '../../../core/media';
-import type { Slide } from '../../../core/schema';
+import { mediaUrl } from '#core/media';
+import type { Slide } from '#core/schema';
 
 // Decoded Image objects are kept alive (a few) so the browser keeps their pixels ready.
 const MAX_KEPT = 12;

@@ -2,9 +2,9 @@
 import { act, cleanup, render, renderHook, screen } from '@testing-library/react';
 import { domMin, LazyMotion, MotionGlobalConfig } from 'framer-motion';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AlertState } from '../../../core/alert';
-import type { KioskApi } from '../../../core/contract';
-import { Settings, Slide } from '../../../core/schema';
+import type { AlertState } from '#core/alert';
+import type { KioskApi } from '#core/contract';
+import { Settings, Slide } from '#core/schema';
 import { EmergencyOverlay } from './EmergencyOverlay';
 import { FallbackScreen } from './FallbackScreen';
 import { usePlayableSlides } from './usePlayableSlides';

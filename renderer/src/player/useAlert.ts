@@ -7,8 +7,8 @@
  * the last message stays up; its expiry still takes it down on time.
  */
 import { useEffect, useState } from 'react';
-import type { Alert, AlertState } from '../../../core/alert';
-import type { KioskApi } from '../../../core/contract';
+import type { Alert, AlertState } from '#core/alert';
+import type { KioskApi } from '#core/contract';
 
 /** How often the player asks the host for the message. */
 export const ALERT_POLL_MS = 2000;

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PlayerMoment } from '../../../core/content-swap';
-import type { ContentSnapshot } from '../../../core/contract';
-import { CONTENT_SCHEMA_VERSION, ContentFile, DEFAULT_SETTINGS } from '../../../core/schema';
+import type { PlayerMoment } from '#core/content-swap';
+import type { ContentSnapshot } from '#core/contract';
+import { CONTENT_SCHEMA_VERSION, ContentFile, DEFAULT_SETTINGS } from '#core/schema';
 import { MAX_WAIT_MS, useBoundarySnapshot, type Arrival } from './useBoundarySnapshot';
 
 const content = (...ids: string[]) =>

@@ -8,8 +8,8 @@
  * `MAX_WAIT_MS`).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { whenToSwap, type PlayerMoment } from '../../../core/content-swap';
-import type { ContentSnapshot } from '../../../core/contract';
+import { whenToSwap, type PlayerMoment } from '#core/content-swap';
+import type { ContentSnapshot } from '#core/contract';
 import { kioskTimeZone } from './usePlaylistNow';
 
 /** The longest a fleet change waits for a slide boundary. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalyticsRecord } from '../../../core/analytics';
-import type { KioskApi } from '../../../core/contract';
+import type { AnalyticsRecord } from '#core/analytics';
+import type { KioskApi } from '#core/contract';
 import { playSender } from './usePlayLog';
 
 const record = (n: number): AnalyticsRecord => ({

@@ -10,12 +10,12 @@
  * screen and failures stay quiet: records wait for the next send, a bounded number of them.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import type { AnalyticsRecord, NowShowing, PlayRecord } from '../../../core/analytics';
-import { MAX_RECORDS_PER_CALL } from '../../../core/limits';
-import type { ContentSnapshot, KioskApi } from '../../../core/contract';
-import { resolvePlaylist } from '../../../core/schedule';
-import type { SessionPhase } from '../../../core/session';
-import type { Slide } from '../../../core/schema';
+import type { AnalyticsRecord, NowShowing, PlayRecord } from '#core/analytics';
+import { MAX_RECORDS_PER_CALL } from '#core/limits';
+import type { ContentSnapshot, KioskApi } from '#core/contract';
+import { resolvePlaylist } from '#core/schedule';
+import type { SessionPhase } from '#core/session';
+import type { Slide } from '#core/schema';
 import { kioskTimeZone } from './usePlaylistNow';
 
 /** Records kept while the host cannot be reached; older ones are dropped first. */

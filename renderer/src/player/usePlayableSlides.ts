@@ -2,7 +2,7 @@
  * Leave out slides whose media failed, until the content changes or a while has passed.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Slide } from '../../../core/schema';
+import type { Slide } from '#core/schema';
 
 /** After this long, failed slides are tried again (staff may have put the file back). */
 export const RETRY_FAILED_MS = 10 * 60_000;

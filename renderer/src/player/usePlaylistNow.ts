@@ -3,9 +3,9 @@
  * schedule changes.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ContentSnapshot } from '../../../core/contract';
-import { nextChange, resolvePlaylist } from '../../../core/schedule';
-import type { Slide } from '../../../core/schema';
+import type { ContentSnapshot } from '#core/contract';
+import { nextChange, resolvePlaylist } from '#core/schedule';
+import type { Slide } from '#core/schema';
 
 /** Longest timer a browser accepts (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;

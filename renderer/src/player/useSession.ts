@@ -9,7 +9,7 @@ import {
   type SessionEvent,
   type SessionPhase,
   type SessionTimings,
-} from '../../../core/session';
+} from '#core/session';
 import { FRAME_INPUT_EVENT } from './web/web-frame-context';
 
 /** What the player needs to know about the session. */

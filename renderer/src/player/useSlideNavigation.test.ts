@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Slide } from '../../../core/schema';
+import type { Slide } from '#core/schema';
 import { followerIndex } from './useSlideNavigation';
 
 const list = (...ids: string[]) => ids.map((id) => ({ id }) as Slide);

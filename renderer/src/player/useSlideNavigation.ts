@@ -2,7 +2,7 @@
  * Which slide is shown, and moving between slides once the next one's pictures are decoded.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Slide } from '../../../core/schema';
+import type { Slide } from '#core/schema';
 import type { Direction } from '../motion/slide-motion';
 import { decodeSlide, slideDecoded } from './decode-images';
 

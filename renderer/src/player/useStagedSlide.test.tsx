@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Slide } from '../../../core/schema';
+import type { Slide } from '#core/schema';
 import { useStagedSlide } from './useStagedSlide';
 
 const slide = (id: string) => ({ id }) as Slide;

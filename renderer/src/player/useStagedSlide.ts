@@ -7,7 +7,7 @@
  * it replaces stay, unchanged, below it until it has fully moved in over them.
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { Slide } from '../../../core/schema';
+import type { Slide } from '#core/schema';
 import { animationsSkipped } from '../motion/slide-motion';
 
 /** How long a picture may take to decode before the slide moves in anyway (text first). */

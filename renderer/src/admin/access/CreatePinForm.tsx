@@ -2,7 +2,7 @@
  * Create the first staff PIN, offered only at the kiosk itself while none is set.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { AuthStatus, KioskApi } from '../../../../core/contract';
+import type { AuthStatus, KioskApi } from '#core/contract';
 import { ApiError } from '../../api/api-error';
 import type { FieldProblem } from '../field-map';
 import { isPin, PIN_RULE } from '../../../../core/pin';

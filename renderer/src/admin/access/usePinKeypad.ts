@@ -2,7 +2,7 @@
  * Which PIN field of a form the on-screen keypad types into, and the key handlers.
  */
 import { useCallback, useState, type Dispatch, type SetStateAction } from 'react';
-import { PIN_MAX_LENGTH } from '../../../../core/pin';
+import { PIN_MAX_LENGTH } from '#core/pin';
 
 /** The keypad's target and handlers for a form with the given PIN field setters, in order. */
 export function usePinKeypad(setters: readonly Dispatch<SetStateAction<string>>[]) {

@@ -2,9 +2,9 @@
  * Message templates kept on the kiosk: use one to fill the form, save the form as one, delete one.
  */
 import { useEffect, useId, useState } from 'react';
-import type { AlertTemplates as Templates, AlertText } from '../../../../core/alert';
-import type { KioskApi } from '../../../../core/contract';
-import { ALERT_TEMPLATE_NAME_MAX } from '../../../../core/limits';
+import type { AlertTemplates as Templates, AlertText } from '#core/alert';
+import type { KioskApi } from '#core/contract';
+import { ALERT_TEMPLATE_NAME_MAX } from '#core/limits';
 import { toFailure, type AdminFailure } from '../useAdminData';
 
 interface AlertTemplatesProps {

@@ -2,10 +2,10 @@
  * The emergency form's problems by field, with times on the kiosk's clock in the admin's
  * language (core and the host name them by JSON path and ISO time).
  */
-import { alertInputProblems, type AlertInput } from '../../../../core/alert';
-import type { Problem } from '../../../../core/problems';
-import { parseJsonPath } from '../../../../core/problems';
-import { languageName } from '../../../../core/i18n';
+import { alertInputProblems, type AlertInput } from '#core/alert';
+import type { Problem } from '#core/problems';
+import { parseJsonPath } from '#core/problems';
+import { languageName } from '#core/i18n';
 import type { FieldProblem } from '../field-map';
 import { kioskTimeText } from './alert-time';
 

@@ -8,7 +8,7 @@ import {
   type HistoryEntry,
   type HistoryList,
   type HistoryVersion,
-} from '../../../../core/history';
+} from '#core/history';
 import { ApiError } from '../../api/api-error';
 import { usePinConfirm } from '../access/usePinConfirm';
 import { kioskZone } from '../alert/alert-time';

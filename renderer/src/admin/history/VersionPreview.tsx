@@ -3,7 +3,7 @@
  * uses): staff pick a playlist and a slide of that version to see it as the player would.
  */
 import { useId, useState } from 'react';
-import type { HistoryVersion } from '../../../../core/history';
+import type { HistoryVersion } from '#core/history';
 import { SlidePreview } from '../playlists/SlidePreview';
 import { slideLabel } from '../playlists/slide-label';
 import { Field } from '../ui/fields';

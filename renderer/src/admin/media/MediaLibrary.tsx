@@ -2,8 +2,8 @@
  * The uploaded files, newest first: a preview, the name, kind, size and date, where each is used,
  * and Delete.
  */
-import type { MediaItem } from '../../../../core/contract';
-import { mediaUrl } from '../../../../core/media';
+import type { MediaItem } from '#core/contract';
+import { mediaUrl } from '#core/media';
 import { formatBytes, formatDate, KIND_LABEL } from './format';
 
 interface MediaLibraryProps {

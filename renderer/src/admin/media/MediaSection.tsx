@@ -3,8 +3,8 @@
  */
 import './media.css';
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { MediaItem } from '../../../../core/contract';
-import { mediaRefsUsedBy } from '../../../../core/media-usage';
+import type { MediaItem } from '#core/contract';
+import { mediaRefsUsedBy } from '#core/media-usage';
 import { ApiError } from '../../api/api-error';
 import type { SectionProps } from '../section';
 import { ConfirmDialog } from '../ui/ConfirmDialog';

@@ -2,7 +2,7 @@
  * Choose or drop files to upload; each file shows a progress bar and how it ended.
  */
 import { useId, useRef, useState, type DragEvent } from 'react';
-import { UPLOAD_ACCEPT, uploadFormatsSummary } from '../../../../core/media-types';
+import { UPLOAD_ACCEPT, uploadFormatsSummary } from '#core/media-types';
 import { formatBytes } from './format';
 import type { Uploads } from './useUpload';
 import { Alert } from '../ui/ErrorAlert';

@@ -1,7 +1,7 @@
 /**
  * Sizes, dates and kinds of media as staff read them.
  */
-import type { MediaItem } from '../../../../core/contract';
+import type { MediaItem } from '#core/contract';
 
 /** A byte count such as "840 B", "12.5 KB" or "3.2 MB" (1 KB = 1024 bytes). */
 export function formatBytes(bytes: number): string {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { KioskApi } from '../../../../core/contract';
+import type { KioskApi } from '#core/contract';
 import { useUpload } from './useUpload';
 
 /** A KioskApi that records each call; the second chunk fails as a dropped connection would. */

@@ -2,9 +2,9 @@
  * Add a slide: its title in the default language and its picture or video.
  */
 import { useId, useState } from 'react';
-import { langAttributes, languageName } from '../../../../core/i18n';
-import type { MediaRef, WebOrigin } from '../../../../core/schema';
-import { webPageRefusal } from '../../../../core/web-page';
+import { langAttributes, languageName } from '#core/i18n';
+import type { MediaRef, WebOrigin } from '#core/schema';
+import { webPageRefusal } from '#core/web-page';
 import type { NewSlide, SlideKind } from './content-edit';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { MediaPicker, type MediaChoice } from './MediaPicker';

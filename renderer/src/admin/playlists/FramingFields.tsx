@@ -11,9 +11,9 @@ import {
   framingOf,
   type Backdrop,
   type FitMode,
-} from '../../../../core/framing';
-import { mediaUrl } from '../../../../core/media';
-import type { Framing, ImageSlide, VideoSlide } from '../../../../core/schema';
+} from '#core/framing';
+import { mediaUrl } from '#core/media';
+import type { Framing, ImageSlide, VideoSlide } from '#core/schema';
 import './framing-fields.css';
 import { Field } from '../ui/fields';
 

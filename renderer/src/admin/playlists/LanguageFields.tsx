@@ -3,8 +3,8 @@
  * but written in the default language.
  */
 import { useId } from 'react';
-import { languageName, textDirection } from '../../../../core/i18n';
-import type { LocalizedText, MediaRef, Slide } from '../../../../core/schema';
+import { languageName, textDirection } from '#core/i18n';
+import type { LocalizedText, MediaRef, Slide } from '#core/schema';
 import { isUntranslated, setText } from './content-edit';
 import { describedBy, FieldError, useFieldProblem } from '../FieldProblems';
 import { MediaPicker, type MediaChoice } from './MediaPicker';

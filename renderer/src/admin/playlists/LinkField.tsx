@@ -3,7 +3,7 @@
  * its QR code as the player will.
  */
 import { useId, useState } from 'react';
-import { SlideLink, type Slide } from '../../../../core/schema';
+import { SlideLink, type Slide } from '#core/schema';
 import { useFieldProblem } from '../FieldProblems';
 import { TextField } from '../ui/fields';
 

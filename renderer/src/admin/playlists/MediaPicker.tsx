@@ -2,9 +2,9 @@
  * Choose a picture, video or captions file from the media library, with a thumbnail of the choice.
  */
 import { useId } from 'react';
-import type { MediaItem } from '../../../../core/contract';
-import { mediaUrl } from '../../../../core/media';
-import type { ContentFile, MediaRef } from '../../../../core/schema';
+import type { MediaItem } from '#core/contract';
+import { mediaUrl } from '#core/media';
+import type { ContentFile, MediaRef } from '#core/schema';
 import { describedBy, FieldError, useFieldProblem } from '../FieldProblems';
 
 /** A file staff can pick. */

@@ -2,9 +2,9 @@
  * One playlist: its name and schedule, its slides (add, reorder, delete) and the slide form.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { MediaItem } from '../../../../core/contract';
-import { scheduleWarnings } from '../../../../core/schedule-warnings';
-import type { ContentFile, Playlist, Settings, Slide } from '../../../../core/schema';
+import type { MediaItem } from '#core/contract';
+import { scheduleWarnings } from '#core/schedule-warnings';
+import type { ContentFile, Playlist, Settings, Slide } from '#core/schema';
 import { FieldScope } from '../FieldProblems';
 import { ScheduleEditor } from '../schedule/ScheduleEditor';
 import { AddSlideDialog } from './AddSlideDialog';

@@ -2,9 +2,9 @@
  * Every playlist with its slide count, which one is the default and which are scheduled.
  */
 import { useEffect, useRef } from 'react';
-import { describeSchedule } from '../../../../core/schedule-view';
+import { describeSchedule } from '#core/schedule-view';
 import { adminLocale } from '../locale';
-import type { ContentFile, Playlist } from '../../../../core/schema';
+import type { ContentFile, Playlist } from '#core/schema';
 
 interface PlaylistListProps {
   content: ContentFile;

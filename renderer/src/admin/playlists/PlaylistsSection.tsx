@@ -3,7 +3,7 @@
  */
 import '../playlists.css';
 import { useState } from 'react';
-import type { Playlist } from '../../../../core/schema';
+import type { Playlist } from '#core/schema';
 import { FieldProblemsProvider } from '../FieldProblems';
 import type { SaveNotice } from '../save-state';
 import type { SectionProps } from '../section';

@@ -2,8 +2,8 @@
  * One slide's form: its file and options, its texts in every enabled language, its schedule,
  * and the live preview beside it.
  */
-import type { ContentFile, Slide } from '../../../../core/schema';
-import type { MediaItem } from '../../../../core/contract';
+import type { ContentFile, Slide } from '#core/schema';
+import type { MediaItem } from '#core/contract';
 import { ScheduleEditor } from '../schedule/ScheduleEditor';
 import { LanguageFields } from './LanguageFields';
 import { LinkField } from './LinkField';

@@ -2,8 +2,8 @@
  * A playlist's slides in order: select one to edit, reorder by drag or with Move up / Move down.
  */
 import { useState } from 'react';
-import { SLIDE_DURATION_MS, type Slide } from '../../../../core/schema';
-import { inRange } from '../../../../core/units';
+import { SLIDE_DURATION_MS, type Slide } from '#core/schema';
+import { inRange } from '#core/units';
 import { untranslatedCount } from './content-edit';
 import { slideLabel } from './slide-label';
 import { useDragReorder } from './useDragReorder';

@@ -3,8 +3,8 @@
  * frame, in a chosen language (mirrored for right-to-left scripts).
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { isRightToLeft, languageName } from '../../../../core/i18n';
-import type { Slide } from '../../../../core/schema';
+import { isRightToLeft, languageName } from '#core/i18n';
+import type { Slide } from '#core/schema';
 import { SlideView } from '../../player/SlideView';
 import { Field } from '../ui/fields';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentFile, Slide } from '../../../../core/schema';
-import { ContentFile as ContentSchema } from '../../../../core/schema';
+import type { ContentFile, Slide } from '#core/schema';
+import { ContentFile as ContentSchema } from '#core/schema';
 import {
   copyName,
   createPlaylist,

@@ -1,7 +1,7 @@
 /**
  * Pure edits of the content draft: ids from titles, new playlists and slides, moves, translations.
  */
-import { MAX_PLAYLIST_NAME_LENGTH } from '../../../../core/limits';
+import { MAX_PLAYLIST_NAME_LENGTH } from '#core/limits';
 import type {
   ContentFile,
   ImageAsset,
@@ -9,7 +9,7 @@ import type {
   MediaRef,
   Playlist,
   Slide,
-} from '../../../../core/schema';
+} from '#core/schema';
 
 /** The kinds of slide staff can add. */
 export type SlideKind = Slide['kind'];

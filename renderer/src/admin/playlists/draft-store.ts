@@ -1,7 +1,7 @@
 /**
  * Unsaved playlist edits, kept outside React so they survive moving between admin sections.
  */
-import type { ContentFile } from '../../../../core/schema';
+import type { ContentFile } from '#core/schema';
 
 type Listener = () => void;
 

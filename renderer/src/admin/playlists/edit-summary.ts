@@ -2,7 +2,7 @@
  * What an unsaved edit changed, line by line in the admin's words: the read-only copy of a
  * staff member's edit that stays in view when they load someone else's version after a conflict.
  */
-import type { ContentFile, Playlist, Slide } from '../../../../core/schema';
+import type { ContentFile, Playlist, Slide } from '#core/schema';
 import { slideField } from '../field-map';
 import { slideLabel } from './slide-label';
 

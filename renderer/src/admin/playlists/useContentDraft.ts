@@ -2,9 +2,9 @@
  * An editable copy of the saved content: unsaved edits, saving them, or throwing them away.
  */
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
-import { emptyDefaultTitles } from '../../../../core/content-rules';
-import { jsonPath } from '../../../../core/problems';
-import { ContentFile } from '../../../../core/schema';
+import { emptyDefaultTitles } from '#core/content-rules';
+import { jsonPath } from '#core/problems';
+import { ContentFile } from '#core/schema';
 import { contentProblems, type FieldProblem } from '../field-map';
 import type { AdminData } from '../useAdminData';
 import { getEdits, setEdits, subscribeEdits } from './draft-store';

@@ -1,8 +1,8 @@
 /**
  * "Now playing": which playlist the kiosk plays at this moment, and why.
  */
-import type { Resolved } from '../../../../core/schedule';
-import { describeSchedule } from '../../../../core/schedule-view';
+import type { Resolved } from '#core/schedule';
+import { describeSchedule } from '#core/schedule-view';
 import { playlistHref } from '../playlists/usePlaylistRoute';
 
 interface NowPlayingProps {

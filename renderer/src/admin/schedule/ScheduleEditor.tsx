@@ -3,9 +3,9 @@
  */
 import './schedule.css';
 import { useId } from 'react';
-import { describeSchedule } from '../../../../core/schedule-view';
-import { scheduleProblems } from '../../../../core/schedule-warnings';
-import type { Schedule } from '../../../../core/schema';
+import { describeSchedule } from '#core/schedule-view';
+import { scheduleProblems } from '#core/schedule-warnings';
+import type { Schedule } from '#core/schema';
 import { adminLocale } from '../locale';
 import { DateField } from './DateField';
 import { TimeWindows } from './TimeWindows';

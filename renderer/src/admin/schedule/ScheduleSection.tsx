@@ -3,10 +3,10 @@
  */
 import './schedule.css';
 import { useEffect, useMemo, useState } from 'react';
-import { nextChange, resolvePlaylist } from '../../../../core/schedule';
-import { describeSchedule, weekTimeline } from '../../../../core/schedule-view';
-import { scheduleWarnings } from '../../../../core/schedule-warnings';
-import type { ContentFile } from '../../../../core/schema';
+import { nextChange, resolvePlaylist } from '#core/schedule';
+import { describeSchedule, weekTimeline } from '#core/schedule-view';
+import { scheduleWarnings } from '#core/schedule-warnings';
+import type { ContentFile } from '#core/schema';
 import { adminLocale } from '../locale';
 import { useHasUnsavedEdits } from '../playlists/useContentDraft';
 import { playlistHref } from '../playlists/usePlaylistRoute';

@@ -2,8 +2,8 @@
  * A schedule's daily time windows: from/to times, added and removed; none means all day.
  */
 import { useId } from 'react';
-import { DAYLIGHT_SAVING_NOTE, windowNote } from '../../../../core/schedule-warnings';
-import type { TimeWindow } from '../../../../core/schema';
+import { DAYLIGHT_SAVING_NOTE, windowNote } from '#core/schedule-warnings';
+import type { TimeWindow } from '#core/schema';
 
 interface TimeWindowsProps {
   times: readonly TimeWindow[];

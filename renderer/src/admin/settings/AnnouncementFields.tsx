@@ -2,8 +2,8 @@
  * One announcement of the band: its text in every enabled language and when it shows.
  */
 import { useId } from 'react';
-import { languageName } from '../../../../core/i18n';
-import { MAX_ANNOUNCEMENT_LENGTH, type Announcement } from '../../../../core/schema';
+import { languageName } from '#core/i18n';
+import { MAX_ANNOUNCEMENT_LENGTH, type Announcement } from '#core/schema';
 import { ScheduleEditor } from '../schedule/ScheduleEditor';
 
 interface AnnouncementFieldsProps {

@@ -3,8 +3,8 @@
  * announcements in every language with their schedules. Checked with core's rules before saving.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { problemsFromZod, type Problem } from '../../../../core/problems';
-import { Settings, type Announcement, type BandSettings } from '../../../../core/schema';
+import { problemsFromZod, type Problem } from '#core/problems';
+import { Settings, type Announcement, type BandSettings } from '#core/schema';
 import { AnnouncementFields } from './AnnouncementFields';
 import { CheckField, SelectField } from '../ui/fields';
 import { Alert, NOTHING_LOST } from '../ui/ErrorAlert';

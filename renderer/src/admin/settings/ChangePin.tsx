@@ -2,7 +2,7 @@
  * Change the staff PIN: the current one, then the new one twice.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { KioskApi } from '../../../../core/contract';
+import type { KioskApi } from '#core/contract';
 import { ApiError } from '../../api/api-error';
 import type { FieldProblem } from '../field-map';
 import { isPin, PIN_RULE } from '../../../../core/pin';

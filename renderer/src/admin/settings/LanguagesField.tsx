@@ -2,7 +2,7 @@
  * Enabled languages: a checkbox for each, and a field to add any language by its BCP 47 tag.
  */
 import { useId, useState } from 'react';
-import { languageName } from '../../../../core/i18n';
+import { languageName } from '#core/i18n';
 import { checkLanguageCode, type SettingsDraft } from './settings-draft';
 
 interface LanguagesFieldProps {

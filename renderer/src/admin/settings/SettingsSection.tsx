@@ -2,8 +2,8 @@
  * Settings: how the player behaves, staff access and start-up, and the staff PIN.
  */
 import { useId, useState } from 'react';
-import type { Settings } from '../../../../core/schema';
-import { pinConfirmedChanges, pinRequiredMessage } from '../../../../core/security-policy';
+import type { Settings } from '#core/schema';
+import { pinConfirmedChanges, pinRequiredMessage } from '#core/security-policy';
 import { ApiError } from '../../api/api-error';
 import { usePinConfirm } from '../access/usePinConfirm';
 import { KeptEdit } from '../playlists/KeptEdit';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../../../../core/problems';
-import { DEFAULT_SETTINGS } from '../../../../core/schema';
+import type { Problem } from '#core/problems';
+import { DEFAULT_SETTINGS } from '#core/schema';
 import { checkLanguageCode, fieldOf, fromDraft, toDraft } from './settings-draft';
 
 describe('settings draft', () => {

@@ -1,11 +1,11 @@
 /**
  * The settings form's draft: what staff typed, checked the way the host will check it.
  */
-import type { Problem } from '../../../../core/problems';
-import { problemsFromZod } from '../../../../core/problems';
-import { isValidTimeZone } from '../../../../core/schedule';
-import { LanguageCode, SETTING_RANGES, Settings } from '../../../../core/schema';
-import { inRange, rangeMessage } from '../../../../core/units';
+import type { Problem } from '#core/problems';
+import { problemsFromZod } from '#core/problems';
+import { isValidTimeZone } from '#core/schedule';
+import { LanguageCode, SETTING_RANGES, Settings } from '#core/schema';
+import { inRange, rangeMessage } from '#core/units';
 import { parseWebPages, webPagesText } from './web-pages-draft';
 
 /** Settings as the form holds them: numbers as typed, languages with their checkbox. */

@@ -2,8 +2,8 @@
  * The web page allowlist as staff type it: one site a line, "scripts" after a site whose pages
  * may run scripts ("https://example.org scripts").
  */
-import type { WebOrigin } from '../../../../core/schema';
-import { MAX_WEB_ORIGINS, originOf } from '../../../../core/web-page';
+import type { WebOrigin } from '#core/schema';
+import { MAX_WEB_ORIGINS, originOf } from '#core/web-page';
 
 /** The allowlist as the form shows it. */
 export function webPagesText(entries: readonly WebOrigin[]): string {

@@ -3,9 +3,9 @@
  * content here as a bundle for other kiosks.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { SyncProgress } from '../../../../core/bundle';
-import type { FleetStatus, Health } from '../../../../core/contract';
-import { pinRequiredMessage } from '../../../../core/security-policy';
+import type { SyncProgress } from '#core/bundle';
+import type { FleetStatus, Health } from '#core/contract';
+import { pinRequiredMessage } from '#core/security-policy';
 import { isPinError } from '../access/ConfirmPinDialog';
 import { usePinConfirm } from '../access/usePinConfirm';
 import { ErrorAlert } from '../ui/ErrorAlert';

@@ -3,8 +3,8 @@
  * optional clock. Loaded on demand (React.lazy), so it may appear just after the first slide.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { bandLines, type BandLine } from '../../../../core/band';
-import type { BandSettings } from '../../../../core/schema';
+import { bandLines, type BandLine } from '#core/band';
+import type { BandSettings } from '#core/schema';
 import { BandClock } from './BandClock';
 import { useMinute } from './useMinute';
 import './band.css';

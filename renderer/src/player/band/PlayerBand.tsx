@@ -2,7 +2,7 @@
  * Where the player puts the announcement band: loaded on demand, only when staff turned it on.
  */
 import { lazy, Suspense, useCallback, useState, type CSSProperties } from 'react';
-import type { Settings } from '../../../../core/schema';
+import type { Settings } from '#core/schema';
 import { kioskTimeZone } from '../usePlaylistNow';
 
 const AnnouncementBand = lazy(() => import('./AnnouncementBand'));

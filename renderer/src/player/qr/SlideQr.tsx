@@ -2,7 +2,7 @@
  * "Take it with you": a slide's link as a QR code, with a caption in the visitor's language.
  */
 import { lazy, Suspense } from 'react';
-import { langAttributes } from '../../../../core/i18n';
+import { langAttributes } from '#core/i18n';
 import { uiStrings } from '../../i18n/strings';
 import './qr.css';
 

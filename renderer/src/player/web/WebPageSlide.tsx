@@ -4,13 +4,8 @@
  * the page does not load in time.
  */
 import { use, useEffect, useRef, useState } from 'react';
-import type { WebSlide } from '../../../../core/schema';
-import {
-  allowedEntry,
-  frameSandbox,
-  originOf,
-  WEB_PAGE_LOAD_TIMEOUT_MS,
-} from '../../../../core/web-page';
+import type { WebSlide } from '#core/schema';
+import { allowedEntry, frameSandbox, originOf, WEB_PAGE_LOAD_TIMEOUT_MS } from '#core/web-page';
 import { FRAME_INPUT_EVENT, WebFrameContext } from './web-frame-context';
 import './web-page.css';
 

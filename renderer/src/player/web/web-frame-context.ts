@@ -3,7 +3,7 @@
  * idle reset, so the frame loads afresh for the next visitor).
  */
 import { createContext } from 'react';
-import type { WebOrigin } from '../../../../core/schema';
+import type { WebOrigin } from '#core/schema';
 
 /** The player's allowlist and visit number, for web page slides. */
 export interface WebFrameState {

@@ -2,12 +2,8 @@
  * "Import a PDF": each page becomes a picture in the library, and optionally a playlist.
  */
 import { useId, useRef, useState } from 'react';
-import type { KioskApi } from '../../../../../core/contract';
-import {
-  PDF_MAX_BYTES,
-  PDF_MAX_PAGES,
-  PDF_PAGE_LONG_SIDE_PX,
-} from '../../../../../core/pdf-import';
+import type { KioskApi } from '#core/contract';
+import { PDF_MAX_BYTES, PDF_MAX_PAGES, PDF_PAGE_LONG_SIDE_PX } from '#core/pdf-import';
 import { formatBytes } from '../format';
 import './pdf-import.css';
 import { usePdfImport, type PdfImportState } from './usePdfImport';

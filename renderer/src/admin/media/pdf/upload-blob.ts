@@ -3,7 +3,7 @@
  * -finish), where the host judges its type from its bytes, names it by its sha256 and applies its
  * limits.
  */
-import type { KioskApi, MediaItem } from '../../../../../core/contract';
+import type { KioskApi, MediaItem } from '#core/contract';
 
 /** Upload `blob` as `name`; an upload that fails half-way is cancelled on the host. */
 export async function uploadBlob(api: KioskApi, name: string, blob: Blob): Promise<MediaItem> {

@@ -3,15 +3,15 @@
  * optionally add a playlist of picture slides in page order.
  */
 import { useCallback, useState } from 'react';
-import type { KioskApi } from '../../../../../core/contract';
+import type { KioskApi } from '#core/contract';
 import {
   pdfFileRefusal,
   pdfPageFileName,
   pdfPagesRefusal,
   pdfPlaylist,
   pdfTitle,
-} from '../../../../../core/pdf-import';
-import type { MediaRef } from '../../../../../core/schema';
+} from '#core/pdf-import';
+import type { MediaRef } from '#core/schema';
 import { uniqueId } from '../../playlists/content-edit';
 import { uploadBlob } from './upload-blob';
 import { errorMessage } from '../../ui/error-message';
