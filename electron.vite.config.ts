@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { browserResolve, nodeResolve } from './vite.shared';
+import { browserResolve, nodeResolve } from './vite.shared.js';
 
 const root = import.meta.dirname;
 

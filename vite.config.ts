@@ -109,6 +109,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), preloadFont(), preloadPlayer(), moduleSizes()],
+  resolve: browserResolve,
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -14,8 +14,8 @@ import { mkdtemp, readdir, readFile, rm, rmdir, stat, truncate } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Health } from '../core/contract.js';
-import type { ContentFile } from '../core/schema.js';
+import type { Health } from '#core/contract';
+import type { ContentFile } from '#core/schema';
 import {
   killHost,
   requireBuiltHost,

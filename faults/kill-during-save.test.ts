@@ -16,7 +16,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { ContentFile, Settings } from '../core/schema.js';
+import { ContentFile, Settings } from '#core/schema';
 import { LAST_GOOD_DIR, serialize } from '../host/content-store.js';
 import { killHost, startServe, type HostProcess } from './support/host-process.js';
 import { ApiClient } from './support/api-client.js';

@@ -15,7 +15,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callNames, type AdminState, type FleetStatus } from '../core/contract.js';
+import { callNames, type AdminState, type FleetStatus } from '#core/contract';
 import { killHost, PIN, startServe, type HostProcess } from './support/host-process.js';
 import { removeSandbox, sandboxWithData } from './support/sandbox.js';
 import {

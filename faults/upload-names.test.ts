@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import type { MediaItem } from '../core/contract.js';
+import type { MediaItem } from '#core/contract';
 import { makePng } from '../host/media/test-files.js';
 import { ROOT } from './support/host-process.js';
 import { errorOf, expectRefused } from './support/raw-http.js';

@@ -1,15 +1,15 @@
 /**
  * Validate and run one KioskApi call: the single entry point every adapter goes through.
  */
-import { contract, isCallName, type CallContext, type Handlers } from '../core/contract.js';
+import { contract, isCallName, type CallContext, type Handlers } from '#core/contract';
 import {
   failureOf,
   KioskError,
   ValidationError,
   type KioskFailure,
   type Reply,
-} from '../core/errors.js';
-import { problemsFromZod } from '../core/problems.js';
+} from '#core/errors';
+import { problemsFromZod } from '#core/problems';
 
 /** A call name that is not in the contract. */
 export class UnknownCallError extends KioskError {

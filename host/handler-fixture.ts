@@ -4,8 +4,8 @@
  */
 import pino from 'pino';
 import { afterEach } from 'vitest';
-import type { CallContext, CallName, CallOutput } from '../core/contract.js';
-import type { Reply } from '../core/errors.js';
+import type { CallContext, CallName, CallOutput } from '#core/contract';
+import type { Reply } from '#core/errors';
 import { dispatchReply } from './dispatch.js';
 import { openServices, type Services } from './services.js';
 import { paths, tempDir } from './test-helpers.js';

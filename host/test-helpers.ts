@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
-import { KioskError } from '../core/errors.js';
+import { KioskError } from '#core/errors';
 import { appPaths } from './app-paths.js';
 
 /** The app's real paths (assets, built renderer). */

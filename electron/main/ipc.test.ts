@@ -2,7 +2,7 @@ import type { BrowserWindow as ElectronWindow, IpcMainInvokeEvent } from 'electr
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { callNames, type CallContext, type ContentSnapshot, type Handlers } from '#core/contract';
 import { HEARTBEAT_CHANNEL } from '../common/heartbeat.js';
-import type { Reply } from '../../core/errors.js';
+import type { Reply } from '#core/errors';
 import * as electron from '../test/fake-electron.js';
 import { BrowserWindow, FakeWebContents, resetFakeElectron } from '../test/fake-electron.js';
 import {

@@ -17,8 +17,8 @@ import {
   type ContentSnapshot,
   type EventName,
   type Handlers,
-} from '../../core/contract.js';
-import type { Reply } from '../../core/errors.js';
+} from '#core/contract';
+import type { Reply } from '#core/errors';
 import { HEARTBEAT_CHANNEL, parseHeartbeat, type Heartbeat } from '../common/heartbeat.js';
 import { dispatchReply } from '../../host/dispatch.js';
 import type { AuthPort } from '../../host/ports.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentSnapshot, KioskBridge } from '../../core/contract.js';
-import type { KioskFailure, Reply } from '../../core/errors.js';
+import type { ContentSnapshot, KioskBridge } from '#core/contract';
+import type { KioskFailure, Reply } from '#core/errors';
 import { HEARTBEAT_CHANNEL, HEARTBEAT_INTERVAL_MS } from '../common/heartbeat.js';
 import * as electron from '../test/fake-electron.js';
 

@@ -18,8 +18,8 @@ import {
   type ContentSnapshot,
   type EventName,
   type KioskBridge,
-} from '../../core/contract.js';
-import type { Reply } from '../../core/errors.js';
+} from '#core/contract';
+import type { Reply } from '#core/errors';
 import { HEARTBEAT_CHANNEL, HEARTBEAT_INTERVAL_MS, type Heartbeat } from '../common/heartbeat.js';
 import { refuseFileDrops, trackInput } from './page-guards.js';
 

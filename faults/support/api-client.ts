@@ -3,8 +3,8 @@
  * them (staff session cookie and all), answering with the status and the value or the failure.
  * Tests of raw HTTP itself (hostile requests, other source addresses, TLS) use raw-http.ts.
  */
-import type { CallName, CallOutput } from '../../core/contract.js';
-import type { KioskFailure, Reply } from '../../core/errors.js';
+import type { CallName, CallOutput } from '#core/contract';
+import type { KioskFailure, Reply } from '#core/errors';
 import { PIN } from './host-process.js';
 
 /** A call's answer: the HTTP status and the Reply the body stands for. */

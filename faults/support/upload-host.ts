@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MediaItem } from '../../core/contract.js';
+import type { MediaItem } from '#core/contract';
 import { killHost, PIN, requireBuiltHost, startServe, type HostProcess } from './host-process.js';
 import { Client, expectRefused, transcript, type Reply } from './raw-http.js';
 import { sourceOf, type Source } from './samples.js';

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { KioskError } from '../../core/errors.js';
+import { KioskError } from '#core/errors';
 import { AuthFile } from './auth-file.js';
 import { failure } from '../test-helpers.js';
 import { AuthService, lockoutMs, MAX_LOCKOUT_MS } from './auth-service.js';

@@ -3,10 +3,10 @@
  *
  * Writes `alert.json` in the data folder; a running host picks it up at the player's next poll.
  */
-import { AlertInput, type AlertText } from '../../core/alert.js';
-import { ValidationError } from '../../core/errors.js';
-import { formatProblem, problemsFromZod } from '../../core/problems.js';
-import { LanguageCode } from '../../core/schema.js';
+import { AlertInput, type AlertText } from '#core/alert';
+import { ValidationError } from '#core/errors';
+import { formatProblem, problemsFromZod } from '#core/problems';
+import { LanguageCode } from '#core/schema';
 import { AlertStore, readDefaultLanguage } from '../alert-store.js';
 import { dataDirFrom, parseCommand } from './args.js';
 import type { CliIo } from './main.js';

@@ -3,9 +3,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MANIFEST_FILE } from '../../core/bundle.js';
-import { formatProblem, problemsFromZod, type Problem } from '../../core/problems.js';
-import { ContentFile, Playlist } from '../../core/schema.js';
+import { MANIFEST_FILE } from '#core/bundle';
+import { formatProblem, problemsFromZod, type Problem } from '#core/problems';
+import { ContentFile, Playlist } from '#core/schema';
 import { generateKeys, parsePrivateKey, parsePublicKey } from '../fleet/keys.js';
 import { checkBundleFiles, parseManifest } from '../fleet/manifest-io.js';
 import { publishBundle } from '../fleet/publish.js';

@@ -5,9 +5,9 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { Pin } from '../../core/contract.js';
-import { PIN_DIGITS_TEXT } from '../../core/pin.js';
-import { formatProblem } from '../../core/problems.js';
+import { Pin } from '#core/contract';
+import { PIN_DIGITS_TEXT } from '#core/pin';
+import { formatProblem } from '#core/problems';
 import { AuthService } from '../auth/auth-service.js';
 import { readSecretLine } from '../auth/read-secret.js';
 import { DEFAULT_PORT, ListenError, startHost } from '../serve.js';

@@ -4,10 +4,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DateRange } from '../../core/analytics.js';
-import { CsvSeparator, csvNamesFrom, NO_CSV_NAMES, toCsv } from '../../core/analytics-csv.js';
-import { migrateContent } from '../../core/migrations.js';
-import { ContentFile } from '../../core/schema.js';
+import { DateRange } from '#core/analytics';
+import { CsvSeparator, csvNamesFrom, NO_CSV_NAMES, toCsv } from '#core/analytics-csv';
+import { migrateContent } from '#core/migrations';
+import { ContentFile } from '#core/schema';
 import { CONTENT_FILE, readValidated } from '../content-store.js';
 import { problemsFromZod } from '#core/problems';
 import { kioskTimeZone, readLogSettings, readRecords } from '../analytics/play-log.js';

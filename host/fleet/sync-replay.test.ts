@@ -4,7 +4,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../core/bundle.js';
+import type { Manifest } from '#core/bundle';
 import { tempDir } from '../test-helpers.js';
 import { generateKeys, parsePrivateKey } from './keys.js';
 import { publishBundle } from './publish.js';

@@ -5,7 +5,7 @@
 import { readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../core/bundle.js';
+import type { Manifest } from '#core/bundle';
 import { tempDir } from '../test-helpers.js';
 import { generateKeys, parsePrivateKey } from './keys.js';
 import { revisionOf } from './manifest-io.js';

@@ -3,7 +3,7 @@
  * them, on real data folders; everything it opens is closed by `closeOpened`.
  */
 import { utimes } from 'node:fs/promises';
-import type { ContentFile } from '../../core/schema.js';
+import type { ContentFile } from '#core/schema';
 import { ContentStore } from '../content-store.js';
 import { MediaLibrary } from '../media/media-library.js';
 import { makePng, upload } from '../media/test-files.js';

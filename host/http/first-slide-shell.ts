@@ -5,11 +5,11 @@
  * stays where it was; the player then adds what needs script (QR code, controls, text fitting).
  * No inline style or script: the page's CSP allows neither.
  */
-import type { ContentSnapshot } from '../../core/contract.js';
-import { langAttributes, pickText } from '../../core/i18n.js';
-import { mediaUrl } from '../../core/media.js';
-import type { LocalizedText, Slide } from '../../core/schema.js';
-import { resolvePlaylist } from '../../core/schedule.js';
+import type { ContentSnapshot } from '#core/contract';
+import { langAttributes, pickText } from '#core/i18n';
+import { mediaUrl } from '#core/media';
+import type { LocalizedText, Slide } from '#core/schema';
+import { resolvePlaylist } from '#core/schedule';
 
 /** Marks the shell in the page (tests and the renderer can tell it from the player). */
 export const SHELL_ATTRIBUTE = 'data-first-slide-shell';

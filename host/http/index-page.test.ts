@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ContentSnapshot } from '../../core/contract.js';
-import { CONTENT_SCHEMA_VERSION, ContentFile, DEFAULT_SETTINGS } from '../../core/schema.js';
+import { ContentSnapshot } from '#core/contract';
+import { CONTENT_SCHEMA_VERSION, ContentFile, DEFAULT_SETTINGS } from '#core/schema';
 import { firstSlideShell, SHELL_ATTRIBUTE } from './first-slide-shell.js';
 import { SNAPSHOT_BLOCK_ID, withSnapshot } from './index-page.js';
 

@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentSnapshot } from '../../core/contract.js';
-import { mediaUrl } from '../../core/media.js';
+import type { ContentSnapshot } from '#core/contract';
+import { mediaUrl } from '#core/media';
 import { firstSlide, firstSlideShell } from './first-slide-shell.js';
 
 /** The id the renderer reads the snapshot from (renderer/src/api/inline-snapshot.ts). */

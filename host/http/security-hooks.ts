@@ -6,7 +6,7 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HTTP_STATUS, KioskError, type KioskFailure } from '../../core/errors.js';
+import { HTTP_STATUS, KioskError, type KioskFailure } from '#core/errors';
 import { hostNameOf, isOwnHostName } from './host-names.js';
 
 /** Name of the cookie that carries the staff session id. */

@@ -3,8 +3,8 @@
  */
 import { open } from 'node:fs/promises';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
-import { KioskError, type DetailsOf } from '../../core/errors.js';
-import { codecRefusal, HEVC_REFUSAL } from '../../core/media.js';
+import { KioskError, type DetailsOf } from '#core/errors';
+import { codecRefusal, HEVC_REFUSAL } from '#core/media';
 import {
   ACCEPTED_LIST,
   storedTypeOf,

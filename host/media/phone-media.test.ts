@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { describe, expect, it } from 'vitest';
-import { codecRefusal, EMPTY_FILE_MESSAGE, HEVC_REFUSAL } from '../../core/media.js';
+import { codecRefusal, EMPTY_FILE_MESSAGE, HEVC_REFUSAL } from '#core/media';
 import { failure, tempDir } from '../test-helpers.js';
 import { headCodecs } from './codecs.js';
 import { sniffHead } from './detect.js';

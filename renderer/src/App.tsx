@@ -2,7 +2,7 @@
  * The app: the player at `/`, the staff screens at `/#/admin` (loaded only when asked for).
  */
 import { lazy, Suspense } from 'react';
-import type { ContentSnapshot, KioskApi } from '../../core/contract';
+import type { ContentSnapshot, KioskApi } from '#core/contract';
 import { Player } from './player/Player';
 import { useHash } from './admin/ui/useHash';
 

@@ -2,9 +2,9 @@
  * The admin's data: what is saved, and saving it with the revision it was based on.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { AdminState, KioskApi } from '../../../core/contract';
-import type { KioskFailure } from '../../../core/errors';
-import type { ContentFile, Settings } from '../../../core/schema';
+import type { AdminState, KioskApi } from '#core/contract';
+import type { KioskFailure } from '#core/errors';
+import type { ContentFile, Settings } from '#core/schema';
 import { ApiError } from '../api/api-error';
 import { isPinError } from './access/ConfirmPinDialog';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { KioskBridge } from '../../../core/contract';
+import type { KioskBridge } from '#core/contract';
 import { ApiError } from './api-error';
 import { createBridgeApi } from './bridge-api';
 

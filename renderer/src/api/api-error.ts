@@ -1,9 +1,9 @@
 /**
  * The renderer's one error for a refused or failed call, built from the host's KioskFailure.
  */
-import { contract, type CallName, type KioskApi } from '../../../core/contract';
-import { KioskFailure, type ErrorCode } from '../../../core/errors';
-import { problemsFromZod, type Problem } from '../../../core/problems';
+import { contract, type CallName, type KioskApi } from '#core/contract';
+import { KioskFailure, type ErrorCode } from '#core/errors';
+import { problemsFromZod, type Problem } from '#core/problems';
 
 type Merge<U> = (U extends unknown ? (u: U) => void : never) extends (m: infer M) => void
   ? M

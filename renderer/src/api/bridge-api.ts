@@ -1,7 +1,7 @@
 /**
  * KioskApi over the Electron preload bridge, validated on this side too.
  */
-import { ContentSnapshot, type KioskApi, type KioskBridge } from '../../../core/contract';
+import { ContentSnapshot, type KioskApi, type KioskBridge } from '#core/contract';
 import { checkedInvoke } from './api-error';
 
 /**

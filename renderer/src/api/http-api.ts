@@ -1,7 +1,7 @@
 /**
  * KioskApi over HTTP, for browser kiosks and remote screens: JSON calls and a server-sent event stream.
  */
-import { ContentSnapshot, type KioskApi } from '../../../core/contract';
+import { ContentSnapshot, type KioskApi } from '#core/contract';
 import { checkedInvoke } from './api-error';
 
 /** Upload chunks travel as raw bytes with their ids in the query; everything else as JSON. */

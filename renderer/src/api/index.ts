@@ -4,7 +4,7 @@
  * Both validate with the contract's zod schemas, which the first slide does not need: they load
  * in a chunk of their own on the first call (prefetched once the first slide shows).
  */
-import type { KioskApi, KioskBridge } from '../../../core/contract';
+import type { KioskApi, KioskBridge } from '#core/contract';
 
 declare global {
   interface Window {

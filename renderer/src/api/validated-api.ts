@@ -1,7 +1,7 @@
 /**
  * The KioskApi that checks every payload with the contract (loaded lazily, see index.ts).
  */
-import type { KioskApi, KioskBridge } from '../../../core/contract';
+import type { KioskApi, KioskBridge } from '#core/contract';
 import { createBridgeApi } from './bridge-api';
 import { createHttpApi } from './http-api';
 

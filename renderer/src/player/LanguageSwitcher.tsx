@@ -2,7 +2,7 @@
  * The language buttons: one per enabled language, each named in its own language.
  */
 import './controls.css';
-import { langAttributes, languageName } from '../../../core/i18n';
+import { langAttributes, languageName } from '#core/i18n';
 
 interface LanguageSwitcherProps {
   languages: readonly string[];

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { AuthStatus, KioskApi } from '#core/contract';
 import { ApiError } from '../../api/api-error';
 import type { FieldProblem } from '../field-map';
-import { isPin, PIN_RULE } from '../../../../core/pin';
+import { isPin, PIN_RULE } from '#core/pin';
 import { errorMessage } from '../ui/error-message';
 import { PinEntry } from './PinEntry';
 import { pinProblem } from './PinProblems';

@@ -3,7 +3,7 @@
  * with the last try, then the on-screen keypad; and the state behind it.
  */
 import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
-import { isPin, PIN_RULE } from '../../../../core/pin';
+import { isPin, PIN_RULE } from '#core/pin';
 import { PinField } from './PinField';
 import { PinPad } from './PinPad';
 import { usePinKeypad } from './usePinKeypad';

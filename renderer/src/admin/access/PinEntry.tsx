@@ -3,7 +3,7 @@
  * the problems, then the on-screen keypad that types into the field last focused.
  */
 import type { Dispatch, ReactNode, SetStateAction } from 'react';
-import { PIN_DIGITS_TEXT } from '../../../../core/pin';
+import { PIN_DIGITS_TEXT } from '#core/pin';
 import type { FieldProblem } from '../field-map';
 import { FieldProblemsProvider } from '../FieldProblems';
 import { CheckedPinField } from './CheckedPinField';

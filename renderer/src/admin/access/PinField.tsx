@@ -3,7 +3,7 @@
  * or a physical keyboard.
  */
 import { useId, type Ref } from 'react';
-import { PIN_MAX_LENGTH } from '../../../../core/pin';
+import { PIN_MAX_LENGTH } from '#core/pin';
 import { Field } from '../ui/fields';
 
 export interface PinFieldProps {

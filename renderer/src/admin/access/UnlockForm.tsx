@@ -2,10 +2,10 @@
  * Unlock with the staff PIN: wrong tries say how many are left; a lock-out counts down.
  */
 import { useCallback, type FormEvent } from 'react';
-import type { AuthStatus, KioskApi } from '../../../../core/contract';
+import type { AuthStatus, KioskApi } from '#core/contract';
 import { ApiError } from '../../api/api-error';
 import { OnePinEntry, useOnePin, wrongPinMessage } from './OnePinEntry';
-import { PIN_DIGITS_TEXT } from '../../../../core/pin';
+import { PIN_DIGITS_TEXT } from '#core/pin';
 import { useLockoutCountdown } from './useLockoutCountdown';
 import { errorMessage } from '../ui/error-message';
 import { Alert } from '../ui/ErrorAlert';

@@ -4,11 +4,11 @@
  * message is set; the card's banner then says it is on, with Clear.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { AlertState } from '../../../../core/alert';
-import { ALERT_MAX_LENGTH } from '../../../../core/limits';
-import type { KioskApi } from '../../../../core/contract';
-import type { Settings } from '../../../../core/schema';
-import { languageName, textDirection } from '../../../../core/i18n';
+import type { AlertState } from '#core/alert';
+import { ALERT_MAX_LENGTH } from '#core/limits';
+import type { KioskApi } from '#core/contract';
+import type { Settings } from '#core/schema';
+import { languageName, textDirection } from '#core/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import type { FieldProblem } from '../field-map';
 import { FieldProblemsProvider } from '../FieldProblems';

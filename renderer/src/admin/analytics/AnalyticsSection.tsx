@@ -3,9 +3,9 @@
  * proof-of-play log, with the records exported as CSV.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { AnalyticsSummary } from '../../../../core/analytics';
-import type { CsvSeparator } from '../../../../core/analytics-csv';
-import { languageName } from '../../../../core/i18n';
+import type { AnalyticsSummary } from '#core/analytics';
+import type { CsvSeparator } from '#core/analytics-csv';
+import { languageName } from '#core/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { slideLabel } from '../playlists/slide-label';
 import type { SectionProps } from '../section';

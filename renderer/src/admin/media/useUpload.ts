@@ -2,9 +2,9 @@
  * Upload files in chunks through the KioskApi, with the progress and outcome of each file.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { KioskApi } from '../../../../core/contract';
-import { MAX_UPLOAD_NAME_LENGTH } from '../../../../core/limits';
-import { alreadyInLibraryMessage, EMPTY_FILE_MESSAGE } from '../../../../core/media';
+import type { KioskApi } from '#core/contract';
+import { MAX_UPLOAD_NAME_LENGTH } from '#core/limits';
+import { alreadyInLibraryMessage, EMPTY_FILE_MESSAGE } from '#core/media';
 import { errorMessage } from '../ui/error-message';
 
 /** One file's upload as staff see it. */

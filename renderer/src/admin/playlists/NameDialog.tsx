@@ -2,7 +2,7 @@
  * Ask for a playlist's name (create, rename) in an in-page dialog.
  */
 import { useId, useState } from 'react';
-import { MAX_PLAYLIST_NAME_LENGTH } from '../../../../core/limits';
+import { MAX_PLAYLIST_NAME_LENGTH } from '#core/limits';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Field } from '../ui/fields';
 

@@ -2,8 +2,8 @@
  * A slide's settings that are the same in every language: file, duration, on/off, transition.
  */
 import { useId, useState, type ComponentProps } from 'react';
-import { SLIDE_DURATION_MS, type Slide, type TransitionStyle } from '../../../../core/schema';
-import { rangeIn } from '../../../../core/units';
+import { SLIDE_DURATION_MS, type Slide, type TransitionStyle } from '#core/schema';
+import { rangeIn } from '#core/units';
 import { describedBy, FieldError, useFieldProblem } from '../FieldProblems';
 import { FramingFields } from './FramingFields';
 import { MediaPicker, type MediaChoice } from './MediaPicker';

@@ -2,7 +2,7 @@
  * A schedule date: the browser's date picker, with dates no calendar has refused at the field.
  */
 import { useState } from 'react';
-import { IMPOSSIBLE_DATE_TYPED } from '../../../../core/schedule-warnings';
+import { IMPOSSIBLE_DATE_TYPED } from '#core/schedule-warnings';
 import { Field, fieldDescribedBy } from '../ui/fields';
 
 interface DateFieldProps {

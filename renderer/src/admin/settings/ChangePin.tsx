@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { KioskApi } from '#core/contract';
 import { ApiError } from '../../api/api-error';
 import type { FieldProblem } from '../field-map';
-import { isPin, PIN_RULE } from '../../../../core/pin';
+import { isPin, PIN_RULE } from '#core/pin';
 import { errorMessage } from '../ui/error-message';
 import { wrongPinMessage } from '../access/OnePinEntry';
 import { PinEntry } from '../access/PinEntry';

@@ -2,8 +2,8 @@
  * The settings form: visitors, schedules, staff and start-up; saved together with one button.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { Problem } from '../../../../core/problems';
-import type { Settings } from '../../../../core/schema';
+import type { Problem } from '#core/problems';
+import type { Settings } from '#core/schema';
 import { Alert, ErrorAlert, NOTHING_LOST } from '../ui/ErrorAlert';
 import { TimeZonePicker } from '../schedule/TimeZonePicker';
 import type { AdminFailure } from '../useAdminData';

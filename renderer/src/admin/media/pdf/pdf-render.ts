@@ -5,7 +5,7 @@
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
 // The worker is a file of the build, served by the kiosk itself (CSP `worker-src 'self'`).
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { pdfPageScale } from '../../../../../core/pdf-import';
+import { pdfPageScale } from '#core/pdf-import';
 import { errorMessage } from '../../ui/error-message';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
