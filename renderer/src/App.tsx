@@ -4,7 +4,7 @@
 import { lazy, Suspense } from 'react';
 import type { ContentSnapshot, KioskApi } from '#core/contract';
 import { Player } from './player/Player';
-import { useHash } from './admin/ui/useHash';
+import { useHash } from './useHash';
 
 const AdminScreen = lazy(() => import('./admin/AdminScreen'));
 

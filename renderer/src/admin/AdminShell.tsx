@@ -17,7 +17,7 @@ import { SECTIONS, type SectionId, type SectionProps } from './section';
 import { SettingsSection } from './settings/SettingsSection';
 import { StatusSection } from './status/StatusSection';
 import { toFailure, useAdminData, type AdminFailure } from './useAdminData';
-import { useHash } from './ui/useHash';
+import { useHash } from '../useHash';
 import { useStaffIdleLock } from './useStaffIdleLock';
 
 const VIEWS: Record<SectionId, ComponentType<SectionProps>> = {

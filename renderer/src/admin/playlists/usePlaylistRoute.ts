@@ -1,7 +1,7 @@
 /**
  * Which playlist is open in the editor: `#/admin/playlists/<id>`, so links and Back work.
  */
-import { useHash } from '../ui/useHash';
+import { useHash } from '../../useHash';
 
 const PATTERN = /^#\/admin\/playlists\/([a-z0-9][a-z0-9-]*)/;
 

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfirmDialog } from './ConfirmDialog';
 import { errorMessage } from './error-message';
 import { Alert } from './ErrorAlert';
-import { useHash } from './useHash';
+import { useHash } from '../../useHash';
 
 beforeAll(() => {
   // jsdom has no modal dialogs; Chromium's own are exercised by the admin e2e.
