@@ -36,46 +36,6 @@ function preloadFont(): Plugin {
   };
 }
 
-/** The player's code, which boot.ts imports once the first slide's markup has painted. */
-const PLAYER_ENTRY = /renderer\/src\/main\.tsx$/;
-
-/**
- * Add `<link rel="modulepreload">` for the player's code and its static imports to the built
- * index.html, so it downloads alongside the page although boot.ts runs it only after the first
- * paint.
- */
-function preloadPlayer(): Plugin {
-  return {
-    name: 'openness-preload-player',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, context) {
-        const bundle = context.bundle ?? {};
-        const entry = Object.values(bundle).find(
-          (output) => output.type === 'chunk' && PLAYER_ENTRY.test(output.facadeModuleId ?? ''),
-        );
-        if (entry?.type !== 'chunk') return [];
-        const files = new Set<string>();
-        const visit = (fileName: string) => {
-          const chunk = bundle[fileName];
-          if (files.has(fileName) || chunk?.type !== 'chunk') return;
-          files.add(fileName);
-          chunk.imports.forEach(visit);
-        };
-        visit(entry.fileName);
-        return [...files]
-          .filter((fileName) => !html.includes(`/${fileName}"`))
-          .map((fileName) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: '', href: `./${fileName}` },
-            injectTo: 'head' as const,
-          }));
-      },
-    },
-  };
-}
-
 /**
  * Write `.vite/module-sizes.json`: for each emitted chunk, its modules with their rendered size
  * and gzip size (before minification); the bench shares each chunk's real gzip size out by these.
@@ -108,7 +68,7 @@ function moduleSizes(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), preloadFont(), preloadPlayer(), moduleSizes()],
+  plugins: [react(), preloadFont(), moduleSizes()],
   resolve: browserResolve,
   build: {
     outDir: '../dist/renderer',

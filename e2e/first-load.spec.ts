@@ -25,21 +25,27 @@ function trickyContent(): ContentFile {
   return content;
 }
 
-/** The JS files the built page loads at start: its scripts and their static imports. */
+/**
+ * The JS files the built page loads at start: its scripts, the player its entry script imports
+ * once the first slide has painted (boot.ts), and their static imports.
+ */
 function startupChunks(): string[] {
   const html = readFileSync(path.join(RENDERER, 'index.html'), 'utf8');
-  const queue = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const entries = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const queue = [...entries];
   const seen = new Set<string>();
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
     seen.add(file);
     const code = readFileSync(path.join(RENDERER, file), 'utf8');
-    for (const m of code.matchAll(
-      /(?<![\w$.])import\s*(?:[\w$\s{},*]*?from\s*)?"\.\/([^"]+\.js)"/g,
-    )) {
-      queue.push(`assets/${m[1]}`);
-    }
+    const imports = [
+      ...code.matchAll(/(?<![\w$.])import\s*(?:[\w$\s{},*]*?from\s*)?"\.\/([^"]+\.js)"/g),
+      ...(entries.includes(file)
+        ? code.matchAll(/(?<![\w$.])import\(\s*[`"']\.\/([^`"']+\.js)[`"']\s*\)/g)
+        : []),
+    ];
+    for (const m of imports) queue.push(`assets/${m[1]}`);
   }
   return [...seen];
 }

@@ -1,7 +1,8 @@
 /**
  * Page entry: the styles (render-blocking, so the host's first-slide markup paints styled), then
- * the player's code once that markup has painted (its download starts at once: the built page
- * modulepreloads it, see vite.config.ts).
+ * the player's code once that markup has painted. Not preloaded: fetching the player's chunks
+ * alongside the stylesheet and the font delayed the first paint by about 100 ms (bench/), and
+ * from the kiosk's own host they arrive within a frame or two after it.
  */
 import '@fontsource-variable/inter/wght.css';
 import './styles/base.css';
