@@ -126,6 +126,8 @@ test('unlocked, the admin goes back to the player after the staff idle time', as
 }) => {
   await unlockFromPlayer(page, host.url);
   await expect(page.getByRole('navigation', { name: 'Admin' })).toBeVisible();
+  // The staff idle time comes with the settings: let them load before the clock runs.
+  await expect(page.getByRole('region', { name: 'Playlists' })).toBeVisible();
   // Longer than the locked wait: unlocked, only the staff idle time counts.
   await page.clock.runFor(LOCKED_MS + 10_000);
   await expect(page.getByRole('navigation', { name: 'Admin' })).toBeVisible();
