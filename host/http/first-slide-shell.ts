@@ -35,9 +35,15 @@ export function firstSlide(snapshot: ContentSnapshot, now: number): Slide | unde
  * an empty string for other kinds, which the player draws alone as before.
  */
 export function firstSlideShell(snapshot: ContentSnapshot, now = Date.now()): string {
-  const slide = firstSlide(snapshot, now);
+  return slideShell(firstSlide(snapshot, now), snapshot.settings);
+}
+
+/** The markup of `slide` (see firstSlideShell), for a caller that has resolved it already. */
+export function slideShell(
+  slide: Slide | undefined,
+  settings: ContentSnapshot['settings'],
+): string {
   if (slide?.kind !== 'theme') return '';
-  const { settings } = snapshot;
   const lang = settings.defaultLanguage;
   const text = (value: LocalizedText | undefined) => pickText(value, lang, lang);
   const langAttrs = (value: string) => {

@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentSnapshot } from '#core/contract';
 import { mediaUrl } from '#core/media';
-import { firstSlide, firstSlideShell } from './first-slide-shell.js';
+import type { Slide } from '#core/schema';
+import { escapeHtml, firstSlide, slideShell } from './first-slide-shell.js';
 
 /** The id the renderer reads the snapshot from (renderer/src/api/inline-snapshot.ts). */
 export const SNAPSHOT_BLOCK_ID = 'kiosk-snapshot';
@@ -25,27 +26,25 @@ export function scriptSafeJson(value: unknown): string {
   );
 }
 
-const attribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/** The picture the first slide shows now (per the schedule), as a URL; undefined for none. */
-export function firstPicture(snapshot: ContentSnapshot, now: number): string | undefined {
-  const first = firstSlide(snapshot, now);
-  if (first?.kind === 'image' || first?.kind === 'theme') {
-    return first.image ? mediaUrl(first.image.src) : undefined;
+/** The picture a slide shows, as a URL; undefined for none. */
+function pictureOf(slide: Slide | undefined): string | undefined {
+  if (slide?.kind === 'image' || slide?.kind === 'theme') {
+    return slide.image ? mediaUrl(slide.image.src) : undefined;
   }
   return undefined;
 }
 
 /** Put the snapshot, the picture preload and the first slide's markup into the page's HTML. */
 export function withSnapshot(html: string, snapshot: ContentSnapshot, now = Date.now()): string {
-  const picture = firstPicture(snapshot, now);
+  // The schedule is resolved once per page: the preload and the markup show the same slide.
+  const slide = firstSlide(snapshot, now);
+  const picture = pictureOf(slide);
   const preload = picture
-    ? `<link rel="preload" as="image" fetchpriority="high" href="${attribute(picture)}">\n  `
+    ? `<link rel="preload" as="image" fetchpriority="high" href="${escapeHtml(picture)}">\n  `
     : '';
   const block = `<script type="application/json" id="${SNAPSHOT_BLOCK_ID}">${scriptSafeJson(snapshot)}</script>\n  `;
   // A function replacement: `$` in a slide's text must not be read as a replacement pattern.
-  const shell = firstSlideShell(snapshot, now);
+  const shell = slideShell(slide, snapshot.settings);
   return html
     .replace('</head>', () => `${preload}</head>`)
     .replace('<div id="root"></div>', () => `<div id="root">${shell}</div>`)
