@@ -4,11 +4,16 @@ import { isScheduleActive, nextChange, resolvePlaylist } from './schedule';
 import { describeSchedule, weekTimeline } from './schedule-view';
 import { ContentFile, type Schedule } from './schema';
 
-const BRU = 'Europe/Brussels';
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const utc = (iso: string) => Date.parse(iso);
+import {
+  BRU,
+  DAY,
+  HOUR,
+  instantNearTransitions,
+  MINUTE,
+  utc,
+  wallTime,
+  ZONES,
+} from './test-schedules';
 
 const slide = (id: string, extra: object = {}) => ({
   id,
@@ -229,26 +234,7 @@ describe('weekTimeline and describeSchedule', () => {
   });
 });
 
-const ZONES = [
-  'Europe/Brussels',
-  'UTC',
-  'America/New_York',
-  'Asia/Kolkata',
-  'Australia/Lord_Howe',
-  'Pacific/Chatham',
-];
-const TRANSITIONS = [
-  '2026-03-29T01:00Z',
-  '2026-10-25T01:00Z',
-  '2026-03-08T07:00Z',
-  '2026-04-04T15:00Z',
-  '2026-09-26T14:00Z',
-].map(utc);
-const time = fc
-  .tuple(fc.integer({ min: 0, max: 24 }), fc.constantFrom(0, 30, 59))
-  .map(([h, m]) =>
-    h === 24 ? '24:00' : `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
-  );
+const time = wallTime([0, 30, 59]);
 const schedule: fc.Arbitrary<Schedule> = fc
   .record(
     {
@@ -278,12 +264,7 @@ const schedule: fc.Arbitrary<Schedule> = fc
       ? { ...s, startDate: s.endDate, endDate: s.startDate }
       : s,
   );
-const instant = fc.oneof(
-  fc.integer({ min: utc('2026-01-01T00:00:00Z'), max: utc('2027-01-01T00:00:00Z') }),
-  fc
-    .tuple(fc.constantFrom(...TRANSITIONS), fc.integer({ min: -DAY, max: DAY / 4 }))
-    .map(([transition, delta]) => transition + delta * 1000),
-);
+const instant = instantNearTransitions(DAY, DAY / 4);
 const slides = (prefix: string) =>
   fc
     .array(

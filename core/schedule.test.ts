@@ -3,10 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { isScheduleActive, isValidTimeZone, localParts } from './schedule';
 import type { Schedule } from './schema';
 
-const BRU = 'Europe/Brussels';
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-const utc = (iso: string) => Date.parse(iso);
+import {
+  BRU,
+  DAY,
+  instantNearTransitions,
+  MINUTE,
+  TRANSITIONS,
+  utc,
+  wallTime,
+  ZONES,
+} from './test-schedules';
+
 const at = (schedule: Schedule, iso: string, zone = BRU) =>
   isScheduleActive(schedule, utc(iso), zone);
 
@@ -234,30 +241,7 @@ function referenceActive(schedule: Schedule, instant: number, zone: string): boo
   );
 }
 
-const ZONES = [
-  'Europe/Brussels',
-  'UTC',
-  'America/New_York',
-  'Asia/Kolkata',
-  'Australia/Lord_Howe',
-  'Pacific/Chatham',
-];
-// Offset changes of these zones in 2026, to look closely around them.
-const TRANSITIONS = [
-  '2026-03-29T01:00Z',
-  '2026-10-25T01:00Z',
-  '2026-03-08T07:00Z',
-  '2026-11-01T06:00Z',
-  '2026-04-04T15:00Z',
-  '2026-10-03T15:30Z',
-  '2026-04-04T14:00Z',
-  '2026-09-26T14:00Z',
-].map(utc);
-const time = fc
-  .tuple(fc.integer({ min: 0, max: 24 }), fc.constantFrom(0, 15, 30, 45, 59, 1, 29))
-  .map(([h, m]) =>
-    h === 24 ? '24:00' : `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
-  );
+const time = wallTime([0, 15, 30, 45, 59, 1, 29]);
 const date = fc
   .date({ min: new Date('2025-12-25'), max: new Date('2027-01-05'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
@@ -271,12 +255,7 @@ const schedule: fc.Arbitrary<Schedule> = fc.record(
   },
   { requiredKeys: [] },
 );
-const instant = fc.oneof(
-  fc.integer({ min: utc('2026-01-01T00:00:00Z'), max: utc('2027-01-01T00:00:00Z') }),
-  fc
-    .tuple(fc.constantFrom(...TRANSITIONS), fc.integer({ min: -2 * DAY, max: 2 * DAY }))
-    .map(([transition, delta]) => transition + Math.round(delta / MINUTE) * MINUTE),
-);
+const instant = instantNearTransitions(2 * DAY, 2 * DAY);
 
 describe('scheduler properties', () => {
   it('looks near real offset changes', () => {
