@@ -29,6 +29,9 @@ const inOrder = z.refine<{ start: string; end: string }>(
   { message: 'must be after "start" and at most 24 hours later', path: ['end'] },
 );
 
+// When a record began and ended (checked by `inOrder`).
+const span = { start: IsoTime, end: IsoTime };
+
 /** The slide on screen now, as the player reports it when it shows one (for health). */
 export const NowShowing = z.object({
   playlistId: Id,
@@ -43,8 +46,7 @@ export type NowShowing = z.infer<typeof NowShowing>;
 export const PlayRecord = z
   .object({
     type: z.literal('play'),
-    start: IsoTime,
-    end: IsoTime,
+    ...span,
     playlistId: Id,
     slideId: Id,
     /** The language the slide was shown in (the one on screen when it ended). */
@@ -59,8 +61,7 @@ export type PlayRecord = z.infer<typeof PlayRecord>;
 export const SessionRecord = z
   .object({
     type: z.literal('session'),
-    start: IsoTime,
-    end: IsoTime,
+    ...span,
     /** Different slides shown during the visit. */
     slidesSeen: z.int().check(z.gte(0), z.lte(10_000)),
     /** The language on screen when the visit ended. */
