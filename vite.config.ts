@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
-import { browserResolve } from './vite.shared';
+import { browserResolve } from './vite.shared.js';
 
 /** The font file every first slide needs (Latin script), asked for before the CSS names it. */
 const PRELOADED_FONT = /^assets\/inter-latin-wght-normal-[\w-]+\.woff2$/;

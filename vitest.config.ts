@@ -1,7 +1,7 @@
 /** Unit and component tests: node for core/host/electron, jsdom for components (per-file). */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { browserResolve, nodeResolve } from './vite.shared';
+import { browserResolve, nodeResolve } from './vite.shared.js';
 
 export default defineConfig({
   plugins: [react()],

@@ -3,7 +3,7 @@
  * port. Separate from the unit run because they take minutes, not seconds; `.ci/run` runs both.
  */
 import { defineConfig } from 'vitest/config';
-import { nodeResolve } from './vite.shared';
+import { nodeResolve } from './vite.shared.js';
 
 export default defineConfig({
   resolve: nodeResolve,
