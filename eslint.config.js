@@ -21,6 +21,19 @@ const coreAlias = {
   message: "Import core/ as '#core/...', so that the layer shows in the import.",
 };
 
+/** A layer's files may not import the folders `forbidden` matches (raw IPC and core by path neither). */
+function layer(files, forbidden, message) {
+  return {
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { ...rawIpc, patterns: [coreAlias, { regex: forbidden, message }] },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -59,45 +72,18 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}', 'bench/**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.browser } },
   },
-  {
-    // The layers: the renderer talks to the host only through the KioskApi contract in core/;
-    // the host is shared by both shells, so it never reaches into either of them.
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          ...rawIpc,
-          patterns: [
-            coreAlias,
-            {
-              regex: '(^|/)(host|electron)/',
-              message: 'The renderer imports core/ only: the host is reached through KioskApi.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['host/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          ...rawIpc,
-          patterns: [
-            coreAlias,
-            {
-              regex: '(^|/)(renderer|electron)/',
-              message:
-                'The host is shared by both shells: it never imports electron/ or renderer/.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The layers: the renderer talks to the host only through the KioskApi contract in core/;
+  // the host is shared by both shells, so it never reaches into either of them.
+  layer(
+    'renderer/**/*.{ts,tsx}',
+    '(^|/)(host|electron)/',
+    'The renderer imports core/ only: the host is reached through KioskApi.',
+  ),
+  layer(
+    'host/**/*.ts',
+    '(^|/)(renderer|electron)/',
+    'The host is shared by both shells: it never imports electron/ or renderer/.',
+  ),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
