@@ -90,10 +90,11 @@ export const TimeOfDay = z
   .string()
   .check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time like 09:30 (24-hour)'));
 
+/** What is said of a name that is not a time zone. */
+export const TIME_ZONE_MESSAGE = 'must be a time zone such as "Europe/Brussels"';
+
 /** An IANA time zone name this runtime knows, such as "Europe/Brussels". */
-export const TimeZone = z
-  .string()
-  .check(z.refine(isValidTimeZone, 'must be a time zone such as "Europe/Brussels"'));
+export const TimeZone = z.string().check(z.refine(isValidTimeZone, TIME_ZONE_MESSAGE));
 
 /**
  * A daily time window, `from` inclusive to `to` exclusive (`24:00` is the end of the day).

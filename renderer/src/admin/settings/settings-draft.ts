@@ -4,7 +4,7 @@
 import type { Problem } from '#core/problems';
 import { problemsFromZod } from '#core/problems';
 import { isValidTimeZone } from '#core/schedule';
-import { LanguageCode, SETTING_RANGES, Settings } from '#core/schema';
+import { LanguageCode, SETTING_RANGES, Settings, TIME_ZONE_MESSAGE } from '#core/schema';
 import { inRange, rangeMessage } from '#core/units';
 import { parseWebPages, webPagesText } from './web-pages-draft';
 
@@ -114,9 +114,7 @@ export function fromDraft(
   }
   const timeZone = draft.timeZone.trim();
   if (timeZone && !isValidTimeZone(timeZone)) {
-    problems.push(
-      problem('timeZone', `"${timeZone}" is not a time zone name such as Europe/Brussels`),
-    );
+    problems.push(problem('timeZone', `"${timeZone}" ${TIME_ZONE_MESSAGE}`));
   }
   const webPages = parseWebPages(draft.webPages);
   if (!webPages.ok) problems.push(problem('webPages', webPages.message));
