@@ -5,7 +5,7 @@
  * and repeated files; where each file is used; a second staff screen kept up to date.
  */
 import type { Page } from '@playwright/test';
-import { setPin, unlockAdmin } from './admin-helpers';
+import { openAdminSection, setPin } from './admin-helpers';
 import { HEVC_REFUSAL } from '#core/media';
 import {
   callFromPage,
@@ -16,15 +16,6 @@ import {
   type TestFile,
 } from './admin-test-files';
 import { expect, test } from './fixtures';
-
-async function openMedia(page: Page, url: string): Promise<void> {
-  await unlockAdmin(page, url);
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Media' })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Media' })).toBeVisible();
-}
 
 /** Choose files with the visible "Upload files" button, as staff do. */
 async function upload(page: Page, files: TestFile[]): Promise<void> {
@@ -41,7 +32,7 @@ test('a PNG and a WebM made in the page upload with progress and show in the lib
   page,
   host,
 }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const png = await makePng(page);
   const webm = await makeWebm(page);
   expect(webm.buffer.subarray(0, 4)).toEqual(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
@@ -90,7 +81,7 @@ test('a PNG and a WebM made in the page upload with progress and show in the lib
 });
 
 test('an SVG upload is refused with the reason', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [makeSvg()]);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('drawing.svg');
@@ -100,7 +91,7 @@ test('an SVG upload is refused with the reason', async ({ page, host }) => {
 });
 
 test('a file renamed to .png is judged by its bytes', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const fake = {
     name: 'notes.png',
     mimeType: 'image/png',
@@ -112,7 +103,7 @@ test('a file renamed to .png is judged by its bytes', async ({ page, host }) => 
 });
 
 test('Delete asks first, then removes the file', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [await makePng(page, 'to-delete.png')]);
   await expect(library(page)).toHaveCount(1);
 
@@ -135,7 +126,7 @@ test('Delete asks first, then removes the file', async ({ page, host }) => {
 });
 
 test('a file a slide uses is not deleted; the alert lists the slides', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [await makePng(page, 'in-use.png')]);
   await expect(library(page)).toHaveCount(1);
 
@@ -181,7 +172,7 @@ async function served(page: Page, src: string): Promise<{ type: string; bytes: B
 }
 
 test('the upload hint names every accepted format and limit', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const hint = page.getByText(/^Or drop files here\./);
   await expect(hint).toContainText('HEIC becomes JPEG');
   await expect(hint).toContainText('iPhone MOV with H.264');
@@ -190,7 +181,7 @@ test('the upload hint names every accepted format and limit', async ({ page, hos
 });
 
 test('an iPhone .mov with H.264 and AAC is accepted and plays as MP4', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const mov = phoneFiles.mov();
   await upload(page, [mov]);
   await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
@@ -209,7 +200,7 @@ test('an iPhone .mov with H.264 and AAC is accepted and plays as MP4', async ({ 
 });
 
 test('an HEVC video is refused, naming the codec and what to do', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [phoneFiles.hevc()]);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('IMG_0043.MOV', { timeout: 30_000 });
@@ -220,7 +211,7 @@ test('an HEVC video is refused, naming the codec and what to do', async ({ page,
 });
 
 test('an animated GIF is a picture, kept whole with all its frames', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const gif = phoneFiles.gif();
   await upload(page, [gif]);
   await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
@@ -236,7 +227,7 @@ test('an animated GIF is a picture, kept whole with all its frames', async ({ pa
 });
 
 test('an HEIC photo becomes a JPEG picture', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [phoneFiles.heic()]);
   await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
   await expect(library(page).first()).toContainText('IMG_0044.HEIC');
@@ -253,7 +244,7 @@ test('an HEIC photo becomes a JPEG picture', async ({ page, host }) => {
 });
 
 test('SubRip captions are stored and served as WebVTT', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [phoneFiles.srt()]);
   await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
   await expect(library(page).first()).toContainText('welcome.srt');
@@ -269,7 +260,7 @@ test('SubRip captions are stored and served as WebVTT', async ({ page, host }) =
 });
 
 test('an empty file says the file is empty', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [{ name: 'blank.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) }]);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('blank.jpg');
@@ -278,7 +269,7 @@ test('an empty file says the file is empty', async ({ page, host }) => {
 });
 
 test('a file already in the library says under which name', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const visa = await makePng(page, 'visa.jpg');
   await upload(page, [visa]);
   await expect(library(page)).toHaveCount(1);
@@ -291,7 +282,7 @@ test('a file already in the library says under which name', async ({ page, host 
 });
 
 test('each card shows the slides that use its file', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [await makePng(page, 'flag.png')]);
   await expect(library(page)).toHaveCount(1);
   await expect(library(page).first()).toContainText('Not used on any slide');
@@ -325,11 +316,12 @@ test('a second staff screen shows uploads and deletes without reloading', async 
   host,
   browser,
 }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const otherContext = await browser.newContext();
   try {
     const other = await otherContext.newPage();
-    await openMedia(other, host.url);
+    await openAdminSection(other, host.url, 'Media');
+
     await expect(other.getByText('No files uploaded yet.')).toBeVisible();
 
     await upload(page, [await makePng(page, 'from-the-desk.png')]);

@@ -7,17 +7,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { MAX_ANNOUNCEMENT_LENGTH } from '#core/schema';
-import { setPin, unlockAdmin } from './admin-helpers';
+import { openAdminSection, setPin } from './admin-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
 import { openPlayer } from './helpers';
 
 async function openBandCard(page: Page, url: string) {
-  await unlockAdmin(page, url);
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Settings' })
-    .click();
+  await openAdminSection(page, url, 'Settings');
+
   const card = page.getByRole('form', { name: 'Announcement band' });
   await expect(card).toBeVisible();
   return card;

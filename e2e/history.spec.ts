@@ -3,7 +3,7 @@
  * version in the player's own slide view and restore it in one step, which is a new version.
  */
 import path from 'node:path';
-import { setPin } from './admin-helpers';
+import { goToAdminSection, setPin } from './admin-helpers';
 import { button, editPlaylist, openPlaylists, save, SHIPPED } from './admin-playlists-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
@@ -34,10 +34,8 @@ test('edit a title, see it in History, preview the old version and restore it', 
     timeout: 15_000,
   });
 
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'History' })
-    .click();
+  await goToAdminSection(page, 'History');
+
   const history = page.getByRole('region', { name: 'History', exact: true });
   await expect(history.getByRole('heading', { level: 2, name: 'History' })).toBeVisible();
   const versions = history.getByRole('list', { name: 'Saved versions' }).getByRole('listitem');
