@@ -10,19 +10,10 @@ import type { CDPSession, Locator, Page } from '@playwright/test';
 import { PIN, setPin } from './admin-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
+import { tapElement as tap } from './helpers';
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Staff access' });
 const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
-
-/** Touch the centre of an element's box with one finger. */
-async function tap(cdp: CDPSession, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('nothing to touch: the element has no box');
-  const at = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
 
 /** Touch each digit of `pin` on the keypad inside `scope`. */
 async function tapPin(cdp: CDPSession, scope: Locator, pin: string): Promise<void> {

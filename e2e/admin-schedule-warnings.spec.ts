@@ -8,9 +8,10 @@
  */
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { CDPSession, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { goToAdminSection, setPin, unlockAdmin } from './admin-helpers';
 import { expect, test } from './fixtures';
+import { tapElement } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SHIPPED = 'Belgium: open by nature';
@@ -50,16 +51,6 @@ async function onlyDays(schedule: Locator, keep: string[]): Promise<void> {
     if (!keep.includes(day)) await schedule.getByRole('checkbox', { name: day }).uncheck();
   }
   if (!keep.includes('Sunday')) await schedule.getByRole('checkbox', { name: 'Sunday' }).uncheck();
-}
-
-/** Touch the centre of an element with one finger (real CDP touch events). */
-async function tap(cdp: CDPSession, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('nothing to touch: the element has no box');
-  const at = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -195,9 +186,9 @@ test('the time zone is picked from a filtered list of real zones, by touch too',
   await expect(zone).toHaveValue('Europe/Brussels');
 
   const cdp = await page.context().newCDPSession(page);
-  await tap(cdp, zone);
+  await tapElement(cdp, zone);
   await zone.fill('tok');
-  await tap(cdp, options.filter({ hasText: 'Asia/Tokyo' }));
+  await tapElement(cdp, options.filter({ hasText: 'Asia/Tokyo' }));
   await expect(zone).toHaveValue('Asia/Tokyo');
   await expect(zone).toHaveAttribute('aria-expanded', 'false');
   await expect(schedule).toContainText('(Asia/Tokyo)');

@@ -188,7 +188,30 @@ export async function touchTap(cdp: CDPSession, at: { x: number; y: number }): P
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+/** A tap with one finger at the centre of an element's box, scrolled into view first. */
+export async function tapElement(cdp: CDPSession, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error('nothing to touch: the element has no box');
+  await touchTap(cdp, {
+    x: Math.round(box.x + box.width / 2),
+    y: Math.round(box.y + box.height / 2),
+  });
+}
+
+/** Hold the top-left corner for 3.1 s of fake time with a real touch, as a visitor's finger would. */
+export async function holdCornerByTouch(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [{ x: 12, y: 12 }],
+  });
+  await page.clock.runFor(3_100);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
 /** A point on the slide's text, away from every control. */
+
 export async function slideTextPoint(page: Page): Promise<{ x: number; y: number }> {
   const box = await page.locator('.slide__title').boundingBox();
   if (!box) throw new Error('no slide title on screen');
