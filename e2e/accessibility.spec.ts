@@ -12,6 +12,7 @@ import {
   expectSlide,
   idleDialog,
   LANGS,
+  openAccessibilityPanel,
   openPlayer,
   openPlayerOnFakeClock,
   ORIENTATIONS,
@@ -36,8 +37,7 @@ async function expectNoViolations(page: Page, state: string): Promise<void> {
 
 /** Open the visitor accessibility panel (if closed) and press one of its toggles. */
 async function toggleOption(page: Page, name: string): Promise<void> {
-  const menu = button(page, 'Accessibility');
-  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await openAccessibilityPanel(page);
   await button(page, name).click();
 }
 
@@ -72,8 +72,7 @@ test.describe('axe-core', () => {
     host,
   }) => {
     await openPlayer(page, host.url);
-    await button(page, 'Accessibility').click();
-    await expect(button(page, 'Larger text')).toBeVisible();
+    await openAccessibilityPanel(page);
     await expectNoViolations(page, 'with the accessibility panel open');
     await toggleOption(page, 'High contrast');
     await expect(page.locator('main')).toHaveClass(/is-high-contrast/);
@@ -220,8 +219,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
 
     test('every button and tab is at least 60×60 px', async ({ page, host }) => {
       await openPlayer(page, host.url);
-      await button(page, 'Accessibility').click();
-      await expect(button(page, 'Larger text')).toBeVisible();
+      await openAccessibilityPanel(page);
       const sizes = await controls(page).evaluateAll((els) =>
         els.map((el) => {
           const r = el.getBoundingClientRect();

@@ -210,6 +210,13 @@ export async function holdCornerByTouch(page: Page): Promise<void> {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+/** Open the visitor accessibility panel (English UI) if it is closed; resolves once it shows. */
+export async function openAccessibilityPanel(page: Page): Promise<void> {
+  const menu = button(page, 'Accessibility');
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await expect(button(page, 'Larger text')).toBeVisible();
+}
+
 /** A point on the slide's text, away from every control. */
 
 export async function slideTextPoint(page: Page): Promise<{ x: number; y: number }> {

@@ -10,6 +10,7 @@ import {
   expect,
   expectSlide,
   idleDialog,
+  openAccessibilityPanel,
   openPlayerOnFakeClock,
   SLIDES,
   tabs,
@@ -23,8 +24,7 @@ const COUNTDOWN_MS = DEFAULT_SETTINGS.countdownSec * 1000;
 
 /** Take the accessibility options' state: which of the three toggles are pressed. */
 async function accessibilityToggles(page: Page): Promise<string[]> {
-  const menu = button(page, 'Accessibility');
-  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await openAccessibilityPanel(page);
   const names = ['Larger text', 'High contrast', 'Controls within reach'];
   return Promise.all(names.map((n) => button(page, n).getAttribute('aria-pressed'))) as Promise<
     string[]

@@ -15,6 +15,7 @@ import {
   expect,
   expectSlide,
   idleDialog,
+  openAccessibilityPanel,
   openPlayer,
   skipAnimations,
   tabs,
@@ -182,8 +183,8 @@ test.describe('in real time with prefers-reduced-motion: reduce', () => {
     host,
   }) => {
     await openPlayer(page, host.url);
-    await button(page, 'Accessibility').click();
-    await expect(button(page, 'Larger text')).toBeVisible();
+    await openAccessibilityPanel(page);
+
     await expectFinalAtOnce(page, 'accessibilityPanel');
     await button(page, 'Larger text').click();
     await expect(button(page, 'Larger text')).toHaveAttribute('aria-pressed', 'true');
