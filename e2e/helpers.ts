@@ -166,7 +166,19 @@ export async function openPlayer(page: Page, url: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
+/**
+ * Load the player with every animation skipped and automatic rotation stopped: a still screen
+ * for screenshots and checks that must not race the slide show.
+ */
+export async function openStoppedPlayer(page: Page, url: string): Promise<void> {
+  await skipAnimations(page);
+  await openPlayer(page, url);
+  await button(page, UI.en.stop).click();
+  await expect(button(page, UI.en.start)).toBeVisible();
+}
+
 /** A horizontal (or any) touch drag through the Chrome DevTools Protocol. */
+
 export async function touchDrag(
   cdp: CDPSession,
   from: { x: number; y: number },

@@ -13,9 +13,8 @@ import {
   expect,
   expectSlide,
   LANGS,
-  openPlayer,
+  openStoppedPlayer,
   SLIDES,
-  skipAnimations,
   tabs,
   test,
   UI,
@@ -46,9 +45,7 @@ test('the default slides link to their source page and show it as a QR code that
   expect(LINKS).toHaveLength(4);
   for (const link of LINKS) expect(link).toMatch(/^https:\/\/embracingopenness\.be\//);
 
-  await skipAnimations(page);
-  await openPlayer(page, host.url);
-  await button(page, UI.en.stop).click();
+  await openStoppedPlayer(page, host.url);
   for (let n = 1; n <= SLIDES.length; n++) {
     await tabs(page)
       .nth(n - 1)
@@ -69,9 +66,7 @@ test('the caption is in the visitor language; the code stays dark on light in hi
   context,
 }) => {
   test.setTimeout(120_000);
-  await skipAnimations(page);
-  await openPlayer(page, host.url);
-  await button(page, UI.en.stop).click();
+  await openStoppedPlayer(page, host.url);
   for (const lang of LANGS) {
     await button(page, UI[lang].name).click();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);

@@ -9,9 +9,8 @@ import {
   button,
   expect,
   expectSlide,
-  openPlayer,
+  openStoppedPlayer,
   ORIENTATIONS,
-  skipAnimations,
   SLIDES,
   tabs,
   test,
@@ -29,10 +28,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
       host,
     }) => {
       await mkdir(OUT, { recursive: true });
-      await skipAnimations(page);
-      await openPlayer(page, host.url);
-      await button(page, UI.en.stop).click();
-      await expect(button(page, UI.en.start)).toBeVisible();
+      await openStoppedPlayer(page, host.url);
       for (let n = 1; n <= SLIDES.length; n++) {
         await tabs(page)
           .nth(n - 1)
@@ -57,9 +53,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
       host,
     }) => {
       await mkdir(OUT, { recursive: true });
-      await skipAnimations(page);
-      await openPlayer(page, host.url);
-      await button(page, UI.en.stop).click();
+      await openStoppedPlayer(page, host.url);
       const menu = button(page, 'Accessibility');
       await menu.click();
       await button(page, 'Larger text').click();
