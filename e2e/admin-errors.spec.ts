@@ -6,9 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { setPin, unlockAdmin } from './admin-helpers';
+import { setPinAndReduceMotion, unlockAdmin } from './admin-helpers';
 import {
   button,
+  colleagueSavesTitle,
   editPlaylist,
   openPlaylists,
   save,
@@ -23,8 +24,7 @@ const SCREENSHOT = path.resolve(import.meta.dirname, '../docs/screenshots/admin-
 test.beforeEach(async ({ dataDir, page }) => {
   // Two tabs and several axe runs per test: give a loaded machine time.
   test.slow();
-  await setPin(dataDir);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await setPinAndReduceMotion(dataDir, page);
 });
 
 /** The save banner's text. */
@@ -131,14 +131,7 @@ test('after a conflict, loading their version keeps a read-only copy of the edit
 }) => {
   await openPlaylists(page, host.url);
   await editPlaylist(page, SHIPPED);
-  const other = await page.context().newPage();
-  await other.goto(`${host.url}/#/admin/playlists`);
-  await editPlaylist(other, SHIPPED);
-  await other.getByLabel('Title (English)', { exact: true }).fill('Saved by a colleague');
-  await save(other);
-  await other.close();
-
-  await page.bringToFront();
+  await colleagueSavesTitle(page, host.url, SHIPPED, 'Saved by a colleague');
   await page.getByLabel('Duration (seconds)').fill('30');
   await page.getByLabel('Title (English)', { exact: true }).fill('My own title');
   await button(page, 'Save').click();

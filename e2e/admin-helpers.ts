@@ -60,3 +60,9 @@ export async function openAdminSection(page: Page, url: string, name: string): P
   await unlockAdmin(page, url);
   await goToAdminSection(page, name);
 }
+
+/** The admin specs' set-up: the staff PIN is set, and the screen asks for reduced motion. */
+export async function setPinAndReduceMotion(dataDir: string, page: Page): Promise<void> {
+  await setPin(dataDir);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+}

@@ -5,9 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setPin } from './admin-helpers';
+import { setPinAndReduceMotion } from './admin-helpers';
 import {
   button,
+  colleagueSavesTitle,
   editPlaylist,
   openPlaylists,
   playlistItem,
@@ -21,10 +22,7 @@ import { expectNoAxeViolations } from './admin-test-files';
 import { expect, startHost, stopHost, test } from './fixtures';
 import { openPlayer, touchDrag } from './helpers';
 
-test.beforeEach(async ({ dataDir, page }) => {
-  await setPin(dataDir);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-});
+test.beforeEach(({ dataDir, page }) => setPinAndReduceMotion(dataDir, page));
 
 test('create, duplicate, rename, make default and delete playlists', async ({ page, host }) => {
   await openPlaylists(page, host.url);
@@ -184,16 +182,7 @@ test('a save based on an old revision is refused, and Discard shows what is save
 }) => {
   await openPlaylists(page, host.url);
   await editPlaylist(page, SHIPPED);
-  // A second page of the same signed-in browser: the session cookie is shared.
-  const other = await page.context().newPage();
-  await other.goto(`${host.url}/#/admin/playlists`);
-  await editPlaylist(other, SHIPPED);
-
-  await other.getByLabel('Title (English)', { exact: true }).fill('Saved by a colleague');
-  await save(other);
-  await other.close();
-
-  await page.bringToFront();
+  await colleagueSavesTitle(page, host.url, SHIPPED, 'Saved by a colleague');
   await page.getByLabel('Duration (seconds)').fill('30');
   await button(page, 'Save').click();
   await expect(page.getByRole('alert')).toContainText('Not saved');

@@ -3,7 +3,7 @@
  * preview in the player's own slide component (languages, right-to-left, portrait), adding text,
  * picture and video slides with uploaded files and captions, slide options and schedules.
  */
-import { setPin } from './admin-helpers';
+import { setPinAndReduceMotion } from './admin-helpers';
 import {
   button,
   editPlaylist,
@@ -18,10 +18,7 @@ import { callFromPage, expectNoAxeViolations, makePng, makeWebm } from './admin-
 import { expect, test } from './fixtures';
 import { openPlayer } from './helpers';
 
-test.beforeEach(async ({ dataDir, page }) => {
-  await setPin(dataDir);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-});
+test.beforeEach(({ dataDir, page }) => setPinAndReduceMotion(dataDir, page));
 
 test('slide texts in two languages, "Not translated" marks and a live preview', async ({
   page,

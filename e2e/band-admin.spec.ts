@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { MAX_ANNOUNCEMENT_LENGTH } from '#core/schema';
-import { openAdminSection, setPin } from './admin-helpers';
+import { openAdminSection, setPinAndReduceMotion } from './admin-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
 import { openPlayer } from './helpers';
@@ -25,10 +25,7 @@ async function bandOnDisk(dataDir: string): Promise<unknown> {
   return settings.band;
 }
 
-test.beforeEach(async ({ host, page }) => {
-  await setPin(host.dataDir);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-});
+test.beforeEach(({ host, page }) => setPinAndReduceMotion(host.dataDir, page));
 
 test('staff write an announcement in two languages, turn on band and clock; the player shows them', async ({
   page,

@@ -3,7 +3,7 @@
  * version in the player's own slide view and restore it in one step, which is a new version.
  */
 import path from 'node:path';
-import { goToAdminSection, setPin } from './admin-helpers';
+import { goToAdminSection, setPinAndReduceMotion } from './admin-helpers';
 import { button, editPlaylist, openPlaylists, save, SHIPPED } from './admin-playlists-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
@@ -13,10 +13,7 @@ const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const CHANGE = `Playlist '${SHIPPED}': slide 1 title changed`;
 const BASELINE = 'As it was before the first change kept here';
 
-test.beforeEach(async ({ dataDir, page }) => {
-  await setPin(dataDir);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-});
+test.beforeEach(({ dataDir, page }) => setPinAndReduceMotion(dataDir, page));
 
 test('edit a title, see it in History, preview the old version and restore it', async ({
   page,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setPin } from './admin-helpers';
+import { setPin, setPinAndReduceMotion } from './admin-helpers';
 import { editPlaylist, openPlaylists, SHIPPED } from './admin-playlists-helpers';
 import { callFromPage, expectNoAxeViolations } from './admin-test-files';
 import {
@@ -99,8 +99,8 @@ test.describe('admin', () => {
     context,
   }) => {
     test.setTimeout(120_000);
-    await setPin(dataDir);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await setPinAndReduceMotion(dataDir, page);
+
     await openPlaylists(page, host.url);
     await editPlaylist(page, SHIPPED);
     const link = page.getByLabel('Link', { exact: true });
