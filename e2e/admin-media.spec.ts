@@ -26,6 +26,29 @@ async function upload(page: Page, files: TestFile[]): Promise<void> {
 
 const library = (page: Page) => page.locator('.media-grid > li');
 
+/**
+ * Put the library's first file on a new picture slide at the end of the first playlist, saved
+ * through the KioskApi as the admin does; returns that playlist's name.
+ */
+async function putOnNewSlide(page: Page, id: string, title: string, alt: string): Promise<string> {
+  type State = {
+    revision: string;
+    media: { ref: string }[];
+    content: { playlists: { name: string; slides: unknown[] }[] };
+  };
+  const { body: state } = await callFromPage<State>(page, 'admin:get');
+  const content = structuredClone(state.content);
+  content.playlists[0]!.slides.push({
+    id,
+    kind: 'image',
+    title: { en: title },
+    image: { src: state.media[0]!.ref, alt: { en: alt } },
+  });
+  const saved = await callFromPage(page, 'content:save', { baseRevision: state.revision, content });
+  expect(saved.status).toBe(200);
+  return content.playlists[0]!.name;
+}
+
 test.beforeEach(async ({ host }) => setPin(host.dataDir));
 
 test('a PNG and a WebM made in the page upload with progress and show in the library', async ({
@@ -130,30 +153,18 @@ test('a file a slide uses is not deleted; the alert lists the slides', async ({ 
   await upload(page, [await makePng(page, 'in-use.png')]);
   await expect(library(page)).toHaveCount(1);
 
-  // Put the picture on a new slide of the first playlist, through the API.
-  type State = {
-    revision: string;
-    media: { ref: string }[];
-    content: { playlists: { name: string; slides: unknown[] }[] };
-  };
-  const { body: state } = await callFromPage<State>(page, 'admin:get');
-  const content = structuredClone(state.content);
-  content.playlists[0]!.slides.push({
-    id: 'uploaded-picture',
-    kind: 'image',
-    title: { en: 'Our new picture' },
-    image: { src: state.media[0]!.ref, alt: { en: 'A test picture' } },
-  });
-  const saved = await callFromPage(page, 'content:save', { baseRevision: state.revision, content });
-  expect(saved.status).toBe(200);
+  const playlist = await putOnNewSlide(
+    page,
+    'uploaded-picture',
+    'Our new picture',
+    'A test picture',
+  );
 
   await page.getByRole('button', { name: 'Delete in-use.png' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Not deleted: in-use.png is used by these slides:');
-  await expect(alert.getByRole('listitem')).toHaveText([
-    `${content.playlists[0]!.name} › Our new picture`,
-  ]);
+  await expect(alert.getByRole('listitem')).toHaveText([`${playlist} › Our new picture`]);
   await expect(library(page)).toHaveCount(1);
 });
 
@@ -287,27 +298,11 @@ test('each card shows the slides that use its file', async ({ page, host }) => {
   await expect(library(page)).toHaveCount(1);
   await expect(library(page).first()).toContainText('Not used on any slide');
 
-  type State = {
-    revision: string;
-    media: { ref: string }[];
-    content: { playlists: { name: string; slides: unknown[] }[] };
-  };
-  const { body: state } = await callFromPage<State>(page, 'admin:get');
-  const content = structuredClone(state.content);
-  content.playlists[0]!.slides.push({
-    id: 'flag-picture',
-    kind: 'image',
-    title: { en: 'Our flag' },
-    image: { src: state.media[0]!.ref, alt: { en: 'The flag' } },
-  });
-  const saved = await callFromPage(page, 'content:save', { baseRevision: state.revision, content });
-  expect(saved.status).toBe(200);
+  const playlist = await putOnNewSlide(page, 'flag-picture', 'Our flag', 'The flag');
 
   // The saved change reaches this screen by itself, with no reload.
   const slides = page.getByRole('list', { name: 'Slides using flag.png' });
-  await expect(slides.getByRole('listitem')).toHaveText([
-    `${content.playlists[0]!.name} › Our flag`,
-  ]);
+  await expect(slides.getByRole('listitem')).toHaveText([`${playlist} › Our flag`]);
   await expect(library(page).first()).toContainText('Used on 1 slide');
 });
 
