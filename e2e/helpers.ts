@@ -159,7 +159,16 @@ export async function expectSlide(page: Page, n: number, lang: Lang = 'en'): Pro
   await expect(slide.getByRole('heading', { name: title, exact: true })).toBeVisible();
 }
 
+/** Choose slide `n` (1-based) by its tab, as a visitor does, and wait until it alone is at rest. */
+export async function showSlide(page: Page, n: number, lang: Lang = 'en'): Promise<void> {
+  await tabs(page)
+    .nth(n - 1)
+    .click();
+  await expectSlide(page, n, lang);
+}
+
 /** Load the player and wait until the first slide and the webfont are in. */
+
 export async function openPlayer(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(carousel(page)).toBeVisible();

@@ -12,8 +12,8 @@ import {
   idleDialog,
   openAccessibilityPanel,
   openPlayerOnFakeClock,
+  showSlide,
   SLIDES,
-  tabs,
   test,
   UI,
 } from './helpers';
@@ -82,8 +82,7 @@ test('after the idle timeout an alertdialog counts down, and "Continue" keeps th
   host,
 }) => {
   await openPlayerOnFakeClock(page, host.url);
-  await tabs(page).nth(2).click();
-  await expectSlide(page, 3);
+  await showSlide(page, 3);
   await button(page, 'Accessibility').click();
   await button(page, 'Larger text').click();
   await expect(button(page, UI.en.start)).toBeVisible();
@@ -127,8 +126,7 @@ test('when the countdown runs out everything is reset for the next visitor', asy
   await openPlayerOnFakeClock(page, host.url);
   await button(page, 'Français').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-  await tabs(page).nth(2).click();
-  await expectSlide(page, 3, 'fr');
+  await showSlide(page, 3, 'fr');
   await button(page, 'Accessibilité').click();
   await button(page, 'Texte plus grand').click();
   await button(page, 'Contraste élevé').click();

@@ -8,17 +8,7 @@ import path from 'node:path';
 import { setPin, setPinAndReduceMotion } from './admin-helpers';
 import { editPlaylist, openPlaylists, SHIPPED } from './admin-playlists-helpers';
 import { callFromPage, expectNoAxeViolations } from './admin-test-files';
-import {
-  button,
-  expect,
-  expectSlide,
-  LANGS,
-  openStoppedPlayer,
-  SLIDES,
-  tabs,
-  test,
-  UI,
-} from './helpers';
+import { button, expect, LANGS, openStoppedPlayer, showSlide, SLIDES, test, UI } from './helpers';
 import { decodeQr } from './qr-decode';
 
 /** 3 cm at 96 CSS px to the inch: the smallest code that scans from a metre. */
@@ -47,10 +37,7 @@ test('the default slides link to their source page and show it as a QR code that
 
   await openStoppedPlayer(page, host.url);
   for (let n = 1; n <= SLIDES.length; n++) {
-    await tabs(page)
-      .nth(n - 1)
-      .click();
-    await expectSlide(page, n);
+    await showSlide(page, n);
     const code = page.getByRole('img', { name: LINKS[n - 1]!, exact: true });
     await expect(code).toBeVisible({ timeout: 15_000 });
     const box = (await code.boundingBox())!;

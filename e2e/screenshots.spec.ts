@@ -11,8 +11,8 @@ import {
   expectSlide,
   openStoppedPlayer,
   ORIENTATIONS,
+  showSlide,
   SLIDES,
-  tabs,
   test,
   UI,
 } from './helpers';
@@ -30,10 +30,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
       await mkdir(OUT, { recursive: true });
       await openStoppedPlayer(page, host.url);
       for (let n = 1; n <= SLIDES.length; n++) {
-        await tabs(page)
-          .nth(n - 1)
-          .click();
-        await expectSlide(page, n);
+        await showSlide(page, n);
         // Nothing focused or hovered; every picture decoded; the webfont in.
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await page.mouse.move(viewport.width / 2, viewport.height / 2);
