@@ -88,6 +88,12 @@ export async function colleagueSavesTitle(
   await page.bringToFront();
 }
 
+/** Unlock the admin and open a playlist (the shipped one unless named) in the editor. */
+export async function openPlaylist(page: Page, url: string, name = SHIPPED): Promise<void> {
+  await openPlaylists(page, url);
+  await editPlaylist(page, name);
+}
+
 /** The slide titles as the editor's slide list shows them ("1. About us"), in order. */
 
 export function slideTitles(page: Page): Locator {

@@ -10,6 +10,7 @@ import {
   button,
   colleagueSavesTitle,
   editPlaylist,
+  openPlaylist,
   openPlaylists,
   playlistItem,
   save,
@@ -91,8 +92,7 @@ test('reorder by touch drag, mouse drag and Move buttons; the player follows', a
   await openPlayer(player, host.url);
   // A background tab gets few animation frames: keep the admin in front.
   await page.bringToFront();
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   await expect(slideTitles(page)).toHaveText(SHIPPED_TITLES.map((t, i) => `${i + 1}. ${t}`));
 
   // Touch: drag "About us" by its handle to below the third slide.
@@ -160,8 +160,7 @@ test('an invalid duration is refused by its field label and nothing is saved', a
   host,
 }) => {
   const before = await readFile(path.join(host.dataDir, 'content.json'), 'utf8');
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   await page.getByLabel('Duration (seconds)').fill('1');
   await button(page, 'Save').click();
   const alert = page.getByRole('alert');
@@ -180,8 +179,7 @@ test('a save based on an old revision is refused, and Discard shows what is save
   page,
   host,
 }) => {
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   await colleagueSavesTitle(page, host.url, SHIPPED, 'Saved by a colleague');
   await page.getByLabel('Duration (seconds)').fill('30');
   await button(page, 'Save').click();

@@ -7,6 +7,7 @@ import { setPinAndReduceMotion } from './admin-helpers';
 import {
   button,
   editPlaylist,
+  openPlaylist,
   openPlaylists,
   save,
   savedContent,
@@ -24,8 +25,7 @@ test('slide texts in two languages, "Not translated" marks and a live preview', 
   page,
   host,
 }) => {
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   const preview = page.locator('.pl-preview');
   await expect(preview.locator('.slide__title')).toHaveText('About us');
 
@@ -59,8 +59,7 @@ test('slide texts in two languages, "Not translated" marks and a live preview', 
 });
 
 test('add a text slide with a picture', async ({ page, host }) => {
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   await button(page, 'Add text slide').click();
   const dialog = page.getByRole('dialog', { name: 'Add text slide' });
   await dialog.getByLabel('Title (English)').fill('Visit us!');
@@ -207,8 +206,7 @@ test('slide options: duration, off, fade, a slide schedule, and deleting a slide
   page,
   host,
 }) => {
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   await page.locator('.pl-slide__select').nth(1).click();
   await expect(
     page.getByRole('heading', { name: 'Text slide: Open for innovation' }),

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setPin, setPinAndReduceMotion } from './admin-helpers';
-import { editPlaylist, openPlaylists, SHIPPED } from './admin-playlists-helpers';
+import { openPlaylist, openPlaylists } from './admin-playlists-helpers';
 import { callFromPage, expectNoAxeViolations } from './admin-test-files';
 import { button, expect, LANGS, openStoppedPlayer, showSlide, SLIDES, test, UI } from './helpers';
 import { decodeQr } from './qr-decode';
@@ -88,8 +88,7 @@ test.describe('admin', () => {
     test.setTimeout(120_000);
     await setPinAndReduceMotion(dataDir, page);
 
-    await openPlaylists(page, host.url);
-    await editPlaylist(page, SHIPPED);
+    await openPlaylist(page, host.url);
     const link = page.getByLabel('Link', { exact: true });
     await expect(link).toHaveValue(LINKS[0]!);
     const preview = page.locator('.pl-preview');
