@@ -238,6 +238,22 @@ export async function openAccessibilityPanel(page: Page): Promise<void> {
   await expect(button(page, 'Larger text')).toBeVisible();
 }
 
+/**
+ * Wait until /api/health is not ok and lists the player's report of `path` (a slide it skipped)
+ * with `message`.
+ */
+export async function expectPlayerReport(
+  url: string,
+  path: string,
+  message: string,
+): Promise<void> {
+  await expect(async () => {
+    const health = await (await fetch(`${url}/api/health`)).json();
+    expect(health.ok).toBe(false);
+    expect(health.problems).toContainEqual({ source: 'player', path, message });
+  }).toPass({ timeout: 20_000 });
+}
+
 /** A point on the slide's text, away from every control. */
 
 export async function slideTextPoint(page: Page): Promise<{ x: number; y: number }> {

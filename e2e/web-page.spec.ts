@@ -14,6 +14,7 @@ import { button, editPlaylist } from './admin-playlists-helpers';
 import { callFromPage, expectNoAxeViolations } from './admin-test-files';
 import {
   expect,
+  expectPlayerReport,
   idleDialog,
   openPlayer,
   openPlayerOnFakeClock,
@@ -190,14 +191,6 @@ test('the allowlist is edited in Settings and becomes the CSP frame-src', async 
   ]);
 });
 
-/** Wait until /api/health lists the player's report of `path` (a skipped slide) with `message`. */
-async function expectReported(host: Host, path: string, message: string): Promise<void> {
-  await expect(async () => {
-    const health = await (await fetch(`${host.url}/api/health`)).json();
-    expect(health.problems).toContainEqual({ source: 'player', path, message });
-  }).toPass({ timeout: 20_000 });
-}
-
 test('a page that never answers is skipped and reported like missing media', async ({
   page,
   host,
@@ -207,8 +200,9 @@ test('a page that never answers is skipped and reported like missing media', asy
   await openPlayer(page, host.url);
   await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('tab')).toHaveCount(1);
-  await expectReported(
-    host,
+  await expectPlayerReport(
+    host.url,
+
     'slide never',
     `the web page ${site.origin}/hang did not load within 10 seconds`,
   );
@@ -235,7 +229,11 @@ test('a site that refuses the connection is skipped and reported, not shown as a
   await openPlayer(page, host.url);
   await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('tab')).toHaveCount(1);
-  await expectReported(host, 'slide refused', `the web site of ${origin}/page does not answer`);
+  await expectPlayerReport(
+    host.url,
+    'slide refused',
+    `the web site of ${origin}/page does not answer`,
+  );
 });
 
 test('on a kiosk that is offline the web page slide is skipped and reported', async ({
@@ -253,8 +251,9 @@ test('on a kiosk that is offline the web page slide is skipped and reported', as
   await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('tab')).toHaveCount(1, { timeout: 20_000 });
   expect(site.loads()).toBe(0);
-  await expectReported(
-    host,
+  await expectPlayerReport(
+    host.url,
+
     'slide offline',
     `the kiosk is offline, so the web page ${site.origin}/page cannot load`,
   );
