@@ -4,7 +4,7 @@
  * phones make (ffmpeg and ImageMagick files): iPhone MOV, HEVC, HEIC, animated GIF, SubRip; empty
  * and repeated files; where each file is used; a second staff screen kept up to date.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { openAdminSection, setPin } from './admin-helpers';
 import { HEVC_REFUSAL } from '#core/media';
 import {
@@ -27,7 +27,34 @@ async function upload(page: Page, files: TestFile[]): Promise<void> {
 const library = (page: Page) => page.locator('.media-grid > li');
 
 /**
- * Put the library's first file on a new picture slide at the end of the first playlist, saved
+ * A library card's picture: served as /media/<sha256>.<ext>, loaded, `width` pixels wide.
+ * Returns its address.
+ */
+async function expectPicturePreview(card: Locator, ext: string, width: number): Promise<string> {
+  const img = card.locator('img');
+  await expect(img).toHaveAttribute('src', new RegExp(`^/media/[0-9a-f]{64}\\.${ext}$`));
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), {
+      timeout: 30_000,
+    })
+    .toBe(width);
+  return (await img.getAttribute('src'))!;
+}
+
+/** A library card's video: served as /media/<sha256>.<ext>, its first frame `width` pixels wide. */
+async function expectVideoPreview(card: Locator, ext: string, width: number): Promise<void> {
+  const video = card.locator('video');
+  await expect(video).toHaveAttribute('src', new RegExp(`^/media/[0-9a-f]{64}\\.${ext}#t=0\\.1$`));
+  await expect
+    .poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState >= 1 && el.videoWidth), {
+      timeout: 30_000,
+    })
+    .toBe(width);
+}
+
+/**
+ * Put the library's first file
+ on a new picture slide at the end of the first playlist, saved
  * through the KioskApi as the admin does; returns that playlist's name.
  */
 async function putOnNewSlide(page: Page, id: string, title: string, alt: string): Promise<string> {
@@ -81,16 +108,8 @@ test('a PNG and a WebM made in the page upload with progress and show in the lib
   await expect(library(page).nth(1)).toContainText('test-picture.png');
   await expect(library(page).nth(1)).toContainText('Picture');
 
-  const img = library(page).nth(1).locator('img');
-  await expect(img).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.png$/);
-  await expect
-    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
-    .toBe(480);
-  const video = library(page).nth(0).locator('video');
-  await expect(video).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.webm#t=0\.1$/);
-  await expect
-    .poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState >= 1 && el.videoWidth))
-    .toBe(320);
+  await expectPicturePreview(library(page).nth(1), 'png', 480);
+  await expectVideoPreview(library(page).nth(0), 'webm', 320);
 
   // The host stored both, judged by their bytes.
   const { body } = await callFromPage<{ media: { name: string; kind: string; mime: string }[] }>(
@@ -198,14 +217,8 @@ test('an iPhone .mov with H.264 and AAC is accepted and plays as MP4', async ({ 
   await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
   await expect(library(page).first()).toContainText('IMG_0042.MOV');
   await expect(library(page).first()).toContainText('Video');
-  const video = library(page).first().locator('video');
-  await expect(video).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.mp4#t=0\.1$/);
   // This Chromium plays H.264 (checked with canPlayType and this very file).
-  await expect
-    .poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState >= 1 && el.videoWidth), {
-      timeout: 30_000,
-    })
-    .toBe(320);
+  await expectVideoPreview(library(page).first(), 'mp4', 320);
   const { body } = await callFromPage<Stored>(page, 'admin:get');
   expect(body.media).toMatchObject([{ name: 'IMG_0042.MOV', kind: 'video', mime: 'video/mp4' }]);
 });
@@ -227,12 +240,7 @@ test('an animated GIF is a picture, kept whole with all its frames', async ({ pa
   await upload(page, [gif]);
   await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
   await expect(library(page).first()).toContainText('Picture');
-  const img = library(page).first().locator('img');
-  await expect(img).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.gif$/);
-  await expect
-    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
-    .toBe(64);
-  const file = await served(page, (await img.getAttribute('src'))!);
+  const file = await served(page, await expectPicturePreview(library(page).first(), 'gif', 64));
   expect(file.type).toBe('image/gif');
   expect(file.bytes.equals(gif.buffer)).toBe(true);
 });
@@ -242,12 +250,7 @@ test('an HEIC photo becomes a JPEG picture', async ({ page, host }) => {
   await upload(page, [phoneFiles.heic()]);
   await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
   await expect(library(page).first()).toContainText('IMG_0044.HEIC');
-  const img = library(page).first().locator('img');
-  await expect(img).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.jpg$/);
-  await expect
-    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
-    .toBe(64);
-  const file = await served(page, (await img.getAttribute('src'))!);
+  const file = await served(page, await expectPicturePreview(library(page).first(), 'jpg', 64));
   expect(file.type).toBe('image/jpeg');
   expect([...file.bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
   const { body } = await callFromPage<Stored>(page, 'admin:get');
