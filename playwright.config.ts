@@ -2,14 +2,8 @@
  * End-to-end tests: the real host (the `openness-kiosk serve` command) with the built renderer,
  * driven in Chromium. CHROMIUM_PATH picks the browser; Debian's chromium is the default.
  */
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-const chromiumPath =
-  process.env.CHROMIUM_PATH ??
-  ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/google-chrome'].find((p) =>
-    existsSync(p),
-  );
+import { CHROMIUM_ARGS, findChromium } from './e2e/chromium.mjs';
 
 export default defineConfig({
   testDir: '.',
@@ -23,16 +17,8 @@ export default defineConfig({
   use: {
     viewport: { width: 1920, height: 1080 },
     launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: findChromium(),
+      args: [...CHROMIUM_ARGS],
     },
   },
 });

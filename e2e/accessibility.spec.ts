@@ -12,12 +12,13 @@ import {
   expectSlide,
   idleDialog,
   LANGS,
+  openAccessibilityPanel,
   openPlayer,
   openPlayerOnFakeClock,
   ORIENTATIONS,
+  showSlide,
   skipAnimations,
   SLIDES,
-  tabs,
   test,
   UI,
 } from './helpers';
@@ -36,8 +37,7 @@ async function expectNoViolations(page: Page, state: string): Promise<void> {
 
 /** Open the visitor accessibility panel (if closed) and press one of its toggles. */
 async function toggleOption(page: Page, name: string): Promise<void> {
-  const menu = button(page, 'Accessibility');
-  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await openAccessibilityPanel(page);
   await button(page, name).click();
 }
 
@@ -72,14 +72,12 @@ test.describe('axe-core', () => {
     host,
   }) => {
     await openPlayer(page, host.url);
-    await button(page, 'Accessibility').click();
-    await expect(button(page, 'Larger text')).toBeVisible();
+    await openAccessibilityPanel(page);
     await expectNoViolations(page, 'with the accessibility panel open');
     await toggleOption(page, 'High contrast');
     await expect(page.locator('main')).toHaveClass(/is-high-contrast/);
     await expectNoViolations(page, 'with high contrast');
-    await tabs(page).nth(3).click();
-    await expectSlide(page, 4);
+    await showSlide(page, 4);
     await expectNoViolations(page, 'with high contrast on slide 4');
     await toggleOption(page, 'Larger text');
     await toggleOption(page, 'Controls within reach');
@@ -132,10 +130,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
         ),
       );
     for (let n = 1; n <= SLIDES.length; n++) {
-      await tabs(page)
-        .nth(n - 1)
-        .click();
-      await expectSlide(page, n);
+      await showSlide(page, n);
       const before = await sizes();
       await toggleOption(page, 'Larger text');
       await expect(page.locator('main')).toHaveClass(/is-large-text/);
@@ -220,8 +215,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
 
     test('every button and tab is at least 60×60 px', async ({ page, host }) => {
       await openPlayer(page, host.url);
-      await button(page, 'Accessibility').click();
-      await expect(button(page, 'Larger text')).toBeVisible();
+      await openAccessibilityPanel(page);
       const sizes = await controls(page).evaluateAll((els) =>
         els.map((el) => {
           const r = el.getBoundingClientRect();

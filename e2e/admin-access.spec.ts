@@ -4,7 +4,7 @@
  * idle lock.
  */
 import type { Page } from '@playwright/test';
-import { PIN, setPin, unlockAdmin } from './admin-helpers';
+import { openAdminSection, PIN, setPin, unlockAdmin } from './admin-helpers';
 import { callFromPage } from './admin-test-files';
 import { expect, test } from './fixtures';
 import { openPlayer } from './helpers';
@@ -214,11 +214,8 @@ test('a session ended on the host brings back Staff access, keeping unsaved edit
   host,
 }) => {
   await setPin(host.dataDir);
-  await unlockAdmin(page, host.url);
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Settings' })
-    .click();
+  await openAdminSection(page, host.url, 'Settings');
+
   const idle = page.getByLabel('Idle timeout (seconds)');
   await idle.fill('77');
   // As if the session had run out: the host forgets it.
@@ -239,11 +236,8 @@ test('the admin locks itself after the staff idle time and returns to the player
 }) => {
   await setPin(host.dataDir);
   await page.clock.install();
-  await unlockAdmin(page, host.url);
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Settings' })
-    .click();
+  await openAdminSection(page, host.url, 'Settings');
+
   await page.getByLabel('Staff idle lock (seconds)').fill('30');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();

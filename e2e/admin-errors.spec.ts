@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { setPin, unlockAdmin } from './admin-helpers';
+import { setPinAndReduceMotion, unlockAdmin } from './admin-helpers';
 import {
   button,
-  editPlaylist,
-  openPlaylists,
+  colleagueSavesTitle,
+  openPlaylist,
   save,
   savedContent,
   SHIPPED,
@@ -23,8 +23,7 @@ const SCREENSHOT = path.resolve(import.meta.dirname, '../docs/screenshots/admin-
 test.beforeEach(async ({ dataDir, page }) => {
   // Two tabs and several axe runs per test: give a loaded machine time.
   test.slow();
-  await setPin(dataDir);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await setPinAndReduceMotion(dataDir, page);
 });
 
 /** The save banner's text. */
@@ -46,8 +45,7 @@ test('a duration of -3 is shown at its field and by label in seconds; the list n
   host,
 }) => {
   const before = await readFile(path.join(host.dataDir, 'content.json'), 'utf8');
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   const duration = page.getByLabel('Duration (seconds)');
   await duration.fill('-3');
   // Before saving: an edit, not a saved value, and the list does not present it as real.
@@ -102,8 +100,7 @@ test('an empty title in the default language is refused at its field; other lang
   page,
   host,
 }) => {
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   const english = page.getByLabel('Title (English)', { exact: true });
   const french = page.getByLabel('Title (Français)', { exact: true });
   await english.fill('');
@@ -129,16 +126,8 @@ test('after a conflict, loading their version keeps a read-only copy of the edit
   page,
   host,
 }) => {
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
-  const other = await page.context().newPage();
-  await other.goto(`${host.url}/#/admin/playlists`);
-  await editPlaylist(other, SHIPPED);
-  await other.getByLabel('Title (English)', { exact: true }).fill('Saved by a colleague');
-  await save(other);
-  await other.close();
-
-  await page.bringToFront();
+  await openPlaylist(page, host.url);
+  await colleagueSavesTitle(page, host.url, SHIPPED, 'Saved by a colleague');
   await page.getByLabel('Duration (seconds)').fill('30');
   await page.getByLabel('Title (English)', { exact: true }).fill('My own title');
   await button(page, 'Save').click();

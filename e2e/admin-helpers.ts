@@ -1,5 +1,5 @@
 /**
- * Helpers for admin tests: set the staff PIN with the real CLI, and unlock the admin.
+ * Helpers for admin tests: set the staff PIN with the real CLI, unlock the admin, open a section.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -44,4 +44,25 @@ export async function confirmWithPin(page: Page, pin = PIN): Promise<void> {
   for (const digit of pin) await dialog.getByRole('button', { name: digit, exact: true }).click();
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(dialog).toBeHidden({ timeout: 15_000 });
+}
+
+/**
+ * Go to a section of the unlocked admin ("Media", "Settings", ...) with its navigation link;
+ * resolves once the section's heading shows.
+ */
+export async function goToAdminSection(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+}
+
+/** Unlock the admin and open one of its sections; resolves once its heading shows. */
+export async function openAdminSection(page: Page, url: string, name: string): Promise<void> {
+  await unlockAdmin(page, url);
+  await goToAdminSection(page, name);
+}
+
+/** The admin specs' set-up: the staff PIN is set, and the screen asks for reduced motion. */
+export async function setPinAndReduceMotion(dataDir: string, page: Page): Promise<void> {
+  await setPin(dataDir);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
 }

@@ -10,18 +10,15 @@ import type { CDPSession, Locator, Page } from '@playwright/test';
 import { PIN, setPin } from './admin-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
+import { tapElement as tap } from './helpers';
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Staff access' });
 const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 
-/** Touch the centre of an element's box with one finger. */
-async function tap(cdp: CDPSession, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('nothing to touch: the element has no box');
-  const at = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+/** Open /#/admin (Staff access) and a CDP session to touch it with. */
+async function openStaffAccessForTouch(page: Page, url: string): Promise<CDPSession> {
+  await page.goto(`${url}/#/admin`);
+  return page.context().newCDPSession(page);
 }
 
 /** Touch each digit of `pin` on the keypad inside `scope`. */
@@ -32,8 +29,7 @@ async function tapPin(cdp: CDPSession, scope: Locator, pin: string): Promise<voi
 }
 
 test('creating the first PIN, then unlocking with it, by touch alone', async ({ page, host }) => {
-  await page.goto(`${host.url}/#/admin`);
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await openStaffAccessForTouch(page, host.url);
   const newPin = dialog(page).getByLabel('New PIN', { exact: true });
   const repeat = dialog(page).getByLabel('Repeat PIN', { exact: true });
   await expect(newPin).toBeFocused();
@@ -60,8 +56,7 @@ test('creating the first PIN, then unlocking with it, by touch alone', async ({ 
 
 test('a wrong PIN typed by touch says so; the keys echo nothing', async ({ page, host }) => {
   await setPin(host.dataDir);
-  await page.goto(`${host.url}/#/admin`);
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await openStaffAccessForTouch(page, host.url);
   const field = dialog(page).getByLabel('PIN', { exact: true });
   await expect(field).toBeFocused();
   await expect(field).toHaveAttribute('type', 'password');
@@ -123,8 +118,7 @@ test('every keypad key is at least 60 by 60 px', async ({ page, host }) => {
 
 test('changing the PIN in Settings by touch alone', async ({ page, host }) => {
   await setPin(host.dataDir);
-  await page.goto(`${host.url}/#/admin`);
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await openStaffAccessForTouch(page, host.url);
   await tapPin(cdp, dialog(page), PIN);
   await tap(cdp, dialog(page).getByRole('button', { name: 'Unlock' }));
   const nav = page.getByRole('navigation', { name: 'Admin' });
@@ -161,8 +155,7 @@ test('"Confirm with your PIN" by touch alone: a wrong PIN says so, Cancel keeps 
   host,
 }) => {
   await setPin(host.dataDir);
-  await page.goto(`${host.url}/#/admin`);
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await openStaffAccessForTouch(page, host.url);
   await tapPin(cdp, dialog(page), PIN);
   await tap(cdp, dialog(page).getByRole('button', { name: 'Unlock' }));
   const nav = page.getByRole('navigation', { name: 'Admin' });

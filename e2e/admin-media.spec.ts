@@ -4,8 +4,8 @@
  * phones make (ffmpeg and ImageMagick files): iPhone MOV, HEVC, HEIC, animated GIF, SubRip; empty
  * and repeated files; where each file is used; a second staff screen kept up to date.
  */
-import type { Page } from '@playwright/test';
-import { setPin, unlockAdmin } from './admin-helpers';
+import type { Locator, Page } from '@playwright/test';
+import { openAdminSection, setPin } from './admin-helpers';
 import { HEVC_REFUSAL } from '#core/media';
 import {
   callFromPage,
@@ -17,15 +17,6 @@ import {
 } from './admin-test-files';
 import { expect, test } from './fixtures';
 
-async function openMedia(page: Page, url: string): Promise<void> {
-  await unlockAdmin(page, url);
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Media' })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Media' })).toBeVisible();
-}
-
 /** Choose files with the visible "Upload files" button, as staff do. */
 async function upload(page: Page, files: TestFile[]): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
@@ -35,13 +26,63 @@ async function upload(page: Page, files: TestFile[]): Promise<void> {
 
 const library = (page: Page) => page.locator('.media-grid > li');
 
+/**
+ * A library card's picture: served as /media/<sha256>.<ext>, loaded, `width` pixels wide.
+ * Returns its address.
+ */
+async function expectPicturePreview(card: Locator, ext: string, width: number): Promise<string> {
+  const img = card.locator('img');
+  await expect(img).toHaveAttribute('src', new RegExp(`^/media/[0-9a-f]{64}\\.${ext}$`));
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), {
+      timeout: 30_000,
+    })
+    .toBe(width);
+  return (await img.getAttribute('src'))!;
+}
+
+/** A library card's video: served as /media/<sha256>.<ext>, its first frame `width` pixels wide. */
+async function expectVideoPreview(card: Locator, ext: string, width: number): Promise<void> {
+  const video = card.locator('video');
+  await expect(video).toHaveAttribute('src', new RegExp(`^/media/[0-9a-f]{64}\\.${ext}#t=0\\.1$`));
+  await expect
+    .poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState >= 1 && el.videoWidth), {
+      timeout: 30_000,
+    })
+    .toBe(width);
+}
+
+/**
+ * Put the library's first file
+ on a new picture slide at the end of the first playlist, saved
+ * through the KioskApi as the admin does; returns that playlist's name.
+ */
+async function putOnNewSlide(page: Page, id: string, title: string, alt: string): Promise<string> {
+  type State = {
+    revision: string;
+    media: { ref: string }[];
+    content: { playlists: { name: string; slides: unknown[] }[] };
+  };
+  const { body: state } = await callFromPage<State>(page, 'admin:get');
+  const content = structuredClone(state.content);
+  content.playlists[0]!.slides.push({
+    id,
+    kind: 'image',
+    title: { en: title },
+    image: { src: state.media[0]!.ref, alt: { en: alt } },
+  });
+  const saved = await callFromPage(page, 'content:save', { baseRevision: state.revision, content });
+  expect(saved.status).toBe(200);
+  return content.playlists[0]!.name;
+}
+
 test.beforeEach(async ({ host }) => setPin(host.dataDir));
 
 test('a PNG and a WebM made in the page upload with progress and show in the library', async ({
   page,
   host,
 }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const png = await makePng(page);
   const webm = await makeWebm(page);
   expect(webm.buffer.subarray(0, 4)).toEqual(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]));
@@ -67,16 +108,8 @@ test('a PNG and a WebM made in the page upload with progress and show in the lib
   await expect(library(page).nth(1)).toContainText('test-picture.png');
   await expect(library(page).nth(1)).toContainText('Picture');
 
-  const img = library(page).nth(1).locator('img');
-  await expect(img).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.png$/);
-  await expect
-    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
-    .toBe(480);
-  const video = library(page).nth(0).locator('video');
-  await expect(video).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.webm#t=0\.1$/);
-  await expect
-    .poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState >= 1 && el.videoWidth))
-    .toBe(320);
+  await expectPicturePreview(library(page).nth(1), 'png', 480);
+  await expectVideoPreview(library(page).nth(0), 'webm', 320);
 
   // The host stored both, judged by their bytes.
   const { body } = await callFromPage<{ media: { name: string; kind: string; mime: string }[] }>(
@@ -90,7 +123,7 @@ test('a PNG and a WebM made in the page upload with progress and show in the lib
 });
 
 test('an SVG upload is refused with the reason', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [makeSvg()]);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('drawing.svg');
@@ -100,7 +133,7 @@ test('an SVG upload is refused with the reason', async ({ page, host }) => {
 });
 
 test('a file renamed to .png is judged by its bytes', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const fake = {
     name: 'notes.png',
     mimeType: 'image/png',
@@ -112,7 +145,7 @@ test('a file renamed to .png is judged by its bytes', async ({ page, host }) => 
 });
 
 test('Delete asks first, then removes the file', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [await makePng(page, 'to-delete.png')]);
   await expect(library(page)).toHaveCount(1);
 
@@ -135,34 +168,22 @@ test('Delete asks first, then removes the file', async ({ page, host }) => {
 });
 
 test('a file a slide uses is not deleted; the alert lists the slides', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [await makePng(page, 'in-use.png')]);
   await expect(library(page)).toHaveCount(1);
 
-  // Put the picture on a new slide of the first playlist, through the API.
-  type State = {
-    revision: string;
-    media: { ref: string }[];
-    content: { playlists: { name: string; slides: unknown[] }[] };
-  };
-  const { body: state } = await callFromPage<State>(page, 'admin:get');
-  const content = structuredClone(state.content);
-  content.playlists[0]!.slides.push({
-    id: 'uploaded-picture',
-    kind: 'image',
-    title: { en: 'Our new picture' },
-    image: { src: state.media[0]!.ref, alt: { en: 'A test picture' } },
-  });
-  const saved = await callFromPage(page, 'content:save', { baseRevision: state.revision, content });
-  expect(saved.status).toBe(200);
+  const playlist = await putOnNewSlide(
+    page,
+    'uploaded-picture',
+    'Our new picture',
+    'A test picture',
+  );
 
   await page.getByRole('button', { name: 'Delete in-use.png' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Not deleted: in-use.png is used by these slides:');
-  await expect(alert.getByRole('listitem')).toHaveText([
-    `${content.playlists[0]!.name} › Our new picture`,
-  ]);
+  await expect(alert.getByRole('listitem')).toHaveText([`${playlist} › Our new picture`]);
   await expect(library(page)).toHaveCount(1);
 });
 
@@ -181,7 +202,7 @@ async function served(page: Page, src: string): Promise<{ type: string; bytes: B
 }
 
 test('the upload hint names every accepted format and limit', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const hint = page.getByText(/^Or drop files here\./);
   await expect(hint).toContainText('HEIC becomes JPEG');
   await expect(hint).toContainText('iPhone MOV with H.264');
@@ -190,26 +211,20 @@ test('the upload hint names every accepted format and limit', async ({ page, hos
 });
 
 test('an iPhone .mov with H.264 and AAC is accepted and plays as MP4', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const mov = phoneFiles.mov();
   await upload(page, [mov]);
   await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
   await expect(library(page).first()).toContainText('IMG_0042.MOV');
   await expect(library(page).first()).toContainText('Video');
-  const video = library(page).first().locator('video');
-  await expect(video).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.mp4#t=0\.1$/);
   // This Chromium plays H.264 (checked with canPlayType and this very file).
-  await expect
-    .poll(() => video.evaluate((el: HTMLVideoElement) => el.readyState >= 1 && el.videoWidth), {
-      timeout: 30_000,
-    })
-    .toBe(320);
+  await expectVideoPreview(library(page).first(), 'mp4', 320);
   const { body } = await callFromPage<Stored>(page, 'admin:get');
   expect(body.media).toMatchObject([{ name: 'IMG_0042.MOV', kind: 'video', mime: 'video/mp4' }]);
 });
 
 test('an HEVC video is refused, naming the codec and what to do', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [phoneFiles.hevc()]);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('IMG_0043.MOV', { timeout: 30_000 });
@@ -220,32 +235,22 @@ test('an HEVC video is refused, naming the codec and what to do', async ({ page,
 });
 
 test('an animated GIF is a picture, kept whole with all its frames', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const gif = phoneFiles.gif();
   await upload(page, [gif]);
   await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
   await expect(library(page).first()).toContainText('Picture');
-  const img = library(page).first().locator('img');
-  await expect(img).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.gif$/);
-  await expect
-    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
-    .toBe(64);
-  const file = await served(page, (await img.getAttribute('src'))!);
+  const file = await served(page, await expectPicturePreview(library(page).first(), 'gif', 64));
   expect(file.type).toBe('image/gif');
   expect(file.bytes.equals(gif.buffer)).toBe(true);
 });
 
 test('an HEIC photo becomes a JPEG picture', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [phoneFiles.heic()]);
   await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
   await expect(library(page).first()).toContainText('IMG_0044.HEIC');
-  const img = library(page).first().locator('img');
-  await expect(img).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.jpg$/);
-  await expect
-    .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth))
-    .toBe(64);
-  const file = await served(page, (await img.getAttribute('src'))!);
+  const file = await served(page, await expectPicturePreview(library(page).first(), 'jpg', 64));
   expect(file.type).toBe('image/jpeg');
   expect([...file.bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
   const { body } = await callFromPage<Stored>(page, 'admin:get');
@@ -253,7 +258,7 @@ test('an HEIC photo becomes a JPEG picture', async ({ page, host }) => {
 });
 
 test('SubRip captions are stored and served as WebVTT', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [phoneFiles.srt()]);
   await expect(library(page)).toHaveCount(1, { timeout: 30_000 });
   await expect(library(page).first()).toContainText('welcome.srt');
@@ -269,7 +274,7 @@ test('SubRip captions are stored and served as WebVTT', async ({ page, host }) =
 });
 
 test('an empty file says the file is empty', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [{ name: 'blank.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) }]);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('blank.jpg');
@@ -278,7 +283,7 @@ test('an empty file says the file is empty', async ({ page, host }) => {
 });
 
 test('a file already in the library says under which name', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const visa = await makePng(page, 'visa.jpg');
   await upload(page, [visa]);
   await expect(library(page)).toHaveCount(1);
@@ -291,32 +296,16 @@ test('a file already in the library says under which name', async ({ page, host 
 });
 
 test('each card shows the slides that use its file', async ({ page, host }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await upload(page, [await makePng(page, 'flag.png')]);
   await expect(library(page)).toHaveCount(1);
   await expect(library(page).first()).toContainText('Not used on any slide');
 
-  type State = {
-    revision: string;
-    media: { ref: string }[];
-    content: { playlists: { name: string; slides: unknown[] }[] };
-  };
-  const { body: state } = await callFromPage<State>(page, 'admin:get');
-  const content = structuredClone(state.content);
-  content.playlists[0]!.slides.push({
-    id: 'flag-picture',
-    kind: 'image',
-    title: { en: 'Our flag' },
-    image: { src: state.media[0]!.ref, alt: { en: 'The flag' } },
-  });
-  const saved = await callFromPage(page, 'content:save', { baseRevision: state.revision, content });
-  expect(saved.status).toBe(200);
+  const playlist = await putOnNewSlide(page, 'flag-picture', 'Our flag', 'The flag');
 
   // The saved change reaches this screen by itself, with no reload.
   const slides = page.getByRole('list', { name: 'Slides using flag.png' });
-  await expect(slides.getByRole('listitem')).toHaveText([
-    `${content.playlists[0]!.name} › Our flag`,
-  ]);
+  await expect(slides.getByRole('listitem')).toHaveText([`${playlist} › Our flag`]);
   await expect(library(page).first()).toContainText('Used on 1 slide');
 });
 
@@ -325,11 +314,12 @@ test('a second staff screen shows uploads and deletes without reloading', async 
   host,
   browser,
 }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const otherContext = await browser.newContext();
   try {
     const other = await otherContext.newPage();
-    await openMedia(other, host.url);
+    await openAdminSection(other, host.url, 'Media');
+
     await expect(other.getByText('No files uploaded yet.')).toBeVisible();
 
     await upload(page, [await makePng(page, 'from-the-desk.png')]);

@@ -68,7 +68,34 @@ export async function editPlaylist(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { name: `Editing: ${name}` })).toBeVisible();
 }
 
+/**
+ * A colleague, in a second tab of the same signed-in browser (the session cookie is shared),
+ * gives the first slide of a playlist a new English title and saves; then that tab closes and
+ * the first one is in front again.
+ */
+export async function colleagueSavesTitle(
+  page: Page,
+  url: string,
+  playlist: string,
+  title: string,
+): Promise<void> {
+  const other = await page.context().newPage();
+  await other.goto(`${url}/#/admin/playlists`);
+  await editPlaylist(other, playlist);
+  await other.getByLabel('Title (English)', { exact: true }).fill(title);
+  await save(other);
+  await other.close();
+  await page.bringToFront();
+}
+
+/** Unlock the admin and open a playlist (the shipped one unless named) in the editor. */
+export async function openPlaylist(page: Page, url: string, name = SHIPPED): Promise<void> {
+  await openPlaylists(page, url);
+  await editPlaylist(page, name);
+}
+
 /** The slide titles as the editor's slide list shows them ("1. About us"), in order. */
+
 export function slideTitles(page: Page): Locator {
   return page.locator('.pl-slide__title');
 }

@@ -5,10 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setPin } from './admin-helpers';
+import { setPinAndReduceMotion } from './admin-helpers';
 import {
   button,
+  colleagueSavesTitle,
   editPlaylist,
+  openPlaylist,
   openPlaylists,
   playlistItem,
   save,
@@ -21,10 +23,7 @@ import { expectNoAxeViolations } from './admin-test-files';
 import { expect, startHost, stopHost, test } from './fixtures';
 import { openPlayer, touchDrag } from './helpers';
 
-test.beforeEach(async ({ dataDir, page }) => {
-  await setPin(dataDir);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-});
+test.beforeEach(({ dataDir, page }) => setPinAndReduceMotion(dataDir, page));
 
 test('create, duplicate, rename, make default and delete playlists', async ({ page, host }) => {
   await openPlaylists(page, host.url);
@@ -93,8 +92,7 @@ test('reorder by touch drag, mouse drag and Move buttons; the player follows', a
   await openPlayer(player, host.url);
   // A background tab gets few animation frames: keep the admin in front.
   await page.bringToFront();
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   await expect(slideTitles(page)).toHaveText(SHIPPED_TITLES.map((t, i) => `${i + 1}. ${t}`));
 
   // Touch: drag "About us" by its handle to below the third slide.
@@ -162,8 +160,7 @@ test('an invalid duration is refused by its field label and nothing is saved', a
   host,
 }) => {
   const before = await readFile(path.join(host.dataDir, 'content.json'), 'utf8');
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   await page.getByLabel('Duration (seconds)').fill('1');
   await button(page, 'Save').click();
   const alert = page.getByRole('alert');
@@ -182,18 +179,8 @@ test('a save based on an old revision is refused, and Discard shows what is save
   page,
   host,
 }) => {
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
-  // A second page of the same signed-in browser: the session cookie is shared.
-  const other = await page.context().newPage();
-  await other.goto(`${host.url}/#/admin/playlists`);
-  await editPlaylist(other, SHIPPED);
-
-  await other.getByLabel('Title (English)', { exact: true }).fill('Saved by a colleague');
-  await save(other);
-  await other.close();
-
-  await page.bringToFront();
+  await openPlaylist(page, host.url);
+  await colleagueSavesTitle(page, host.url, SHIPPED, 'Saved by a colleague');
   await page.getByLabel('Duration (seconds)').fill('30');
   await button(page, 'Save').click();
   await expect(page.getByRole('alert')).toContainText('Not saved');

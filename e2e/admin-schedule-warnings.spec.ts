@@ -8,9 +8,10 @@
  */
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { CDPSession, Locator, Page } from '@playwright/test';
-import { setPin, unlockAdmin } from './admin-helpers';
+import type { Locator, Page } from '@playwright/test';
+import { goToAdminSection, setPin, unlockAdmin } from './admin-helpers';
 import { expect, test } from './fixtures';
+import { tapElement } from './helpers';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SHIPPED = 'Belgium: open by nature';
@@ -52,23 +53,6 @@ async function onlyDays(schedule: Locator, keep: string[]): Promise<void> {
   if (!keep.includes('Sunday')) await schedule.getByRole('checkbox', { name: 'Sunday' }).uncheck();
 }
 
-async function openSchedule(page: Page): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Schedule' }).click();
-  await expect(
-    page.getByRole('heading', { level: 2, name: 'Schedule', exact: true }),
-  ).toBeVisible();
-}
-
-/** Touch the centre of an element with one finger (real CDP touch events). */
-async function tap(cdp: CDPSession, target: Locator): Promise<void> {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  if (!box) throw new Error('nothing to touch: the element has no box');
-  const at = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
-
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return results.violations.map(
@@ -104,7 +88,8 @@ test('an overlap says who plays and why, in the editor and on the timeline', asy
   const warnings = editor(page).getByRole('list', { name: 'Schedule warnings' });
   await expect(warnings.getByRole('listitem')).toHaveText([OVERLAP]);
 
-  await openSchedule(page);
+  await goToAdminSection(page, 'Schedule');
+
   const check = page.getByRole('list', { name: 'Check these schedules' });
   await expect(check.getByRole('listitem')).toHaveCount(1);
   await expect(check.getByRole('listitem').first()).toContainText(OVERLAP);
@@ -127,7 +112,8 @@ test('a schedule on the default playlist is explained, not refused', async ({ pa
   await button(page, 'Save').click();
   await saved(page);
 
-  await openSchedule(page);
+  await goToAdminSection(page, 'Schedule');
+
   await expect(page.getByRole('list', { name: 'Check these schedules' })).toContainText(
     'it plays whenever nothing else does',
   );
@@ -175,7 +161,8 @@ test('a window whose start equals its end says all day, and plays all day', asyn
   await expect(schedule).toContainText('Plays: Tue, all day');
   await button(page, 'Save').click();
   await saved(page);
-  await openSchedule(page);
+  await goToAdminSection(page, 'Schedule');
+
   const lines = page.getByRole('list', { name: 'What plays when' }).getByRole('listitem');
   await expect(lines.filter({ hasText: 'Tue 00:00–24:00: Open day' })).toHaveCount(1);
   await expect(lines.filter({ hasText: /^Wed .*Open day/ })).toHaveCount(0);
@@ -199,9 +186,9 @@ test('the time zone is picked from a filtered list of real zones, by touch too',
   await expect(zone).toHaveValue('Europe/Brussels');
 
   const cdp = await page.context().newCDPSession(page);
-  await tap(cdp, zone);
+  await tapElement(cdp, zone);
   await zone.fill('tok');
-  await tap(cdp, options.filter({ hasText: 'Asia/Tokyo' }));
+  await tapElement(cdp, options.filter({ hasText: 'Asia/Tokyo' }));
   await expect(zone).toHaveValue('Asia/Tokyo');
   await expect(zone).toHaveAttribute('aria-expanded', 'false');
   await expect(schedule).toContainText('(Asia/Tokyo)');
@@ -209,7 +196,8 @@ test('the time zone is picked from a filtered list of real zones, by touch too',
   // The settings use the same picker.
   await button(page, 'Save').click();
   await saved(page);
-  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await goToAdminSection(page, 'Settings');
+
   const kiosk = page.getByRole('combobox', { name: 'Time zone' });
   await kiosk.fill('new yo');
   await page.getByRole('option', { name: 'America/New_York' }).click();
@@ -244,7 +232,8 @@ test.describe('in French', () => {
     await expect(schedule).toContainText('1 mars 2026 – 31 mars 2026');
     await button(page, 'Save').click();
     await saved(page);
-    await openSchedule(page);
+    await goToAdminSection(page, 'Schedule');
+
     await expect(page.locator('.sc-week__day').filter({ hasText: '25 mars' })).toHaveCount(1);
     await expect(page.locator('.sc-scheduled')).toContainText('1 mars 2026 – 31 mars 2026');
   });

@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { setPin, unlockAdmin } from './admin-helpers';
+import { goToAdminSection, setPin, unlockAdmin } from './admin-helpers';
 import { expect, test } from './fixtures';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -45,13 +45,6 @@ async function schedulePlaylist(
   await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 }
 
-async function openSchedule(page: Page): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Schedule' }).click();
-  await expect(
-    page.getByRole('heading', { level: 2, name: 'Schedule', exact: true }),
-  ).toBeVisible();
-}
-
 /** The text version of the timeline, one line per stretch of time. */
 function timelineText(page: Page): Locator {
   return page.getByRole('list', { name: 'What plays when' }).getByRole('listitem');
@@ -64,7 +57,8 @@ test.beforeEach(async ({ dataDir, page, host }) => {
 });
 
 test('with nothing scheduled, the default playlist plays all week', async ({ page }) => {
-  await openSchedule(page);
+  await goToAdminSection(page, 'Schedule');
+
   const now = page.locator('.sc-now');
   await expect(now).toContainText(SHIPPED);
   await expect(now).toContainText('nothing is scheduled');
@@ -78,7 +72,7 @@ test('a weekday lunch schedule shows on the timeline and in Now playing', async 
   await expect(page.getByRole('group', { name: 'When this playlist plays' })).toContainText(
     'Plays: Mon–Fri, 12:00–14:00',
   );
-  await openSchedule(page);
+  await goToAdminSection(page, 'Schedule');
 
   const now = page.locator('.sc-now');
   await expect(now.locator('.sc-now__name')).toContainText('Lunch menu');
@@ -105,7 +99,8 @@ test('a weekday lunch schedule shows on the timeline and in Now playing', async 
 test('a window that ends before it starts runs past midnight', async ({ page }) => {
   await schedulePlaylist(page, 'Night loop', { from: '22:00', to: '02:00' }, 'every day');
   await expect(page.getByText('runs past midnight into the next day')).toBeVisible();
-  await openSchedule(page);
+  await goToAdminSection(page, 'Schedule');
+
   const lines = timelineText(page);
   await expect(lines.filter({ hasText: 'Mon 22:00–24:00: Night loop' })).toHaveCount(1);
   await expect(lines.filter({ hasText: 'Tue 00:00–02:00: Night loop' })).toHaveCount(1);
@@ -120,7 +115,8 @@ test('a window whose end equals its start plays all day on its days; the To fiel
   await expect(page.getByLabel('To (time window 1)')).toHaveAccessibleDescription(
     /the same time in both means all day/,
   );
-  await openSchedule(page);
+  await goToAdminSection(page, 'Schedule');
+
   const lines = timelineText(page);
   await expect(lines.filter({ hasText: 'Mon 00:00–24:00: Open day' })).toHaveCount(1);
   await expect(lines.filter({ hasText: 'Fri 00:00–24:00: Open day' })).toHaveCount(1);
@@ -130,7 +126,8 @@ test('a window whose end equals its start plays all day on its days; the To fiel
 
 test('the week of the spring daylight-saving change keeps wall-clock times', async ({ page }) => {
   await schedulePlaylist(page, 'Lunch menu', { from: '12:00', to: '14:00' }, 'every day');
-  await openSchedule(page);
+  await goToAdminSection(page, 'Schedule');
+
   // Sunday 29 March 2026 has 23 hours in Brussels; lunch is still at noon.
   const lines = timelineText(page);
   await expect(lines.filter({ hasText: 'Sun 12:00–14:00: Lunch menu' })).toHaveCount(1);
@@ -139,7 +136,8 @@ test('the week of the spring daylight-saving change keeps wall-clock times', asy
 
 test('no axe violations on the Schedule section', async ({ page }) => {
   await schedulePlaylist(page, 'Lunch menu', { from: '12:00', to: '14:00' }, 'weekdays');
-  await openSchedule(page);
+  await goToAdminSection(page, 'Schedule');
+
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const found = results.violations.map(
     (v) =>

@@ -6,18 +6,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { PIN, setPin, unlockAdmin } from './admin-helpers';
+import { openAdminSection, PIN, setPin, unlockAdmin } from './admin-helpers';
 import { callFromPage } from './admin-test-files';
 import { expect, startHost, stopHost, test } from './fixtures';
-
-async function openSettings(page: Page, url: string): Promise<void> {
-  await unlockAdmin(page, url);
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Settings' })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
-}
 
 /** The settings:save call (the client encodes the colon). */
 const SAVE_CALL = /\/api\/call\/settings(:|%3A)save$/;
@@ -37,7 +28,7 @@ test('a changed idle timeout is saved, and kept after a reload and a host restar
   host,
   dataDir,
 }) => {
-  await openSettings(page, host.url);
+  await openAdminSection(page, host.url, 'Settings');
   await page.getByLabel('Idle timeout (seconds)').fill('75');
   await page.getByLabel('Time zone').fill('Europe/Brussels');
   await save(page);
@@ -53,7 +44,8 @@ test('a changed idle timeout is saved, and kept after a reload and a host restar
   await stopHost(host);
   const again = await startHost(dataDir);
   try {
-    await openSettings(page, again.url);
+    await openAdminSection(page, again.url, 'Settings');
+
     await expect(page.getByLabel('Idle timeout (seconds)')).toHaveValue('75');
     await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Brussels');
   } finally {
@@ -66,7 +58,7 @@ test('the quiet-hour reload is off by default, can be set to an hour, and off ag
   host,
   dataDir,
 }) => {
-  await openSettings(page, host.url);
+  await openAdminSection(page, host.url, 'Settings');
   const quiet = page.getByLabel('Quiet-hour reload');
   await expect(quiet).toHaveValue('');
   await expect(quiet.locator('option:checked')).toHaveText('Off');
@@ -88,7 +80,7 @@ test('languages: add one by its BCP 47 tag, refuse a bad tag, and save', async (
   host,
   dataDir,
 }) => {
-  await openSettings(page, host.url);
+  await openAdminSection(page, host.url, 'Settings');
   const add = page.getByLabel('Add language');
   await add.fill('english!');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -111,7 +103,7 @@ test('languages: add one by its BCP 47 tag, refuse a bad tag, and save', async (
 
 test('invalid input is refused by field, and nothing is saved', async ({ page, host, dataDir }) => {
   const before = await readFile(path.join(dataDir, 'settings.json'), 'utf8');
-  await openSettings(page, host.url);
+  await openAdminSection(page, host.url, 'Settings');
   const countdown = page.getByLabel('Countdown (seconds)');
 
   // Checked in the page first.
@@ -156,7 +148,7 @@ test('two pages editing at once: the second save is refused as a conflict', asyn
   host,
   dataDir,
 }) => {
-  await openSettings(page, host.url);
+  await openAdminSection(page, host.url, 'Settings');
   const other = await context.newPage();
   // Same browser, same session: the second page is unlocked already.
   await other.goto(`${host.url}/#/admin/settings`);
@@ -195,7 +187,7 @@ test('a corrupted settings.json: the kiosk keeps playing and the admin says what
   await expect(page.locator('[aria-roledescription="carousel"]')).toBeVisible();
   await expect(page.locator('[aria-roledescription="slide"]').first()).toBeVisible();
 
-  await openSettings(page, host.url);
+  await openAdminSection(page, host.url, 'Settings');
   const problems = page.getByRole('region', { name: 'Problems found' });
   await expect(problems).toBeVisible();
   await expect(problems).toContainText('settings.json');
@@ -210,7 +202,7 @@ test('Change PIN: a wrong current PIN is refused, then the new PIN works', async
   page,
   host,
 }) => {
-  await openSettings(page, host.url);
+  await openAdminSection(page, host.url, 'Settings');
   const current = page.getByLabel('Current PIN', { exact: true });
   const next = page.getByLabel('New PIN', { exact: true });
   const repeat = page.getByLabel('Repeat new PIN', { exact: true });

@@ -3,10 +3,11 @@
  * preview in the player's own slide component (languages, right-to-left, portrait), adding text,
  * picture and video slides with uploaded files and captions, slide options and schedules.
  */
-import { setPin } from './admin-helpers';
+import { setPinAndReduceMotion } from './admin-helpers';
 import {
   button,
   editPlaylist,
+  openPlaylist,
   openPlaylists,
   save,
   savedContent,
@@ -18,17 +19,13 @@ import { callFromPage, expectNoAxeViolations, makePng, makeWebm } from './admin-
 import { expect, test } from './fixtures';
 import { openPlayer } from './helpers';
 
-test.beforeEach(async ({ dataDir, page }) => {
-  await setPin(dataDir);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-});
+test.beforeEach(({ dataDir, page }) => setPinAndReduceMotion(dataDir, page));
 
 test('slide texts in two languages, "Not translated" marks and a live preview', async ({
   page,
   host,
 }) => {
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   const preview = page.locator('.pl-preview');
   await expect(preview.locator('.slide__title')).toHaveText('About us');
 
@@ -62,8 +59,7 @@ test('slide texts in two languages, "Not translated" marks and a live preview', 
 });
 
 test('add a text slide with a picture', async ({ page, host }) => {
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   await button(page, 'Add text slide').click();
   const dialog = page.getByRole('dialog', { name: 'Add text slide' });
   await dialog.getByLabel('Title (English)').fill('Visit us!');
@@ -210,8 +206,7 @@ test('slide options: duration, off, fade, a slide schedule, and deleting a slide
   page,
   host,
 }) => {
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   await page.locator('.pl-slide__select').nth(1).click();
   await expect(
     page.getByRole('heading', { name: 'Text slide: Open for innovation' }),

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setPin, unlockAdmin } from './admin-helpers';
+import { goToAdminSection, openAdminSection, setPin } from './admin-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import {
   button,
@@ -84,12 +84,7 @@ test('slides shown and a visit are recorded, shown in Analytics and exported as 
   // Staff read them in the admin, in another browser context on a real clock.
   const office = await browser.newContext({ acceptDownloads: true });
   const admin = await office.newPage();
-  await unlockAdmin(admin, host.url);
-  await admin
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Analytics' })
-    .click();
-  await expect(admin.getByRole('heading', { level: 2, name: 'Analytics' })).toBeVisible();
+  await openAdminSection(admin, host.url, 'Analytics');
   // The day the visit started (today, unless the test ran across midnight).
   const visit = new Date(records[4]!.start);
   await admin.getByLabel('From', { exact: true }).fill(localDate(visit));
@@ -146,10 +141,8 @@ test('slides shown and a visit are recorded, shown in Analytics and exported as 
   await expect
     .poll(async () => (await (await fetch(`${host.url}/api/health`)).json()).currentSlide)
     .toMatchObject({ slideId: first.id, lang: 'en', title: first.title.en });
-  await admin
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Status' })
-    .click();
+  await goToAdminSection(admin, 'Status');
+
   await expect(admin.getByRole('definition').filter({ hasText: first.title.en })).toBeVisible();
   await office.close();
 });

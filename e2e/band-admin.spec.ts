@@ -7,17 +7,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { MAX_ANNOUNCEMENT_LENGTH } from '#core/schema';
-import { setPin, unlockAdmin } from './admin-helpers';
+import { openAdminSection, setPinAndReduceMotion } from './admin-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
 import { openPlayer } from './helpers';
 
 async function openBandCard(page: Page, url: string) {
-  await unlockAdmin(page, url);
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Settings' })
-    .click();
+  await openAdminSection(page, url, 'Settings');
+
   const card = page.getByRole('form', { name: 'Announcement band' });
   await expect(card).toBeVisible();
   return card;
@@ -28,10 +25,7 @@ async function bandOnDisk(dataDir: string): Promise<unknown> {
   return settings.band;
 }
 
-test.beforeEach(async ({ host, page }) => {
-  await setPin(host.dataDir);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-});
+test.beforeEach(({ host, page }) => setPinAndReduceMotion(host.dataDir, page));
 
 test('staff write an announcement in two languages, turn on band and clock; the player shows them', async ({
   page,

@@ -17,7 +17,16 @@ import type { Page } from '@playwright/test';
 import { setPin, unlockAdmin } from './admin-helpers';
 import { uploadFromPage } from './admin-playlists-helpers';
 import { callFromPage, makePng, type TestFile } from './admin-test-files';
-import { expect, openPlayer, startHost, stopHost, tabs, test, type Host } from './helpers';
+import {
+  expect,
+  expectPlayerReport,
+  openPlayer,
+  startHost,
+  stopHost,
+  tabs,
+  test,
+  type Host,
+} from './helpers';
 
 const run = promisify(execFile);
 
@@ -192,15 +201,7 @@ for (const [label, make, onDisk, message] of [
         .poll(() => shownTitles(page), { timeout: 30_000 })
         .toEqual(['A picture', 'Some text', 'A picture', 'Some text']);
 
-      await expect(async () => {
-        const health = await (await fetch(`${host.url}/api/health`)).json();
-        expect(health.ok).toBe(false);
-        expect(health.problems).toContainEqual({
-          source: 'player',
-          path: 'slide broken-video',
-          message: message(ref),
-        });
-      }).toPass({ timeout: 10_000 });
+      await expectPlayerReport(host.url, 'slide broken-video', message(ref));
     } finally {
       // The fixture stops the first host; one started here is stopped here.
       if (host !== first) await stopHost(host);

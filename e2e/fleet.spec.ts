@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { serveBundle, type BundleServer } from '../host/fleet/test-server';
-import { confirmWithPin, setPin, unlockAdmin } from './admin-helpers';
+import { confirmWithPin, openAdminSection, setPin, unlockAdmin } from './admin-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import { expect, startHost, stopHost, test, type Host } from './fixtures';
 
@@ -208,11 +208,8 @@ test('a replayed old bundle is refused and shown in Status and health; Roll back
   // The old manifest, served again as if it were new.
   await writeFile(manifestFile, withdrawn);
   await setPin(host.dataDir);
-  await unlockAdmin(page, host.url);
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Status' })
-    .click();
+  await openAdminSection(page, host.url, 'Status');
+
   const sync = page.locator('.admin-card', {
     has: page.getByRole('heading', { name: 'Fleet sync' }),
   });

@@ -9,7 +9,7 @@ import { setPin } from './admin-helpers';
 import { button, editPlaylist, openPlaylists, save, SHIPPED } from './admin-playlists-helpers';
 import { uploadFromPage } from './admin-playlists-helpers';
 import type { TestFile } from './admin-test-files';
-import { expect, openPlayer, PORTRAIT, skipAnimations, test } from './helpers';
+import { expect, openPlayer, PORTRAIT, skipAnimations, test, type Host } from './helpers';
 
 test.use({ viewport: PORTRAIT });
 
@@ -67,7 +67,24 @@ async function renderedContent(media: Locator) {
   });
 }
 
+/**
+ * A 16:9 picture or video shows whole on the portrait screen: fitted (contain), inside the
+ * screen and as wide as it allows. Returns where its pixels land.
+ */
+async function expectWholeOnPortrait(media: Locator) {
+  const whole = await renderedContent(media);
+  expect(whole.fit).toBe('contain');
+  expect(whole.natural).toBeCloseTo(16 / 9, 2);
+  expect(whole.x).toBeGreaterThanOrEqual(-0.5);
+  expect(whole.y).toBeGreaterThanOrEqual(-0.5);
+  expect(whole.x + whole.width).toBeLessThanOrEqual(PORTRAIT.width + 0.5);
+  expect(whole.y + whole.height).toBeLessThanOrEqual(PORTRAIT.height + 0.5);
+  expect(whole.width).toBeCloseTo(PORTRAIT.width, 0); // as large as the screen allows
+  return whole;
+}
+
 /** The colour of one screen pixel, read from a real screenshot. */
+
 async function pixel(page: Page, x: number, y: number): Promise<number[]> {
   const shot = (await page.screenshot()).toString('base64');
   const reader = await page.context().newPage();
@@ -124,14 +141,13 @@ async function showPicture(player: Page, url: string): Promise<Locator> {
  */
 async function addSlideOf(
   page: Page,
-  dataDir: string,
-  url: string,
+  host: Host,
   kind: 'picture' | 'video',
   file: TestFile,
   title: string,
 ): Promise<Locator> {
-  await setPin(dataDir);
-  await openPlaylists(page, url);
+  await setPin(host.dataDir);
+  await openPlaylists(page, host.url);
   await uploadFromPage(page, file);
   await page.reload();
   await editPlaylist(page, SHIPPED);
@@ -147,14 +163,7 @@ test('a landscape picture on a portrait screen shows whole; staff make it fill a
   context,
   host,
 }) => {
-  const add = await addSlideOf(
-    page,
-    host.dataDir,
-    host.url,
-    'picture',
-    landscapePicture(),
-    'Grand Place',
-  );
+  const add = await addSlideOf(page, host, 'picture', landscapePicture(), 'Grand Place');
   await add.getByLabel('Picture').selectOption({ label: 'grand-place.png' });
   await button(add, 'Add slide').click();
   await page.getByLabel('Alt text (English)').fill('The Grand Place at night');
@@ -167,14 +176,7 @@ test('a landscape picture on a portrait screen shows whole; staff make it fill a
   const player = await context.newPage();
   await skipAnimations(player);
   let img = await showPicture(player, host.url);
-  const whole = await renderedContent(img);
-  expect(whole.fit).toBe('contain');
-  expect(whole.natural).toBeCloseTo(16 / 9, 2);
-  expect(whole.x).toBeGreaterThanOrEqual(-0.5);
-  expect(whole.y).toBeGreaterThanOrEqual(-0.5);
-  expect(whole.x + whole.width).toBeLessThanOrEqual(PORTRAIT.width + 0.5);
-  expect(whole.y + whole.height).toBeLessThanOrEqual(PORTRAIT.height + 0.5);
-  expect(whole.width).toBeCloseTo(PORTRAIT.width, 0); // as large as the screen allows
+  const whole = await expectWholeOnPortrait(img);
   // Both halves are on screen, and a blurred copy fills the rest.
   const middle = whole.y + whole.height / 2;
   expect(near(await pixel(player, 100, middle), RED)).toBe(true);
@@ -221,14 +223,7 @@ test('a landscape video on a portrait screen shows whole by default', async ({
   context,
   host,
 }) => {
-  const add = await addSlideOf(
-    page,
-    host.dataDir,
-    host.url,
-    'video',
-    landscapeVideo(),
-    'Lobby film',
-  );
+  const add = await addSlideOf(page, host, 'video', landscapeVideo(), 'Lobby film');
   await button(add, 'Add slide').click();
   await page.getByLabel(/^Loop/).check();
   const framing = page.getByRole('group', { name: 'On screens of another shape' });
@@ -241,14 +236,7 @@ test('a landscape video on a portrait screen shows whole by default', async ({
   await player.getByRole('tab', { name: 'Lobby film' }).click();
   const video = player.locator('[aria-roledescription="slide"] video');
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThan(1);
-  const whole = await renderedContent(video);
-  expect(whole.fit).toBe('contain');
-  expect(whole.natural).toBeCloseTo(16 / 9, 2);
-  expect(whole.x).toBeGreaterThanOrEqual(-0.5);
-  expect(whole.y).toBeGreaterThanOrEqual(-0.5);
-  expect(whole.x + whole.width).toBeLessThanOrEqual(PORTRAIT.width + 0.5);
-  expect(whole.y + whole.height).toBeLessThanOrEqual(PORTRAIT.height + 0.5);
-  expect(whole.width).toBeCloseTo(PORTRAIT.width, 0);
+  await expectWholeOnPortrait(video);
   // Its first frame, blurred, fills the rest of the screen.
   await expectBackdropDrawn(player);
 });

@@ -159,14 +159,35 @@ export async function expectSlide(page: Page, n: number, lang: Lang = 'en'): Pro
   await expect(slide.getByRole('heading', { name: title, exact: true })).toBeVisible();
 }
 
+/** Choose slide `n` (1-based) by its tab, as a visitor does, and wait until it alone is at rest. */
+export async function showSlide(page: Page, n: number, lang: Lang = 'en'): Promise<void> {
+  await tabs(page)
+    .nth(n - 1)
+    .click();
+  await expectSlide(page, n, lang);
+}
+
 /** Load the player and wait until the first slide and the webfont are in. */
+
 export async function openPlayer(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(carousel(page)).toBeVisible();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
+/**
+ * Load the player with every animation skipped and automatic rotation stopped: a still screen
+ * for screenshots and checks that must not race the slide show.
+ */
+export async function openStoppedPlayer(page: Page, url: string): Promise<void> {
+  await skipAnimations(page);
+  await openPlayer(page, url);
+  await button(page, UI.en.stop).click();
+  await expect(button(page, UI.en.start)).toBeVisible();
+}
+
 /** A horizontal (or any) touch drag through the Chrome DevTools Protocol. */
+
 export async function touchDrag(
   cdp: CDPSession,
   from: { x: number; y: number },
@@ -188,7 +209,53 @@ export async function touchTap(cdp: CDPSession, at: { x: number; y: number }): P
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+/** A tap with one finger at the centre of an element's box, scrolled into view first. */
+export async function tapElement(cdp: CDPSession, target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error('nothing to touch: the element has no box');
+  await touchTap(cdp, {
+    x: Math.round(box.x + box.width / 2),
+    y: Math.round(box.y + box.height / 2),
+  });
+}
+
+/** Hold the top-left corner for 3.1 s of fake time with a real touch, as a visitor's finger would. */
+export async function holdCornerByTouch(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [{ x: 12, y: 12 }],
+  });
+  await page.clock.runFor(3_100);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+/** Open the visitor accessibility panel (English UI) if it is closed; resolves once it shows. */
+export async function openAccessibilityPanel(page: Page): Promise<void> {
+  const menu = button(page, 'Accessibility');
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await expect(button(page, 'Larger text')).toBeVisible();
+}
+
+/**
+ * Wait until /api/health is not ok and lists the player's report of `path` (a slide it skipped)
+ * with `message`.
+ */
+export async function expectPlayerReport(
+  url: string,
+  path: string,
+  message: string,
+): Promise<void> {
+  await expect(async () => {
+    const health = await (await fetch(`${url}/api/health`)).json();
+    expect(health.ok).toBe(false);
+    expect(health.problems).toContainEqual({ source: 'player', path, message });
+  }).toPass({ timeout: 20_000 });
+}
+
 /** A point on the slide's text, away from every control. */
+
 export async function slideTextPoint(page: Page): Promise<{ x: number; y: number }> {
   const box = await page.locator('.slide__title').boundingBox();
   if (!box) throw new Error('no slide title on screen');

@@ -3,8 +3,8 @@
  * version in the player's own slide view and restore it in one step, which is a new version.
  */
 import path from 'node:path';
-import { setPin } from './admin-helpers';
-import { button, editPlaylist, openPlaylists, save, SHIPPED } from './admin-playlists-helpers';
+import { goToAdminSection, setPinAndReduceMotion } from './admin-helpers';
+import { button, openPlaylist, save, SHIPPED } from './admin-playlists-helpers';
 import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
 import { openPlayer } from './helpers';
@@ -13,18 +13,14 @@ const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const CHANGE = `Playlist '${SHIPPED}': slide 1 title changed`;
 const BASELINE = 'As it was before the first change kept here';
 
-test.beforeEach(async ({ dataDir, page }) => {
-  await setPin(dataDir);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-});
+test.beforeEach(({ dataDir, page }) => setPinAndReduceMotion(dataDir, page));
 
 test('edit a title, see it in History, preview the old version and restore it', async ({
   page,
   host,
 }) => {
   test.setTimeout(120_000);
-  await openPlaylists(page, host.url);
-  await editPlaylist(page, SHIPPED);
+  await openPlaylist(page, host.url);
   await page.getByLabel('Title (English)', { exact: true }).fill('About the embassy');
   await save(page);
 
@@ -34,10 +30,8 @@ test('edit a title, see it in History, preview the old version and restore it', 
     timeout: 15_000,
   });
 
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'History' })
-    .click();
+  await goToAdminSection(page, 'History');
+
   const history = page.getByRole('region', { name: 'History', exact: true });
   await expect(history.getByRole('heading', { level: 2, name: 'History' })).toBeVisible();
   const versions = history.getByRole('list', { name: 'Saved versions' }).getByRole('listitem');

@@ -10,9 +10,10 @@ import {
   expect,
   expectSlide,
   idleDialog,
+  openAccessibilityPanel,
   openPlayerOnFakeClock,
+  showSlide,
   SLIDES,
-  tabs,
   test,
   UI,
 } from './helpers';
@@ -23,8 +24,7 @@ const COUNTDOWN_MS = DEFAULT_SETTINGS.countdownSec * 1000;
 
 /** Take the accessibility options' state: which of the three toggles are pressed. */
 async function accessibilityToggles(page: Page): Promise<string[]> {
-  const menu = button(page, 'Accessibility');
-  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await openAccessibilityPanel(page);
   const names = ['Larger text', 'High contrast', 'Controls within reach'];
   return Promise.all(names.map((n) => button(page, n).getAttribute('aria-pressed'))) as Promise<
     string[]
@@ -82,8 +82,7 @@ test('after the idle timeout an alertdialog counts down, and "Continue" keeps th
   host,
 }) => {
   await openPlayerOnFakeClock(page, host.url);
-  await tabs(page).nth(2).click();
-  await expectSlide(page, 3);
+  await showSlide(page, 3);
   await button(page, 'Accessibility').click();
   await button(page, 'Larger text').click();
   await expect(button(page, UI.en.start)).toBeVisible();
@@ -127,8 +126,7 @@ test('when the countdown runs out everything is reset for the next visitor', asy
   await openPlayerOnFakeClock(page, host.url);
   await button(page, 'Français').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-  await tabs(page).nth(2).click();
-  await expectSlide(page, 3, 'fr');
+  await showSlide(page, 3, 'fr');
   await button(page, 'Accessibilité').click();
   await button(page, 'Texte plus grand').click();
   await button(page, 'Contraste élevé').click();

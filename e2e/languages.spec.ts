@@ -13,6 +13,7 @@ import {
   openPlayer,
   ORIENTATIONS,
   overlaps,
+  showSlide,
   skipAnimations,
   SLIDES,
   tablist,
@@ -173,10 +174,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
         await button(page, UI[lang].name).click();
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
         for (let n = 1; n <= SLIDES.length; n++) {
-          await tabs(page)
-            .nth(n - 1)
-            .click();
-          await expectSlide(page, n, lang);
+          await showSlide(page, n, lang);
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
           const m = await measureSlide(page);
           const where = `${orientation} ${lang} slide ${n}`;

@@ -6,14 +6,13 @@ import {
   button,
   controls,
   expect,
-  expectSlide,
   insideViewport,
   openPlayer,
   ORIENTATIONS,
   overlaps,
+  showSlide,
   skipAnimations,
   SLIDES,
-  tabs,
   test,
   type Rect,
 } from './helpers';
@@ -61,10 +60,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
       await openPlayer(page, host.url);
       await button(page, 'Accessibility').click(); // the panel's toggles must fit too
       for (let n = 1; n <= SLIDES.length; n++) {
-        await tabs(page)
-          .nth(n - 1)
-          .click();
-        await expectSlide(page, n);
+        await showSlide(page, n);
         await expectLaidOut(page, viewport, n);
       }
     });

@@ -16,9 +16,9 @@ import {
   openPlayer,
   ORIENTATIONS,
   overlaps,
+  showSlide,
   skipAnimations,
   SLIDES,
-  tabs,
   test,
   UI,
   type Lang,
@@ -136,10 +136,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS))
             await button(page, UI[lang].name).click();
             await expect(page.locator('html')).toHaveAttribute('lang', lang);
             for (let n = 1; n <= SLIDES.length; n++) {
-              await tabs(page)
-                .nth(n - 1)
-                .click();
-              await expectSlide(page, n, lang);
+              await showSlide(page, n, lang);
               // Fitting and hyphenation settle in a frame or two after the slide arrives.
               await expect
                 .poll(async () => problems(await measureLayout(page), viewport), {

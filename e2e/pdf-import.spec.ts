@@ -5,21 +5,12 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { setPin, unlockAdmin } from './admin-helpers';
+import { goToAdminSection, openAdminSection, setPin } from './admin-helpers';
 import { button, playlistItem, save, savedContent } from './admin-playlists-helpers';
 import { callFromPage, expectNoAxeViolations, makePng, type TestFile } from './admin-test-files';
 import { expect, test } from './fixtures';
 import { allSlides, openPlayer } from './helpers';
 import { makeDamagedPdf, makeEncryptedPdf, makePdf } from './pdf-files';
-
-async function openMedia(page: Page, url: string): Promise<void> {
-  await unlockAdmin(page, url);
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Media' })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Media' })).toBeVisible();
-}
 
 /** Choose a PDF with the visible "Import a PDF" button, as staff do. */
 async function importPdf(page: Page, file: TestFile): Promise<void> {
@@ -59,7 +50,7 @@ test('a two-page PDF becomes two pictures and a playlist that plays them in orde
   page,
   host,
 }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   await expectNoAxeViolations(page, 'with the PDF import card');
   const statuses = await recordStatus(page);
   await importPdf(page, makePdf(['First page', 'Second page']));
@@ -120,10 +111,8 @@ test('a two-page PDF becomes two pictures and a playlist that plays them in orde
   const playlist = content.playlists.find((p) => p.name === 'flyer')!;
   expect(playlist.slides.map((s) => (s as { image?: { src: string } }).image?.src)).toEqual(pages);
 
-  await page
-    .getByRole('navigation', { name: 'Admin' })
-    .getByRole('link', { name: 'Playlists' })
-    .click();
+  await goToAdminSection(page, 'Playlists');
+
   await button(page, 'Make default flyer').click();
   await expect(playlistItem(page, 'flyer').getByText('Default', { exact: true })).toBeVisible();
   await save(page);
@@ -153,7 +142,7 @@ test('a damaged, a password-protected and a not-a-PDF file are refused with clea
   page,
   host,
 }) => {
-  await openMedia(page, host.url);
+  await openAdminSection(page, host.url, 'Media');
   const alert = page.locator('.pdf-import').getByRole('alert');
 
   await importPdf(page, makeDamagedPdf());

@@ -5,21 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setPin } from './admin-helpers';
-import { editPlaylist, openPlaylists, SHIPPED } from './admin-playlists-helpers';
+import { setPin, setPinAndReduceMotion } from './admin-helpers';
+import { openPlaylist, openPlaylists } from './admin-playlists-helpers';
 import { callFromPage, expectNoAxeViolations } from './admin-test-files';
-import {
-  button,
-  expect,
-  expectSlide,
-  LANGS,
-  openPlayer,
-  SLIDES,
-  skipAnimations,
-  tabs,
-  test,
-  UI,
-} from './helpers';
+import { button, expect, LANGS, openStoppedPlayer, showSlide, SLIDES, test, UI } from './helpers';
 import { decodeQr } from './qr-decode';
 
 /** 3 cm at 96 CSS px to the inch: the smallest code that scans from a metre. */
@@ -46,14 +35,9 @@ test('the default slides link to their source page and show it as a QR code that
   expect(LINKS).toHaveLength(4);
   for (const link of LINKS) expect(link).toMatch(/^https:\/\/embracingopenness\.be\//);
 
-  await skipAnimations(page);
-  await openPlayer(page, host.url);
-  await button(page, UI.en.stop).click();
+  await openStoppedPlayer(page, host.url);
   for (let n = 1; n <= SLIDES.length; n++) {
-    await tabs(page)
-      .nth(n - 1)
-      .click();
-    await expectSlide(page, n);
+    await showSlide(page, n);
     const code = page.getByRole('img', { name: LINKS[n - 1]!, exact: true });
     await expect(code).toBeVisible({ timeout: 15_000 });
     const box = (await code.boundingBox())!;
@@ -69,9 +53,7 @@ test('the caption is in the visitor language; the code stays dark on light in hi
   context,
 }) => {
   test.setTimeout(120_000);
-  await skipAnimations(page);
-  await openPlayer(page, host.url);
-  await button(page, UI.en.stop).click();
+  await openStoppedPlayer(page, host.url);
   for (const lang of LANGS) {
     await button(page, UI[lang].name).click();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -104,10 +86,9 @@ test.describe('admin', () => {
     context,
   }) => {
     test.setTimeout(120_000);
-    await setPin(dataDir);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await openPlaylists(page, host.url);
-    await editPlaylist(page, SHIPPED);
+    await setPinAndReduceMotion(dataDir, page);
+
+    await openPlaylist(page, host.url);
     const link = page.getByLabel('Link', { exact: true });
     await expect(link).toHaveValue(LINKS[0]!);
     const preview = page.locator('.pl-preview');

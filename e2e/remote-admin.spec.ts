@@ -11,18 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { PIN, setPin } from './admin-helpers';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const CHROMIUM = findChromium();
 
 let dataDir = '';
 let child: ChildProcess | undefined;
@@ -76,7 +68,7 @@ test('staff open the admin over HTTPS and see the certificate fingerprint on Sta
     .digest('base64');
 
   // Without trusting the certificate, Chromium refuses the page.
-  const wary = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const wary = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
   try {
     const page = await wary.newPage();
     await expect(page.goto(`${remoteUrl}/#/admin`)).rejects.toThrow(/ERR_CERT/);
@@ -86,7 +78,7 @@ test('staff open the admin over HTTPS and see the certificate fingerprint on Sta
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [...ARGS, `--ignore-certificate-errors-spki-list=${spki}`],
+    args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${spki}`],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

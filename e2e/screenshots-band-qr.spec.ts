@@ -5,7 +5,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { button, expect, LANDSCAPE, openPlayer, skipAnimations, test, UI } from './helpers';
+import { button, expect, LANDSCAPE, openStoppedPlayer, test, UI } from './helpers';
 
 const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 
@@ -47,9 +47,7 @@ test.describe('band and clock', () => {
   test('screenshot of the band and clock, in French', async ({ page, host }) => {
     await mkdir(OUT, { recursive: true });
     await page.clock.setFixedTime(Date.parse('2026-12-23T13:05:00Z'));
-    await skipAnimations(page);
-    await openPlayer(page, host.url);
-    await button(page, UI.en.stop).click();
+    await openStoppedPlayer(page, host.url);
     await button(page, UI.fr.name).click();
     const band = page.getByRole('region', { name: 'Annonces' });
     await expect(band).toContainText('La section consulaire est fermée le 25 décembre', {
@@ -66,9 +64,7 @@ test.describe('QR code', () => {
 
   test('screenshot of a slide with its QR code', async ({ page, host }) => {
     await mkdir(OUT, { recursive: true });
-    await skipAnimations(page);
-    await openPlayer(page, host.url);
-    await button(page, UI.en.stop).click();
+    await openStoppedPlayer(page, host.url);
     const code = page.getByRole('img', { name: /^https:/ });
     await expect(code).toBeVisible({ timeout: 20_000 });
     const file = path.join(OUT, 'landscape-qr-code.png');

@@ -9,11 +9,10 @@ import {
   button,
   expect,
   expectSlide,
-  openPlayer,
+  openStoppedPlayer,
   ORIENTATIONS,
-  skipAnimations,
+  showSlide,
   SLIDES,
-  tabs,
   test,
   UI,
 } from './helpers';
@@ -29,15 +28,9 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
       host,
     }) => {
       await mkdir(OUT, { recursive: true });
-      await skipAnimations(page);
-      await openPlayer(page, host.url);
-      await button(page, UI.en.stop).click();
-      await expect(button(page, UI.en.start)).toBeVisible();
+      await openStoppedPlayer(page, host.url);
       for (let n = 1; n <= SLIDES.length; n++) {
-        await tabs(page)
-          .nth(n - 1)
-          .click();
-        await expectSlide(page, n);
+        await showSlide(page, n);
         // Nothing focused or hovered; every picture decoded; the webfont in.
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await page.mouse.move(viewport.width / 2, viewport.height / 2);
@@ -57,9 +50,7 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
       host,
     }) => {
       await mkdir(OUT, { recursive: true });
-      await skipAnimations(page);
-      await openPlayer(page, host.url);
-      await button(page, UI.en.stop).click();
+      await openStoppedPlayer(page, host.url);
       const menu = button(page, 'Accessibility');
       await menu.click();
       await button(page, 'Larger text').click();

@@ -15,9 +15,10 @@ import {
   expect,
   expectSlide,
   idleDialog,
+  openAccessibilityPanel,
   openPlayer,
+  showSlide,
   skipAnimations,
-  tabs,
   test,
   UI,
 } from './helpers';
@@ -143,8 +144,7 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
     await page.emulateMedia({ reducedMotion });
     await openPlayer(page, host.url);
     await button(page, 'Français').click();
-    await tabs(page).nth(2).click();
-    await expectSlide(page, 3, 'fr');
+    await showSlide(page, 3, 'fr');
     // The clock stands still, yet the new slide is fully in.
     await expect(allSlides(page)).toHaveCSS('opacity', '1');
 
@@ -182,8 +182,8 @@ test.describe('in real time with prefers-reduced-motion: reduce', () => {
     host,
   }) => {
     await openPlayer(page, host.url);
-    await button(page, 'Accessibility').click();
-    await expect(button(page, 'Larger text')).toBeVisible();
+    await openAccessibilityPanel(page);
+
     await expectFinalAtOnce(page, 'accessibilityPanel');
     await button(page, 'Larger text').click();
     await expect(button(page, 'Larger text')).toHaveAttribute('aria-pressed', 'true');

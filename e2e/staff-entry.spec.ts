@@ -3,7 +3,14 @@
  * opens /#/admin; shorter holds and other places do not.
  */
 import type { Page } from '@playwright/test';
-import { carousel, expect, openPlayer, openPlayerOnFakeClock, test } from './helpers';
+import {
+  carousel,
+  expect,
+  holdCornerByTouch,
+  openPlayer,
+  openPlayerOnFakeClock,
+  test,
+} from './helpers';
 
 const ADMIN = /\/#\/admin$/;
 
@@ -90,12 +97,6 @@ test('a 3-second hold elsewhere does not open the admin', async ({ page, host })
 
 test('a 3-second touch hold in the corner opens /#/admin', async ({ page, host }) => {
   await openPlayerOnFakeClock(page, host.url);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchStart',
-    touchPoints: [{ x: 12, y: 12 }],
-  });
-  await page.clock.runFor(3_100);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await holdCornerByTouch(page);
   await expect(page).toHaveURL(ADMIN);
 });

@@ -13,9 +13,11 @@ import {
   DEFAULT_SETTINGS,
   expect,
   expectSlide,
+  holdCornerByTouch,
   openPlayerOnFakeClock,
   SLIDES,
   test,
+  touchTap,
   UI,
 } from './helpers';
 
@@ -25,17 +27,6 @@ const LOCKED_MS = (DEFAULT_SETTINGS.idleTimeoutSec + DEFAULT_SETTINGS.countdownS
 const UNLOCKED_MS = 300_000;
 
 const staffAccess = (page: Page) => page.getByRole('dialog', { name: 'Staff access' });
-
-/** Hold the top-left corner for 3.1 s with a real touch (CDP), as a visitor's finger would. */
-async function holdCorner(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchStart',
-    touchPoints: [{ x: 12, y: 12 }],
-  });
-  await page.clock.runFor(3_100);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
 
 /**
  * Wait for Staff access to show. React reveals the lazily loaded admin on a timer, so the paused
@@ -89,7 +80,7 @@ test('a visitor’s 3-second touch in the corner: Staff access goes back to the 
   await button(page, 'Deutsch').click();
   await page.getByRole('tab').nth(2).click();
   await expectSlide(page, 3, 'de');
-  await holdCorner(page);
+  await holdCornerByTouch(page);
   await expectStaffAccess(page);
   await expectReturnAfter(page, LOCKED_MS);
 });
@@ -111,9 +102,7 @@ test('input on Staff access starts its wait again', async ({ page, host }) => {
   await page.clock.runFor(9_000);
   const cdp = await page.context().newCDPSession(page);
   const box = (await staffAccess(page).boundingBox())!;
-  const at = { x: Math.round(box.x + 20), y: Math.round(box.y + 20) };
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await touchTap(cdp, { x: Math.round(box.x + 20), y: Math.round(box.y + 20) });
   await page.clock.runFor(LOCKED_MS - 1_000);
   await expect(staffAccess(page)).toBeVisible();
   await page.clock.runFor(1_500);

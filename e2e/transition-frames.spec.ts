@@ -10,7 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
+
 import type { ContentFile } from '#core/schema';
 import {
   button,
@@ -105,6 +106,13 @@ function summary(frames: Frame[]) {
 
 const NONE = { backgroundOnly: 0, backgroundShowing: 0, unreadyPictures: 0 };
 
+/** Load the player, wait for its first slide, and open a CDP session for real touch events. */
+async function openPlayerForTouch(page: Page, url: string): Promise<CDPSession> {
+  await openPlayer(page, url);
+  await expectSlide(page, 1);
+  return page.context().newCDPSession(page);
+}
+
 /** Slide `n` (1-based) after `steps` moves of +1 or -1 from slide 1. */
 const slideAfter = (steps: number) =>
   ((((steps % SLIDES.length) + SLIDES.length) % SLIDES.length) + 1) as number;
@@ -121,9 +129,7 @@ for (const reducedMotion of ['no-preference', 'reduce'] as const) {
         page,
         host,
       }) => {
-        await openPlayer(page, host.url);
-        await expectSlide(page, 1);
-        const cdp = await page.context().newCDPSession(page);
+        const cdp = await openPlayerForTouch(page, host.url);
         const at = await slideTextPoint(page);
         let total = NONE;
         let transitionFrames = 0;
@@ -151,9 +157,7 @@ test('taps on Next faster than the transitions: no frame without a slide, one sl
   page,
   host,
 }) => {
-  await openPlayer(page, host.url);
-  await expectSlide(page, 1);
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await openPlayerForTouch(page, host.url);
   const box = (await button(page, UI.en.next).boundingBox())!;
   const at = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
   await startFrames(page);

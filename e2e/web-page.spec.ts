@@ -14,6 +14,7 @@ import { button, editPlaylist } from './admin-playlists-helpers';
 import { callFromPage, expectNoAxeViolations } from './admin-test-files';
 import {
   expect,
+  expectPlayerReport,
   idleDialog,
   openPlayer,
   openPlayerOnFakeClock,
@@ -190,29 +191,29 @@ test('the allowlist is edited in Settings and becomes the CSP frame-src', async 
   ]);
 });
 
-/** Wait until /api/health lists the player's report of `path` (a skipped slide) with `message`. */
-async function expectReported(host: Host, path: string, message: string): Promise<void> {
-  await expect(async () => {
-    const health = await (await fetch(`${host.url}/api/health`)).json();
-    expect(health.problems).toContainEqual({ source: 'player', path, message });
-  }).toPass({ timeout: 20_000 });
-}
-
 test('a page that never answers is skipped and reported like missing media', async ({
   page,
   host,
 }) => {
   await setUp(page, host, [webSlide('never', `${site.origin}/hang`), textSlide]);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openPlayer(page, host.url);
-  await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('tab')).toHaveCount(1);
-  await expectReported(
-    host,
+  await openWithWebSlideSkipped(page, host.url);
+  await expectPlayerReport(
+    host.url,
     'slide never',
     `the web page ${site.origin}/hang did not load within 10 seconds`,
   );
 });
+
+/**
+ * Open the player under reduced motion and see the web page slide left out: the text slide
+ * shows, alone in the rotation.
+ */
+async function openWithWebSlideSkipped(page: Page, url: string): Promise<void> {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openPlayer(page, url);
+  await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('tab')).toHaveCount(1, { timeout: 20_000 });
+}
 
 /** A loopback port nothing listens on: a connection to it is refused at once. */
 async function closedPort(): Promise<number> {
@@ -231,11 +232,12 @@ test('a site that refuses the connection is skipped and reported, not shown as a
   await setUp(page, host, [webSlide('refused', `${origin}/page`), textSlide], {
     webPages: [{ origin, scripts: false }],
   });
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openPlayer(page, host.url);
-  await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('tab')).toHaveCount(1);
-  await expectReported(host, 'slide refused', `the web site of ${origin}/page does not answer`);
+  await openWithWebSlideSkipped(page, host.url);
+  await expectPlayerReport(
+    host.url,
+    'slide refused',
+    `the web site of ${origin}/page does not answer`,
+  );
 });
 
 test('on a kiosk that is offline the web page slide is skipped and reported', async ({
@@ -248,13 +250,10 @@ test('on a kiosk that is offline the web page slide is skipped and reported', as
   await page.addInitScript(() =>
     Object.defineProperty(Navigator.prototype, 'onLine', { get: () => false }),
   );
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openPlayer(page, host.url);
-  await expect(page.getByRole('heading', { name: 'Some text' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('tab')).toHaveCount(1, { timeout: 20_000 });
+  await openWithWebSlideSkipped(page, host.url);
   expect(site.loads()).toBe(0);
-  await expectReported(
-    host,
+  await expectPlayerReport(
+    host.url,
     'slide offline',
     `the kiosk is offline, so the web page ${site.origin}/page cannot load`,
   );

@@ -3,20 +3,12 @@
  * browser to launch, and the paths everything lives at.
  */
 import { fileURLToPath } from 'node:url';
+import { findChromium } from '../../e2e/chromium.mjs';
+
+export { CHROMIUM_ARGS } from '../../e2e/chromium.mjs';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Launch flags that keep headless Chromium quiet and offline (see the shared TOOLCHAIN.md). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** The kiosk's reference screen. */
 export const VIEWPORT = { width: 1920, height: 1080 };
@@ -60,6 +52,7 @@ export function loadConfig(env = process.env) {
     soakWarmup: count(env, 'BENCH_SOAK_WARMUP', 1000),
     /** Soak: transitions over which memory is sampled (forced GC at each); 0 skips the soak. */
     soak: count(env, 'BENCH_SOAK', 10_000),
-    chromiumPath: env.CHROMIUM_PATH || '/usr/lib/chromium/chromium',
+    /** CHROMIUM_PATH, else the first known Chromium (e2e/chromium.mjs, shared with the e2e). */
+    chromiumPath: findChromium(env),
   };
 }
