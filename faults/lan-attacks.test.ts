@@ -81,7 +81,7 @@ describe('DNS rebinding in LAN mode', () => {
           headers: { host: foreign, 'content-type': 'application/json' },
         });
         expect(reply.status, `${attempt.path} as ${foreign}: ${reply.text}`).toBe(403);
-        expect(errorOf(reply).message).toMatch(/^This kiosk answers only to its own names/);
+        expect(errorOf(reply)?.message).toMatch(/^This kiosk answers only to its own names/);
         expect(sessionCookie(reply)).toBeUndefined();
       }
     }
@@ -143,7 +143,7 @@ describe('CSRF by Referer', () => {
         headers: { cookie, referer },
       });
       expect(reply.status, `${referer}: ${reply.text}`).toBe(403);
-      expect(errorOf(reply).message).toBe('Requests from other sites are refused.');
+      expect(errorOf(reply)?.message).toBe('Requests from other sites are refused.');
     }
     const still = await call(lanUrl, 'alert:get', undefined, fromLan(3));
     expect(still.json).toMatchObject({ alert: null });
@@ -243,7 +243,7 @@ describe('PIN lock-out per source', () => {
     }
     const locked = await unlockFrom('127.0.3.1', '0000');
     expect(locked.status, locked.text).toBe(429);
-    expect(errorOf(locked).message).toMatch(/^Too many wrong PINs\. Try again in \d+ seconds\.$/);
+    expect(errorOf(locked)?.message).toMatch(/^Too many wrong PINs\. Try again in \d+ seconds\.$/);
     expect((await unlockFrom('127.0.3.1', PIN)).status).toBe(429);
     expect((await unlockFrom(undefined, PIN)).status).toBe(200);
     expect((await unlockFrom('127.0.3.2', PIN)).status).toBe(200);
@@ -315,7 +315,7 @@ describe('HTTPS for remote admin', () => {
         headers: { 'content-type': 'application/json' },
       });
       expect(reply.status, `${attempt.path}: ${reply.text}`).toBe(403);
-      expect(errorOf(reply).message).toMatch(/^Other computers reach this kiosk over HTTPS only/);
+      expect(errorOf(reply)?.message).toMatch(/^Other computers reach this kiosk over HTTPS only/);
       expect(sessionCookie(reply)).toBeUndefined();
     }
     // The kiosk's own screen keeps plain loopback HTTP.

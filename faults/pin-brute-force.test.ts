@@ -27,7 +27,14 @@ import {
   WRONG,
   type StoredAuth,
 } from './support/pin-attacks.js';
-import { Client, errorOf, expectRefused, sessionSetBy, transcript } from './support/raw-http.js';
+import {
+  Client,
+  errorOf,
+  expectRefused,
+  refusalWith,
+  sessionSetBy,
+  transcript,
+} from './support/raw-http.js';
 import { filesUnder } from './support/snapshot.js';
 
 describe('the staff PIN against brute force over HTTP', () => {
@@ -108,7 +115,7 @@ describe('the staff PIN against brute force over HTTP', () => {
     const fifth = await attacker.call('auth:unlock', { pin: WRONG[4] });
     pinCalls++;
     expect(lockKind(fifth, 'the fifth wrong PIN', 30)).toBe('lock-out');
-    lockedUntil = errorOf(fifth).details!.lockedUntil as number;
+    lockedUntil = refusalWith(fifth, 'locked-out').details!.lockedUntil!;
     expect(lockedUntil - Date.now()).toBeGreaterThan(25_000);
     expect(lockedUntil - Date.now()).toBeLessThanOrEqual(30_000);
     expect((await readAuth()).lockout).toEqual({ failures: 0, lockouts: 1, lockedUntil });
@@ -119,7 +126,7 @@ describe('the staff PIN against brute force over HTTP', () => {
       const reply = await attacker.call('auth:unlock', { pin });
       pinCalls++;
       expect(lockKind(reply, `try ${i + 1} during the lock-out`, 30)).toBe('lock-out');
-      expect(errorOf(reply).details?.lockedUntil).toBe(lockedUntil);
+      expect(refusalWith(reply, 'locked-out').details?.lockedUntil).toBe(lockedUntil);
     }
     expect((await attacker.call('auth:status')).json).toEqual({
       pinSet: true,
@@ -153,7 +160,7 @@ describe('the staff PIN against brute force over HTTP', () => {
     expect(count(kinds, 'lock-out'), 'tries that reached the PIN check').toBe(passed);
     expect(count(kinds, 'rate limit'), 'tries the rate limit stopped').toBe(40 - passed);
     for (const reply of burst.filter((r) => lockKind(r, 'burst', 60) === 'lock-out')) {
-      expect(errorOf(reply).details?.lockedUntil).toBe(lockedUntil);
+      expect(refusalWith(reply, 'locked-out').details?.lockedUntil).toBe(lockedUntil);
     }
   });
 
@@ -193,7 +200,7 @@ describe('the staff PIN against brute force over HTTP', () => {
     );
     for (const reply of spread) {
       expect(reply.status, reply.text).toBe(401);
-      expect(errorOf(reply).details?.attemptsLeft).toBe(4);
+      expect(refusalWith(reply, 'wrong-pin').details?.attemptsLeft).toBe(4);
     }
     expect((await attacker.call('auth:status')).json).toMatchObject({ lockedUntil });
     const during = await readAuth();
@@ -214,7 +221,7 @@ describe('the staff PIN against brute force over HTTP', () => {
     });
     const restarted = await after.call('auth:unlock', { pin: PIN });
     expect(lockKind(restarted, 'the right PIN after a restart', 30)).toBe('lock-out');
-    expect(errorOf(restarted).details?.lockedUntil).toBe(lockedUntil);
+    expect(refusalWith(restarted, 'locked-out').details?.lockedUntil).toBe(lockedUntil);
     const stale = new Client(host.url);
     stale.cookie = session;
     expectRefused(
@@ -230,7 +237,8 @@ describe('the staff PIN against brute force over HTTP', () => {
     const elsewhere = await Promise.all(
       WRONG.map((pin, i) => new Client(host!.url, `127.0.1.${i + 1}`).call('auth:unlock', { pin })),
     );
-    for (const reply of elsewhere) expect(errorOf(reply).details?.attemptsLeft).toBe(4);
+    for (const reply of elsewhere)
+      expect(refusalWith(reply, 'wrong-pin').details?.attemptsLeft).toBe(4);
     expect((await after.call('auth:status')).json).toMatchObject({
       lockedUntil: null,
       attemptsLeft: 5,
@@ -240,8 +248,10 @@ describe('the staff PIN against brute force over HTTP', () => {
   it('checks wrong PINs sent at once one at a time: four are wrong, the fifth locks out twice as long', async () => {
     const wave = await Promise.all(WRONG.map((pin) => after.call('auth:unlock', { pin })));
     const wrong = wave.filter((reply) => reply.status === 401);
-    expect(wrong.map((reply) => errorOf(reply).details?.attemptsLeft).sort()).toEqual([1, 2, 3, 4]);
-    for (const reply of wrong) expect(errorOf(reply).code).toBe('wrong-pin');
+    expect(
+      wrong.map((reply) => refusalWith(reply, 'wrong-pin').details?.attemptsLeft).sort(),
+    ).toEqual([1, 2, 3, 4]);
+    for (const reply of wrong) expect(errorOf(reply)?.code).toBe('wrong-pin');
     const lockedAgain = wave.filter((reply) => reply.status !== 401);
     expect(lockedAgain).toHaveLength(WRONG.length - 4);
     for (const reply of lockedAgain) {
@@ -252,7 +262,7 @@ describe('the staff PIN against brute force over HTTP', () => {
     expect(second.lockedUntil! - Date.now()).toBeGreaterThan(55_000);
     const stillLocked = await after.call('auth:unlock', { pin: PIN });
     expect(lockKind(stillLocked, 'the right PIN in the second lock-out', 60)).toBe('lock-out');
-    expect(errorOf(stillLocked).details?.lockedUntil).toBe(second.lockedUntil);
+    expect(refusalWith(stillLocked, 'locked-out').details?.lockedUntil).toBe(second.lockedUntil);
   });
 
   it('unlocks with the PIN refused all along once the lock-outs are over, and counts again from zero', async () => {
@@ -443,7 +453,7 @@ describe('the staff PIN against brute force over HTTP', () => {
         await anon.call('health:get');
         const tried = await anon.call('auth:unlock', { pin: PIN });
         expect(tried.status, `${what}: ${tried.text}`).toBe(500);
-        expect(errorOf(tried).message).toMatch(/^The PIN file is damaged/);
+        expect(errorOf(tried)?.message).toMatch(/^The PIN file is damaged/);
         await signedIn.call('admin:get');
       }
       await writeAuth(authText);

@@ -139,7 +139,7 @@ describe('a session alone cannot reach beyond the screen', () => {
       settings: { ...settings, ...Object.assign({}, ...Object.values(attacks)) },
     });
     expect(all.status, all.text).toBe(403);
-    expect(errorOf(all).message).toBe(
+    expect(errorOf(all)?.message).toBe(
       'Enter the PIN again to change the sync server address, the bundle public key, remote admin over the network and the other names of this kiosk.',
     );
     expect(Object.keys(attacks)).toEqual(Object.keys(PIN_CONFIRMED_SETTINGS));
@@ -149,7 +149,7 @@ describe('a session alone cannot reach beyond the screen', () => {
     for (const caller of [lan, kiosk]) {
       const reply = await as(caller, 'fleet:publish', { outDir: 'stolen' });
       expect(reply.status, reply.text).toBe(400);
-      expect(errorOf(reply).code).toBe('invalid-input');
+      expect(errorOf(reply)?.code).toBe('invalid-input');
     }
     expect(await readdir(path.join(dataDir, 'published')).catch(() => [])).toEqual([]);
 
@@ -206,7 +206,7 @@ describe('a session alone cannot reach beyond the screen', () => {
     const { revision, settings } = await adminState();
     const refused = await as(lan, 'history:restore', { baseRevision: revision, id: evil });
     expect(refused.status, refused.text).toBe(403);
-    expect(errorOf(refused).code).toBe('pin-required');
+    expect(errorOf(refused)?.code).toBe('pin-required');
     expect(await settingsFile()).toBe(before);
 
     const restored = await as(lan, 'history:restore', {
@@ -250,7 +250,7 @@ describe('a session alone cannot reach beyond the screen', () => {
         });
       } else {
         expect(reply.status, what).toBe(429);
-        expect(errorOf(reply).code).toBe('locked-out');
+        expect(errorOf(reply)?.code).toBe('locked-out');
       }
     }
     // Locked out now: the right PIN is not even checked, for a change or for a new session.

@@ -82,7 +82,7 @@ describeUploads('hostile upload names', (run) => {
     ]) {
       const reply = await run.staff.call('media:upload-begin', { name, size: 100 });
       expectRefused(reply, 400, /Some values are not valid/, `name ${JSON.stringify(name)}`);
-      expect(errorOf(reply).problems?.[0]?.path).toBe('$.name');
+      expect(errorOf(reply)?.problems?.[0]?.path).toBe('$.name');
     }
     await run.expectNoTrace(refusedNames, 'refused names');
   });
