@@ -154,7 +154,7 @@ describeUploads('malformed upload requests', (run) => {
     for (const [name, bytes, mime] of files) {
       const { reply } = await upload(run.staff, name, bytes);
       expect(reply.status, `${name}: ${reply.text}`).toBe(200);
-      expect(reply.json).toMatchObject({ name, mime, size: bytes.length });
+      expect(reply.body).toMatchObject({ name, mime, size: bytes.length });
       const file = fileOf(reply);
       expect(file.startsWith(`${sha256Of(bytes)}.`)).toBe(true);
       const served = await send(run.staff.url, { method: 'GET', path: `/media/${file}` });

@@ -122,7 +122,7 @@ describeUploads('uploads over the size limits', (run) => {
     const atLimit = pngOfSize(image, 301);
     const fits = await upload(run.staff, 'exactly-25-MB.png', atLimit);
     expect(fits.reply.status, fits.reply.text).toBe(200);
-    expect(fits.reply.json).toMatchObject({ size: image, mime: 'image/png' });
+    expect(fits.reply.body).toMatchObject({ size: image, mime: 'image/png' });
     expect(fileOf(fits.reply)).toBe(`${sha256Of(atLimit)}.png`);
     await run.expectOnlyNewMedia(before, [fileOf(fits.reply)], 'a picture at the limit');
   });

@@ -147,7 +147,7 @@ describeUploads('uploads whose bytes are not an accepted type', (run) => {
     const accepted = await run.snap();
     const { reply } = await upload(run.staff, name, bytes);
     expect(reply.status, `${name}: ${reply.text}`).toBe(200);
-    expect(reply.json).toMatchObject({ kind: 'image', mime: 'image/png', name });
+    expect(reply.body).toMatchObject({ kind: 'image', mime: 'image/png', name });
     const file = fileOf(reply);
     expect(file).toBe(`${sha256Of(bytes)}.png`);
     const served = await run.staff.get(`/media/${file}`);

@@ -10,6 +10,7 @@ import type { PeerCertificate } from 'node:tls';
 import { expect } from 'vitest';
 import * as z from 'zod/mini';
 import { KioskFailure, type ErrorDetails } from '#core/errors';
+import type { Transport } from '../../test-support/api-client.js';
 
 /** A reply: status, headers, text and the JSON it parses to (undefined when not JSON). */
 export interface Reply {
@@ -143,12 +144,15 @@ export class Client {
   constructor(
     readonly url: string,
     readonly localAddress?: string,
+    /** For an https:// URL: the host's certificate, pinned. */
+    readonly trust?: Trust,
   ) {}
 
   /** Send a request with the session cookie, keep the cookie it sets, note the reply. */
   async request(label: string, request: RawRequest): Promise<Reply> {
     const headers = { ...(this.cookie ? { cookie: this.cookie } : {}), ...request.headers };
-    const reply = await send(this.url, { localAddress: this.localAddress, ...request, headers });
+    const { localAddress, trust } = this;
+    const reply = await send(this.url, { localAddress, trust, ...request, headers });
     const session = sessionSetBy(reply);
     if (session !== undefined) this.cookie = session ? `kiosk_session=${session}` : undefined;
     transcript.push({ label, reply });
@@ -183,6 +187,19 @@ export class Client {
   get(route: string): Promise<Reply> {
     return this.request(`GET ${route}`, { method: 'GET', path: route });
   }
+}
+
+/**
+ * A raw client as the one KioskApi client's transport (test-support/api-client.ts): its source
+ * address, pinned certificate and session cookie apply, and its replies join the transcript.
+ */
+export function transportOf(client: Client): Transport {
+  return async ({ method, path, headers, body }) => {
+    const label = path.replace(/^\/api\/call\//, '').replace(/\?.*$/, '');
+    const bytes = body instanceof Uint8Array ? Buffer.from(body) : body;
+    const reply = await client.request(label, { method, path, headers, body: bytes });
+    return { status: reply.status, text: reply.text };
+  };
 }
 
 const ErrorBody = z.object({ error: KioskFailure });
