@@ -16,6 +16,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callNames, type AdminState, type FleetStatus } from '#core/contract';
+import { ApiClient } from '../test-support/api-client.js';
 import { killHost, PIN, startServe, type HostProcess } from './support/host-process.js';
 import { removeSandbox, sandboxWithData } from './support/sandbox.js';
 import {
@@ -34,6 +35,7 @@ import {
   refusalWith,
   sessionSetBy,
   transcript,
+  transportOf,
 } from './support/raw-http.js';
 import { filesUnder } from './support/snapshot.js';
 
@@ -286,6 +288,8 @@ describe('the staff PIN against brute force over HTTP', () => {
     let anon: Client;
     let signedIn: Client;
     let admin: AdminState;
+    /** The signed-in client as the one KioskApi client (its replies still join the transcript). */
+    const signedInApi = () => new ApiClient(transportOf(signedIn));
     const published = () => path.join(dataDir, 'published');
     const bundle = () => path.join(published(), 'bundle');
     const formats = [/scrypt/i, /"salt"\s*:/i, /"hash"\s*:/i, /"algorithm"\s*:/i];
@@ -314,7 +318,7 @@ describe('the staff PIN against brute force over HTTP', () => {
       anon = new Client(host!.url, '127.0.0.30');
       signedIn = new Client(host!.url, '127.0.0.31');
       signedIn.cookie = staff!.cookie;
-      admin = (await signedIn.call('admin:get')).json as AdminState;
+      admin = await signedInApi().value('admin:get');
       expect(admin.revision).toBeTruthy();
     });
 
@@ -330,7 +334,7 @@ describe('the staff PIN against brute force over HTTP', () => {
       });
       expect(event.text).toMatch(/^: connected\n\nevent: content:changed\ndata: \{/);
       transcript.push({ label: 'GET /api/events', reply: event });
-      admin = (await signedIn.call('admin:get')).json as AdminState;
+      admin = await signedInApi().value('admin:get');
     });
 
     it('answers every route and call, signed in and out, with data or an error', async () => {
@@ -394,7 +398,7 @@ describe('the staff PIN against brute force over HTTP', () => {
         await expect
           .poll(
             async () => {
-              status = (await signedIn.call('fleet:status')).json as FleetStatus;
+              status = await signedInApi().value('fleet:status');
               return status.publish.state;
             },
             { timeout: 10_000 },

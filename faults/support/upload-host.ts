@@ -62,6 +62,8 @@ export interface UploadHost {
   readonly host: HostProcess;
   /** Signed in as staff with the PIN. */
   readonly staff: Client;
+  /** The staff client as the one KioskApi client (for calls whose answer a test reads). */
+  readonly api: ApiClient;
   /** What was there once the staff signed in, before any test. */
   readonly first: Snapshot;
   /** What is in and around the data folder now. */
@@ -107,6 +109,9 @@ export function useUploadHost(): UploadHost {
     },
     get staff() {
       return staff!;
+    },
+    get api() {
+      return apiOf(staff!);
     },
     get first() {
       return first!;
