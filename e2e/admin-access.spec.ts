@@ -108,7 +108,7 @@ test('five wrong PINs lock out with a visible countdown; the host refuses even t
   // Enforced by the host, not only by the disabled button.
   const refused = await callFromPage(page, 'auth:unlock', { pin: PIN });
   expect(refused.status).toBe(429);
-  expect(refused.body.error?.code).toBe('locked-out');
+  expect(refused.error?.code).toBe('locked-out');
 
   // A reload keeps showing the lock-out (from the host's status).
   await page.reload();

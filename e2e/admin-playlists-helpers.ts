@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { unlockAdmin } from './admin-helpers';
-import type { TestFile } from './admin-test-files';
+import { pageClient, type TestFile } from './admin-test-files';
 
 /** The shipped playlist's name and its slides' English titles. */
 export const SHIPPED = 'Belgium: open by nature';
@@ -108,35 +108,9 @@ export async function save(page: Page): Promise<void> {
 
 /** Upload a file through the KioskApi from the page (begin, chunks, finish); returns its ref. */
 export async function uploadFromPage(page: Page, file: TestFile): Promise<string> {
-  return page.evaluate(
-    async ({ name, base64 }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const call = async (
-        callName: string,
-        body: BodyInit,
-        query = '',
-        type = 'application/json',
-      ) => {
-        const response = await fetch(`/api/call/${callName}${query}`, {
-          method: 'POST',
-          headers: { 'Content-Type': type },
-          body,
-        });
-        const json = await response.json();
-        if (!response.ok) throw new Error(`${callName}: ${JSON.stringify(json)}`);
-        return json;
-      };
-      const { uploadId, chunkSize } = await call(
-        'media:upload-begin',
-        JSON.stringify({ name, size: bytes.length }),
-      );
-      for (let offset = 0; offset < bytes.length; offset += chunkSize) {
-        const query = `?${new URLSearchParams({ uploadId, offset: String(offset) })}`;
-        const chunk = bytes.slice(offset, offset + chunkSize);
-        await call('media:upload-chunk', chunk, query, 'application/octet-stream');
-      }
-      return (await call('media:upload-finish', JSON.stringify({ uploadId }))).ref as string;
-    },
-    { name: file.name, base64: file.buffer.toString('base64') },
-  );
+  const outcome = await pageClient(page).upload(file.name, file.buffer);
+  if (outcome.step !== 'finish' || outcome.error) {
+    throw new Error(`${file.name}: ${outcome.step} refused (${outcome.status}): ${outcome.text}`);
+  }
+  return outcome.body.ref;
 }

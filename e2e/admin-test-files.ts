@@ -1,10 +1,13 @@
 /**
  * Helpers for the admin specs: real media files made in the page, KioskApi calls made from the
- * page (same origin, with its session cookie), and axe-core with the WCAG tags we hold to.
+ * page (the one test client over the page's fetch: same origin, with its session cookie), and
+ * axe-core with the WCAG tags we hold to.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import type { CallName, CallOutput } from '#core/contract';
 import { makeAnimatedGif, makeHeic, makePhoneVideo, makeSrt } from '../host/media/test-files';
+import { ApiClient, type Answer, type Transport } from '../test-support/api-client';
 
 /** A file for `setFiles`. */
 export interface TestFile {
@@ -119,29 +122,43 @@ export const phoneFiles = {
   }),
 };
 
-/** The error body the host sends with a refusal. */
-export interface ErrorReply {
-  error?: { code: string; message: string; details?: Record<string, unknown> };
+/** Sends each request with the page's own fetch, so the page's staff session cookie applies. */
+export function pageTransport(page: Page): Transport {
+  return ({ method, path, headers, body }) =>
+    page.evaluate(
+      async ({ method, path, headers, text, base64 }) => {
+        const bytes =
+          base64 === undefined ? undefined : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const response = await fetch(path, { method, headers, body: bytes ?? text });
+        return { status: response.status, text: await response.text() };
+      },
+      {
+        method,
+        path,
+        headers,
+        text: typeof body === 'string' ? body : undefined,
+        base64: body instanceof Uint8Array ? Buffer.from(body).toString('base64') : undefined,
+      },
+    );
 }
 
-/** Make a KioskApi call from the page over HTTP; resolves to the status and JSON body. */
-export async function callFromPage<T = ErrorReply>(
+/** The KioskApi client of the page: calls made by the page itself, as the admin makes them. */
+export function pageClient(page: Page): ApiClient {
+  return new ApiClient(pageTransport(page));
+}
+
+/** A call's answer from the page, its body as the contract types it or as `T` where a spec says. */
+export type PageAnswer<T, K extends CallName> = Omit<Answer<K>, 'body'> & {
+  body: [T] extends [never] ? CallOutput<K> : T;
+};
+
+/** Make a KioskApi call from the page; resolves to the status, body and failure. */
+export async function callFromPage<T = never, K extends CallName = CallName>(
   page: Page,
-  name: string,
+  name: K,
   input?: unknown,
-): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ([name, input]) => {
-      const response = await fetch(`/api/call/${name}`, {
-        method: 'POST',
-        ...(input === undefined
-          ? {}
-          : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) }),
-      });
-      return { status: response.status, body: (await response.json().catch(() => null)) as T };
-    },
-    [name, input] as const,
-  );
+): Promise<PageAnswer<T, K>> {
+  return (await pageClient(page).call(name, input)) as PageAnswer<T, K>;
 }
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -30,7 +30,7 @@ import {
   startServe,
   type HostProcess,
 } from './support/host-process.js';
-import { ApiClient } from './support/api-client.js';
+import { ApiClient } from '../test-support/api-client.js';
 import { bigPng } from './support/samples.js';
 import { mountTmpfs } from './support/tmpfs.js';
 

@@ -18,11 +18,12 @@ import type { Health } from '#core/contract';
 import type { ContentFile } from '#core/schema';
 import {
   killHost,
+  PIN,
   requireBuiltHost,
   startServe,
   type HostProcess,
 } from './support/host-process.js';
-import { ApiClient } from './support/api-client.js';
+import { ApiClient } from '../test-support/api-client.js';
 import { bigPng } from './support/samples.js';
 import { mountTmpfs } from './support/tmpfs.js';
 
@@ -107,7 +108,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   const started = Date.now();
   host = await startServe(dataDir);
   let api = new ApiClient(host.url);
-  await api.signIn();
+  await api.signIn(PIN);
   const admin = async () => (await api.call('admin:get')).body;
   const served = async () => (await api.call('content:get')).body;
   const healthy = async (where: string) => {
@@ -119,18 +120,6 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   const contentFile = () => readFile(path.join(dataDir, 'content.json'), 'utf8');
   const settingsFile = () => readFile(path.join(dataDir, 'settings.json'), 'utf8');
   const diskFull = `Could not save content.json in ${dataDir}: the disk is full. Nothing was changed.`;
-  const uploadPng = async (name: string, png: Buffer) => {
-    const begin = await api.call('media:upload-begin', {
-      name,
-      size: png.length,
-    });
-    expect(begin.status).toBe(200);
-    const { uploadId } = begin.body;
-    const chunk = await api.call('media:upload-chunk', png, `?uploadId=${uploadId}&offset=0`);
-    if (chunk.status !== 200) return { step: 'chunk' as const, ...chunk };
-    const finish = await api.call('media:upload-finish', { uploadId });
-    return { step: 'finish' as const, ...finish };
-  };
   const logText = async () => {
     const dir = path.join(dataDir, 'logs');
     const names = await readdir(dir);
@@ -155,7 +144,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   //    though whole, is not left in the library (the next start would adopt it).
   const fits = bigPng(100 * 1024);
   await leaveFree(Math.ceil(fits.length / PAGE));
-  const noIndex = await uploadPng('just-fits.png', fits);
+  const noIndex = await api.upload('just-fits.png', fits);
   expect(noIndex.step).toBe('finish');
   expect(noIndex.status).toBe(500);
   expect(noIndex.error?.message).toBe('Could not store just-fits.png: the disk is full.');
@@ -205,7 +194,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
     if (free === 0) fillDisk();
     else await leaveFree(free);
     const name = `lobby-${free}.png`;
-    const failed = await uploadPng(name, bigPng(200 * 1024));
+    const failed = await api.upload(name, bigPng(200 * 1024));
     expect(failed.step, `upload with ${free} pages free`).toBe('chunk');
     expect(failed.status).toBe(500);
     expect(failed.error).toMatchObject({
@@ -254,7 +243,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   expect(afterRestart.playlist.name).toBe('Saved after space was freed');
   expect(afterRestart.problems).toEqual([]);
   await healthy('after a restart on a full disk');
-  await api.signIn();
+  await api.signIn(PIN);
 
   // 9. Space freed again: saving and uploading work.
   await rm(FILLER());
@@ -266,7 +255,7 @@ it('keeps the old content, says the disk is full, and recovers once space is fre
   expect(last.status, JSON.stringify(last.body)).toBe(200);
   expect((await served()).playlist.name).toBe('Saved after the restart');
   const png = bigPng(200 * 1024);
-  const stored = await uploadPng('lobby.png', png);
+  const stored = await api.upload('lobby.png', png);
   expect(stored.status, JSON.stringify(stored.body)).toBe(200);
   if (stored.step !== 'finish') throw new Error(`the upload stopped at its ${stored.step}`);
   expect(stored.body.size).toBe(png.length);

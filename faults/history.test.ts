@@ -24,8 +24,14 @@ import { ContentFile, Settings, type Slide } from '#core/schema';
 import { appPaths } from '../host/app-paths.js';
 import { ContentStore } from '../host/content-store.js';
 import { HISTORY_DIR, versionFile } from '../host/history-store.js';
-import { killHost, seededRandom, startServe, type HostProcess } from './support/host-process.js';
-import { ApiClient } from './support/api-client.js';
+import {
+  killHost,
+  PIN,
+  seededRandom,
+  startServe,
+  type HostProcess,
+} from './support/host-process.js';
+import { ApiClient } from '../test-support/api-client.js';
 import { killSwitch, seededRun } from './support/crash-cycles.js';
 
 const CYCLES = Number(process.env.FAULT_CYCLES ?? 40);
@@ -86,7 +92,7 @@ it(`keeps content whole and the history valid through ${CYCLES} kill -9s during 
     const where = `cycle ${cycle} (seed ${SEED})`;
     host = await startServe(dataDir);
     const api = new ApiClient(host.url);
-    await api.signIn();
+    await api.signIn(PIN);
     const start = await api.call('content:get');
     expect(start.body.problems, `${where}: problems at start`).toEqual([]);
 
@@ -145,7 +151,7 @@ it(`keeps content whole and the history valid through ${CYCLES} kill -9s during 
     ).toBe(true);
     if (isOld && !isRestored) tally.old++;
     else tally.restored++;
-    await again.signIn();
+    await again.signIn(PIN);
     const listed = await again.call('history:list');
     expect(listed.status).toBe(200);
     expect(listed.body.versions.length).toBeLessThanOrEqual(HISTORY_LIMIT);

@@ -18,8 +18,8 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { ContentFile, Settings } from '#core/schema';
 import { LAST_GOOD_DIR, serialize } from '../host/content-store.js';
-import { killHost, startServe, type HostProcess } from './support/host-process.js';
-import { ApiClient } from './support/api-client.js';
+import { killHost, PIN, startServe, type HostProcess } from './support/host-process.js';
+import { ApiClient } from '../test-support/api-client.js';
 import { killSwitch, seededRun } from './support/crash-cycles.js';
 
 const CYCLES = Number(process.env.FAULT_CYCLES ?? 200);
@@ -165,7 +165,7 @@ it(`keeps content and settings whole through ${CYCLES} kill -9s during saves`, a
     expect(served.body.content).toEqual(ContentFile.parse(JSON.parse(state['content.json'])));
     expect(served.body.settings).toEqual(Settings.parse(JSON.parse(state['settings.json'])));
 
-    await api.signIn();
+    await api.signIn(PIN);
     const admin = await api.call('admin:get');
     expect(admin.status).toBe(200);
     let revision = admin.body.revision;

@@ -10,8 +10,9 @@ import os from 'node:os';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../test-support/api-client.js';
 import { killHost, PIN, startServe, type HostProcess } from './support/host-process.js';
-import { removeSandbox, sandboxWithData } from './support/sandbox.js';
+import { removeSandbox } from './support/sandbox.js';
 import {
   MAX_FAILURES,
   NETWORK_FAILURES_PER_HOUR,
@@ -19,12 +20,13 @@ import {
 } from '../host/auth/lockout.js';
 import { EVENT_STREAMS_PER_SOURCE, EVENT_STREAMS_TOTAL } from '#core/security-policy';
 import {
-  call,
+  Client,
   errorOf,
   openStream,
   remoteOf,
   send,
   sessionCookie,
+  startLanHost,
   type RawRequest,
   type Stream,
   type Trust,
@@ -37,8 +39,8 @@ let host: HostProcess | undefined;
 let kioskUrl = '';
 /** Where other machines reach the admin. */
 let lanUrl = '';
-/** The kiosk's own staff session (created at the kiosk). */
-let kioskCookie = '';
+/** The kiosk's own screen, signed in as staff (it created the PIN). */
+let kiosk: ApiClient;
 
 /** The host's certificate, pinned by other machines. */
 let trust: Trust | undefined;
@@ -51,13 +53,8 @@ const fromLan = (n: number, extra: Omit<RawRequest, 'path'> = {}) => ({
 });
 
 beforeAll(async () => {
-  ({ sandbox, dataDir } = await sandboxWithData('kiosk-fault-lan-'));
-  host = await startServe(dataDir, 30_000, '0.0.0.0');
-  kioskUrl = host.url;
-  ({ url: lanUrl, trust } = await remoteOf(host, dataDir));
-  const created = await call(kioskUrl, 'auth:create-pin', { pin: PIN });
-  expect(created.status, created.text).toBe(200);
-  kioskCookie = sessionCookie(created)!;
+  ({ sandbox, dataDir, host, kioskUrl, lanUrl, trust, kiosk } =
+    await startLanHost('kiosk-fault-lan-'));
 });
 
 afterAll(() => removeSandbox(host, sandbox));
@@ -81,7 +78,7 @@ describe('DNS rebinding in LAN mode', () => {
           headers: { host: foreign, 'content-type': 'application/json' },
         });
         expect(reply.status, `${attempt.path} as ${foreign}: ${reply.text}`).toBe(403);
-        expect(errorOf(reply).message).toMatch(/^This kiosk answers only to its own names/);
+        expect(errorOf(reply)?.message).toMatch(/^This kiosk answers only to its own names/);
         expect(sessionCookie(reply)).toBeUndefined();
       }
     }
@@ -104,21 +101,13 @@ describe('DNS rebinding in LAN mode', () => {
     const named = { ...fromLan(2), method: 'GET' as const, path: '/api/health' };
     const asName = (name: string) => send(lanUrl, { ...named, headers: { host: name } });
     expect((await asName('kiosk-3.embassy.example')).status).toBe(403);
-    const admin = await call(kioskUrl, 'admin:get', undefined, {
-      headers: { cookie: kioskCookie },
+    const { revision, settings } = await kiosk.value('admin:get');
+    const saved = await kiosk.call('settings:save', {
+      baseRevision: revision,
+      settings: { ...settings, allowedHostNames: ['kiosk-3.embassy.example'] },
+      // A LAN admin setting: the PIN again (faults/reconfirm.test.ts).
+      pin: PIN,
     });
-    const { revision, settings } = admin.json as { revision: string; settings: object };
-    const saved = await call(
-      kioskUrl,
-      'settings:save',
-      {
-        baseRevision: revision,
-        settings: { ...settings, allowedHostNames: ['kiosk-3.embassy.example'] },
-        // A LAN admin setting: the PIN again (faults/reconfirm.test.ts).
-        pin: PIN,
-      },
-      { headers: { cookie: kioskCookie } },
-    );
     expect(saved.status, saved.text).toBe(200);
     expect((await asName('kiosk-3.embassy.example')).status).toBe(200);
     expect((await asName('KIOSK-3.embassy.example')).status).toBe(200);
@@ -129,34 +118,25 @@ describe('DNS rebinding in LAN mode', () => {
 
 describe('CSRF by Referer', () => {
   it('refuses a state-changing call whose Referer is another site and that has no Origin', async () => {
-    const unlocked = await call(lanUrl, 'auth:unlock', { pin: PIN }, fromLan(3));
+    const staff = new Client(lanUrl, fromLan(3).localAddress, trust);
+    const unlocked = await staff.call('auth:unlock', { pin: PIN });
     expect(unlocked.status, unlocked.text).toBe(200);
-    const cookie = sessionCookie(unlocked)!;
     const alert = { text: { en: 'Evacuate now' } };
     for (const referer of [
       'https://evil.example/csrf.html',
       `http://127.0.0.1:1/`,
       'http://evil.example/?to=http://127.0.0.1/',
     ]) {
-      const reply = await call(lanUrl, 'alert:set', alert, {
-        ...fromLan(3),
-        headers: { cookie, referer },
-      });
+      const reply = await staff.call('alert:set', alert, { referer });
       expect(reply.status, `${referer}: ${reply.text}`).toBe(403);
-      expect(errorOf(reply).message).toBe('Requests from other sites are refused.');
+      expect(errorOf(reply)?.message).toBe('Requests from other sites are refused.');
     }
-    const still = await call(lanUrl, 'alert:get', undefined, fromLan(3));
+    const still = await new Client(lanUrl, fromLan(3).localAddress, trust).call('alert:get');
     expect(still.json).toMatchObject({ alert: null });
     // The admin's own page (same origin) may; so may a client that sends neither header.
-    const own = await call(lanUrl, 'alert:set', alert, {
-      ...fromLan(3),
-      headers: { cookie, referer: `${lanUrl}/#/admin` },
-    });
+    const own = await staff.call('alert:set', alert, { referer: `${lanUrl}/#/admin` });
     expect(own.status, own.text).toBe(200);
-    const cleared = await call(lanUrl, 'alert:clear', undefined, {
-      ...fromLan(3),
-      headers: { cookie },
-    });
+    const cleared = await staff.call('alert:clear');
     expect(cleared.json).toMatchObject({ alert: null });
   });
 });
@@ -170,7 +150,7 @@ describe('event streams', () => {
     expect(one.filter((stream) => stream.status === 200)).toHaveLength(EVENT_STREAMS_PER_SOURCE);
     const over = one.filter((stream) => stream.status === 429);
     expect(over).toHaveLength(4);
-    expect(JSON.parse(over[0]!.text).error.message).toMatch(
+    expect(errorOf(over[0]!)?.message).toMatch(
       /^Too many event streams from this address \(at most \d+\)/,
     );
     // 600 from twelve more: never more than the total open at once, the rest 503 (or 429).
@@ -184,7 +164,7 @@ describe('event streams', () => {
     expect(busy.length + flood.filter((stream) => stream.status === 429).length).toBe(
       600 - (EVENT_STREAMS_TOTAL - EVENT_STREAMS_PER_SOURCE),
     );
-    expect(JSON.parse(busy[0]!.text).error).toMatchObject({
+    expect(errorOf(busy[0]!)).toMatchObject({
       code: 'busy',
       message: expect.stringMatching(/^The kiosk has too many event streams open/),
     });
@@ -224,7 +204,7 @@ describe('PIN lock-out per source', () => {
     await mkdir(ownDir);
     own = await startServe(ownDir, 30_000, '0.0.0.0');
     remote = await remoteOf(own, ownDir);
-    expect((await call(urls().kiosk, 'auth:create-pin', { pin: PIN })).status).toBe(200);
+    expect((await new Client(urls().kiosk).call('auth:create-pin', { pin: PIN })).status).toBe(200);
   });
 
   afterAll(async () => {
@@ -232,9 +212,10 @@ describe('PIN lock-out per source', () => {
   });
 
   const unlockFrom = (address: string | undefined, pin: string) =>
-    address
-      ? call(urls().lan, 'auth:unlock', { pin }, { localAddress: address, trust: remote.trust })
-      : call(urls().kiosk, 'auth:unlock', { pin });
+    (address ? new Client(urls().lan, address, remote.trust) : new Client(urls().kiosk)).call(
+      'auth:unlock',
+      { pin },
+    );
 
   it("locks out the guessing address, never the kiosk's own screen; the network's budget caps the rest", async () => {
     // One machine guesses: it is locked out, the kiosk's screen and other machines are not.
@@ -243,7 +224,7 @@ describe('PIN lock-out per source', () => {
     }
     const locked = await unlockFrom('127.0.3.1', '0000');
     expect(locked.status, locked.text).toBe(429);
-    expect(errorOf(locked).message).toMatch(/^Too many wrong PINs\. Try again in \d+ seconds\.$/);
+    expect(errorOf(locked)?.message).toMatch(/^Too many wrong PINs\. Try again in \d+ seconds\.$/);
     expect((await unlockFrom('127.0.3.1', PIN)).status).toBe(429);
     expect((await unlockFrom(undefined, PIN)).status).toBe(200);
     expect((await unlockFrom('127.0.3.2', PIN)).status).toBe(200);
@@ -288,7 +269,9 @@ describe('HTTPS for remote admin', () => {
       certificateSha256: trust!.fingerprint256,
     });
     // A session started over HTTPS gets a Secure cookie.
-    const unlocked = await call(lanUrl, 'auth:unlock', { pin: PIN }, fromLan(50));
+    const unlocked = await new Client(lanUrl, fromLan(50).localAddress, trust).call('auth:unlock', {
+      pin: PIN,
+    });
     expect(unlocked.status, unlocked.text).toBe(200);
     const line = [unlocked.headers['set-cookie'] ?? []].flat()[0]!;
     expect(line).toMatch(/; Secure/);
@@ -315,7 +298,7 @@ describe('HTTPS for remote admin', () => {
         headers: { 'content-type': 'application/json' },
       });
       expect(reply.status, `${attempt.path}: ${reply.text}`).toBe(403);
-      expect(errorOf(reply).message).toMatch(/^Other computers reach this kiosk over HTTPS only/);
+      expect(errorOf(reply)?.message).toMatch(/^Other computers reach this kiosk over HTTPS only/);
       expect(sessionCookie(reply)).toBeUndefined();
     }
     // The kiosk's own screen keeps plain loopback HTTP.

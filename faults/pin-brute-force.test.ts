@@ -16,6 +16,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callNames, type AdminState, type FleetStatus } from '#core/contract';
+import { ApiClient } from '../test-support/api-client.js';
 import { killHost, PIN, startServe, type HostProcess } from './support/host-process.js';
 import { removeSandbox, sandboxWithData } from './support/sandbox.js';
 import {
@@ -27,7 +28,15 @@ import {
   WRONG,
   type StoredAuth,
 } from './support/pin-attacks.js';
-import { Client, errorOf, expectRefused, sessionSetBy, transcript } from './support/raw-http.js';
+import {
+  Client,
+  errorOf,
+  expectRefused,
+  refusalWith,
+  sessionSetBy,
+  transcript,
+  transportOf,
+} from './support/raw-http.js';
 import { filesUnder } from './support/snapshot.js';
 
 describe('the staff PIN against brute force over HTTP', () => {
@@ -108,7 +117,7 @@ describe('the staff PIN against brute force over HTTP', () => {
     const fifth = await attacker.call('auth:unlock', { pin: WRONG[4] });
     pinCalls++;
     expect(lockKind(fifth, 'the fifth wrong PIN', 30)).toBe('lock-out');
-    lockedUntil = errorOf(fifth).details!.lockedUntil as number;
+    lockedUntil = refusalWith(fifth, 'locked-out').details!.lockedUntil!;
     expect(lockedUntil - Date.now()).toBeGreaterThan(25_000);
     expect(lockedUntil - Date.now()).toBeLessThanOrEqual(30_000);
     expect((await readAuth()).lockout).toEqual({ failures: 0, lockouts: 1, lockedUntil });
@@ -119,7 +128,7 @@ describe('the staff PIN against brute force over HTTP', () => {
       const reply = await attacker.call('auth:unlock', { pin });
       pinCalls++;
       expect(lockKind(reply, `try ${i + 1} during the lock-out`, 30)).toBe('lock-out');
-      expect(errorOf(reply).details?.lockedUntil).toBe(lockedUntil);
+      expect(refusalWith(reply, 'locked-out').details?.lockedUntil).toBe(lockedUntil);
     }
     expect((await attacker.call('auth:status')).json).toEqual({
       pinSet: true,
@@ -153,7 +162,7 @@ describe('the staff PIN against brute force over HTTP', () => {
     expect(count(kinds, 'lock-out'), 'tries that reached the PIN check').toBe(passed);
     expect(count(kinds, 'rate limit'), 'tries the rate limit stopped').toBe(40 - passed);
     for (const reply of burst.filter((r) => lockKind(r, 'burst', 60) === 'lock-out')) {
-      expect(errorOf(reply).details?.lockedUntil).toBe(lockedUntil);
+      expect(refusalWith(reply, 'locked-out').details?.lockedUntil).toBe(lockedUntil);
     }
   });
 
@@ -193,7 +202,7 @@ describe('the staff PIN against brute force over HTTP', () => {
     );
     for (const reply of spread) {
       expect(reply.status, reply.text).toBe(401);
-      expect(errorOf(reply).details?.attemptsLeft).toBe(4);
+      expect(refusalWith(reply, 'wrong-pin').details?.attemptsLeft).toBe(4);
     }
     expect((await attacker.call('auth:status')).json).toMatchObject({ lockedUntil });
     const during = await readAuth();
@@ -214,7 +223,7 @@ describe('the staff PIN against brute force over HTTP', () => {
     });
     const restarted = await after.call('auth:unlock', { pin: PIN });
     expect(lockKind(restarted, 'the right PIN after a restart', 30)).toBe('lock-out');
-    expect(errorOf(restarted).details?.lockedUntil).toBe(lockedUntil);
+    expect(refusalWith(restarted, 'locked-out').details?.lockedUntil).toBe(lockedUntil);
     const stale = new Client(host.url);
     stale.cookie = session;
     expectRefused(
@@ -230,7 +239,8 @@ describe('the staff PIN against brute force over HTTP', () => {
     const elsewhere = await Promise.all(
       WRONG.map((pin, i) => new Client(host!.url, `127.0.1.${i + 1}`).call('auth:unlock', { pin })),
     );
-    for (const reply of elsewhere) expect(errorOf(reply).details?.attemptsLeft).toBe(4);
+    for (const reply of elsewhere)
+      expect(refusalWith(reply, 'wrong-pin').details?.attemptsLeft).toBe(4);
     expect((await after.call('auth:status')).json).toMatchObject({
       lockedUntil: null,
       attemptsLeft: 5,
@@ -240,8 +250,10 @@ describe('the staff PIN against brute force over HTTP', () => {
   it('checks wrong PINs sent at once one at a time: four are wrong, the fifth locks out twice as long', async () => {
     const wave = await Promise.all(WRONG.map((pin) => after.call('auth:unlock', { pin })));
     const wrong = wave.filter((reply) => reply.status === 401);
-    expect(wrong.map((reply) => errorOf(reply).details?.attemptsLeft).sort()).toEqual([1, 2, 3, 4]);
-    for (const reply of wrong) expect(errorOf(reply).code).toBe('wrong-pin');
+    expect(
+      wrong.map((reply) => refusalWith(reply, 'wrong-pin').details?.attemptsLeft).sort(),
+    ).toEqual([1, 2, 3, 4]);
+    for (const reply of wrong) expect(errorOf(reply)?.code).toBe('wrong-pin');
     const lockedAgain = wave.filter((reply) => reply.status !== 401);
     expect(lockedAgain).toHaveLength(WRONG.length - 4);
     for (const reply of lockedAgain) {
@@ -252,7 +264,7 @@ describe('the staff PIN against brute force over HTTP', () => {
     expect(second.lockedUntil! - Date.now()).toBeGreaterThan(55_000);
     const stillLocked = await after.call('auth:unlock', { pin: PIN });
     expect(lockKind(stillLocked, 'the right PIN in the second lock-out', 60)).toBe('lock-out');
-    expect(errorOf(stillLocked).details?.lockedUntil).toBe(second.lockedUntil);
+    expect(refusalWith(stillLocked, 'locked-out').details?.lockedUntil).toBe(second.lockedUntil);
   });
 
   it('unlocks with the PIN refused all along once the lock-outs are over, and counts again from zero', async () => {
@@ -276,6 +288,8 @@ describe('the staff PIN against brute force over HTTP', () => {
     let anon: Client;
     let signedIn: Client;
     let admin: AdminState;
+    /** The signed-in client as the one KioskApi client (its replies still join the transcript). */
+    const signedInApi = () => new ApiClient(transportOf(signedIn));
     const published = () => path.join(dataDir, 'published');
     const bundle = () => path.join(published(), 'bundle');
     const formats = [/scrypt/i, /"salt"\s*:/i, /"hash"\s*:/i, /"algorithm"\s*:/i];
@@ -304,7 +318,7 @@ describe('the staff PIN against brute force over HTTP', () => {
       anon = new Client(host!.url, '127.0.0.30');
       signedIn = new Client(host!.url, '127.0.0.31');
       signedIn.cookie = staff!.cookie;
-      admin = (await signedIn.call('admin:get')).json as AdminState;
+      admin = await signedInApi().value('admin:get');
       expect(admin.revision).toBeTruthy();
     });
 
@@ -320,7 +334,7 @@ describe('the staff PIN against brute force over HTTP', () => {
       });
       expect(event.text).toMatch(/^: connected\n\nevent: content:changed\ndata: \{/);
       transcript.push({ label: 'GET /api/events', reply: event });
-      admin = (await signedIn.call('admin:get')).json as AdminState;
+      admin = await signedInApi().value('admin:get');
     });
 
     it('answers every route and call, signed in and out, with data or an error', async () => {
@@ -384,7 +398,7 @@ describe('the staff PIN against brute force over HTTP', () => {
         await expect
           .poll(
             async () => {
-              status = (await signedIn.call('fleet:status')).json as FleetStatus;
+              status = await signedInApi().value('fleet:status');
               return status.publish.state;
             },
             { timeout: 10_000 },
@@ -443,7 +457,7 @@ describe('the staff PIN against brute force over HTTP', () => {
         await anon.call('health:get');
         const tried = await anon.call('auth:unlock', { pin: PIN });
         expect(tried.status, `${what}: ${tried.text}`).toBe(500);
-        expect(errorOf(tried).message).toMatch(/^The PIN file is damaged/);
+        expect(errorOf(tried)?.message).toMatch(/^The PIN file is damaged/);
         await signedIn.call('admin:get');
       }
       await writeAuth(authText);

@@ -11,7 +11,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FleetStatus } from '#core/contract';
+import type { CallName, FleetStatus } from '#core/contract';
 import type { Settings } from '#core/schema';
 import {
   PIN_CONFIRMED_SETTINGS,
@@ -19,16 +19,10 @@ import {
   type PinConfirmedSetting,
 } from '#core/security-policy';
 import { MAX_FAILURES } from '../host/auth/lockout.js';
-import { PIN, startServe, type HostProcess } from './support/host-process.js';
-import { removeSandbox, sandboxWithData } from './support/sandbox.js';
-import {
-  call,
-  errorOf,
-  remoteOf,
-  sessionCookie,
-  type Reply,
-  type Trust,
-} from './support/lan-client.js';
+import { ApiClient, type Answer } from '../test-support/api-client.js';
+import { PIN, type HostProcess } from './support/host-process.js';
+import { removeSandbox } from './support/sandbox.js';
+import { errorOf, lanClient, startLanHost, type Trust } from './support/lan-client.js';
 
 let sandbox = '';
 let dataDir = '';
@@ -37,39 +31,29 @@ let kioskUrl = '';
 let lanUrl = '';
 let trust: Trust | undefined;
 
-/** A caller: the kiosk's own screen, or a LAN machine at `address`, with its session cookie. */
+/** A caller: the kiosk's own screen, or a LAN machine at an address, with its staff session. */
 interface Caller {
   name: string;
-  url: string;
-  cookie: string;
-  localAddress?: string;
+  api: ApiClient;
 }
 let kiosk: Caller;
 let lan: Caller;
 
-const as = (caller: Caller, name: string, input: unknown): Promise<Reply> =>
-  call(caller.url, name, input, {
-    headers: { cookie: caller.cookie },
-    localAddress: caller.localAddress,
-    trust: caller.localAddress ? trust : undefined,
-  });
+const as = <K extends CallName>(caller: Caller, name: K, input: unknown): Promise<Answer<K>> =>
+  caller.api.call(name, input);
 
 /** Sign in from a LAN address over HTTPS. */
 async function lanCaller(address: string): Promise<Caller> {
-  const unlocked = await call(
-    lanUrl,
-    'auth:unlock',
-    { pin: PIN },
-    { localAddress: address, trust },
-  );
+  const api = lanClient(lanUrl, address, trust);
+  const unlocked = await api.call('auth:unlock', { pin: PIN });
   expect(unlocked.status, unlocked.text).toBe(200);
-  return { name: address, url: lanUrl, cookie: sessionCookie(unlocked)!, localAddress: address };
+  return { name: address, api };
 }
 
 async function adminState(): Promise<{ revision: string; settings: Settings }> {
   const reply = await as(kiosk, 'admin:get', undefined);
   expect(reply.status, reply.text).toBe(200);
-  return reply.json as { revision: string; settings: Settings };
+  return reply.body;
 }
 
 const settingsFile = () =>
@@ -92,7 +76,7 @@ async function waitForPublish(caller: Caller): Promise<FleetStatus['publish']> {
   await expect
     .poll(
       async () => {
-        status = (await as(caller, 'fleet:status', undefined)).json as FleetStatus;
+        status = (await as(caller, 'fleet:status', undefined)).body;
         return status.publish.state;
       },
       { timeout: 30_000 },
@@ -102,13 +86,9 @@ async function waitForPublish(caller: Caller): Promise<FleetStatus['publish']> {
 }
 
 beforeAll(async () => {
-  ({ sandbox, dataDir } = await sandboxWithData('kiosk-fault-reconfirm-'));
-  host = await startServe(dataDir, 30_000, '0.0.0.0');
-  kioskUrl = host.url;
-  ({ url: lanUrl, trust } = await remoteOf(host, dataDir));
-  const created = await call(kioskUrl, 'auth:create-pin', { pin: PIN });
-  expect(created.status, created.text).toBe(200);
-  kiosk = { name: 'kiosk', url: kioskUrl, cookie: sessionCookie(created)! };
+  const started = await startLanHost('kiosk-fault-reconfirm-');
+  ({ sandbox, dataDir, host, kioskUrl, lanUrl, trust } = started);
+  kiosk = { name: 'kiosk', api: started.kiosk };
   lan = await lanCaller('127.0.6.1');
 });
 
@@ -139,7 +119,7 @@ describe('a session alone cannot reach beyond the screen', () => {
       settings: { ...settings, ...Object.assign({}, ...Object.values(attacks)) },
     });
     expect(all.status, all.text).toBe(403);
-    expect(errorOf(all).message).toBe(
+    expect(errorOf(all)?.message).toBe(
       'Enter the PIN again to change the sync server address, the bundle public key, remote admin over the network and the other names of this kiosk.',
     );
     expect(Object.keys(attacks)).toEqual(Object.keys(PIN_CONFIRMED_SETTINGS));
@@ -149,7 +129,7 @@ describe('a session alone cannot reach beyond the screen', () => {
     for (const caller of [lan, kiosk]) {
       const reply = await as(caller, 'fleet:publish', { outDir: 'stolen' });
       expect(reply.status, reply.text).toBe(400);
-      expect(errorOf(reply).code).toBe('invalid-input');
+      expect(errorOf(reply)?.code).toBe('invalid-input');
     }
     expect(await readdir(path.join(dataDir, 'published')).catch(() => [])).toEqual([]);
 
@@ -195,10 +175,10 @@ describe('a session alone cannot reach beyond the screen', () => {
     // The previous test saved a version pointing at evil.example, then put the settings back.
     const listed = await as(lan, 'history:list', undefined);
     expect(listed.status, listed.text).toBe(200);
-    const { versions } = listed.json as { versions: { id: string }[] };
+    const { versions } = listed.body;
     let evil: string | undefined;
     for (const { id } of versions) {
-      const version = (await as(lan, 'history:get', { id })).json as { settings: Settings };
+      const version = (await as(lan, 'history:get', { id })).body;
       if (version.settings.syncManifestUrl === attacks.syncManifestUrl.syncManifestUrl) evil = id;
     }
     expect(evil, 'a kept version with the changed sync address').toBeDefined();
@@ -206,7 +186,7 @@ describe('a session alone cannot reach beyond the screen', () => {
     const { revision, settings } = await adminState();
     const refused = await as(lan, 'history:restore', { baseRevision: revision, id: evil });
     expect(refused.status, refused.text).toBe(403);
-    expect(errorOf(refused).code).toBe('pin-required');
+    expect(errorOf(refused)?.code).toBe('pin-required');
     expect(await settingsFile()).toBe(before);
 
     const restored = await as(lan, 'history:restore', {
@@ -250,7 +230,7 @@ describe('a session alone cannot reach beyond the screen', () => {
         });
       } else {
         expect(reply.status, what).toBe(429);
-        expect(errorOf(reply).code).toBe('locked-out');
+        expect(errorOf(reply)?.code).toBe('locked-out');
       }
     }
     // Locked out now: the right PIN is not even checked, for a change or for a new session.
@@ -261,15 +241,10 @@ describe('a session alone cannot reach beyond the screen', () => {
       pin: PIN,
     });
     expect(withRight.status, withRight.text).toBe(429);
-    const unlock = await call(
-      lanUrl,
-      'auth:unlock',
-      { pin: PIN },
-      { localAddress: '127.0.6.2', trust },
-    );
+    const unlock = await lanClient(lanUrl, '127.0.6.2', trust).call('auth:unlock', { pin: PIN });
     expect(unlock.status).toBe(429);
     // The kiosk's own screen and other machines are not locked out.
-    expect((await call(kioskUrl, 'auth:unlock', { pin: PIN })).status).toBe(200);
+    expect((await new ApiClient(kioskUrl).call('auth:unlock', { pin: PIN })).status).toBe(200);
     const other = await as(lan, 'fleet:publish', { outDir: 'lan-bundle', pin: PIN });
     expect(other.status, other.text).toBe(200);
     await waitForPublish(lan);
@@ -312,7 +287,7 @@ describe('publish and key paths stay inside the data folder', () => {
     };
     const folderAnswers = await answers((asked) => ({ outDir: asked }));
     expect(folderAnswers).toHaveLength(1);
-    expect(JSON.parse(folderAnswers[0]!)).toMatchObject({ error: { code: 'forbidden' } });
+    expect(errorOf({ text: folderAnswers[0]! })?.code).toBe('forbidden');
     const keyAnswers = await answers((asked) => ({ outDir: 'signed', keyFile: asked }));
     expect(keyAnswers).toHaveLength(1);
     const linked = await as(lan, 'fleet:publish', {

@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../host/media/limits.js';
 import { makeVtt } from '../host/media/test-files.js';
-import { errorOf, expectRefused } from './support/raw-http.js';
+import { errorOf, expectRefused, refusalWith } from './support/raw-http.js';
 import { joined, junk, MiB, pngOfSize, sha256Of } from './support/samples.js';
 import { begin, describeUploads, fileOf, release, upload } from './support/upload-host.js';
 
@@ -19,8 +19,8 @@ describeUploads('uploads over the size limits', (run) => {
     const before = await run.snap();
     const huge = await run.staff.call('media:upload-begin', { name: 'film.mp4', size: video + 1 });
     expectRefused(huge, 413, over, 'a video one byte over the limit');
-    expect(errorOf(huge).message).toMatch(/the limit for videos is 500 MB$/);
-    expect(errorOf(huge).details).toEqual({ limit: video });
+    expect(errorOf(huge)?.message).toMatch(/the limit for videos is 500 MB$/);
+    expect(refusalWith(huge, 'too-large').details).toEqual({ limit: video });
     await run.expectNoTrace(before, 'a size over the limit at begin');
   });
 
@@ -29,7 +29,7 @@ describeUploads('uploads over the size limits', (run) => {
     for (const size of [0, -1, 1.5, '100', 1e300, Number.MAX_SAFE_INTEGER + 2, null]) {
       const reply = await run.staff.call('media:upload-begin', { name: 'x.png', size });
       expectRefused(reply, 400, /Some values are not valid/, `size ${size}`);
-      expect(errorOf(reply).problems?.[0]?.path).toBe('$.size');
+      expect(errorOf(reply)?.problems?.[0]?.path).toBe('$.size');
     }
     await run.expectNoTrace(before, 'sizes refused at begin');
   });
@@ -51,7 +51,7 @@ describeUploads('uploads over the size limits', (run) => {
       const { step, reply, uploadId } = await upload(run.staff, name, source);
       expect(step, name).toBe('chunk');
       expectRefused(reply, 413, limit, `${name}, one byte over`);
-      expect(errorOf(reply).code).toBe('too-large');
+      expect(errorOf(reply)?.code).toBe('too-large');
       const next = await run.staff.chunk(uploadId!, CHUNK, source.read(CHUNK, CHUNK));
       expectRefused(next, 404, /This upload is not in progress/, `${name}: the next chunk`);
       await run.expectNoTrace(before, `${name}, one byte over`);
@@ -122,7 +122,7 @@ describeUploads('uploads over the size limits', (run) => {
     const atLimit = pngOfSize(image, 301);
     const fits = await upload(run.staff, 'exactly-25-MB.png', atLimit);
     expect(fits.reply.status, fits.reply.text).toBe(200);
-    expect(fits.reply.json).toMatchObject({ size: image, mime: 'image/png' });
+    expect(fits.reply.body).toMatchObject({ size: image, mime: 'image/png' });
     expect(fileOf(fits.reply)).toBe(`${sha256Of(atLimit)}.png`);
     await run.expectOnlyNewMedia(before, [fileOf(fits.reply)], 'a picture at the limit');
   });

@@ -16,7 +16,7 @@ describeUploads('empty and truncated uploads', (run) => {
     const before = await run.snap();
     const empty = await run.staff.call('media:upload-begin', { name: 'empty.png', size: 0 });
     expectRefused(empty, 400, /Some values are not valid/, 'an empty file');
-    expect(errorOf(empty).problems?.[0]?.path).toBe('$.size');
+    expect(errorOf(empty)?.problems?.[0]?.path).toBe('$.size');
     await run.expectNoTrace(before, 'an empty file');
   });
 

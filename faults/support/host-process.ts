@@ -1,5 +1,5 @@
 /**
- * Helpers for fault tests: run the real `openness-kiosk serve` as a child process (api-client.ts
+ * Helpers for fault tests: run the real `openness-kiosk serve` as a child process (test-support/api-client.ts
  * calls its HTTP API as the admin does).
  */
 import { spawn, type ChildProcess } from 'node:child_process';

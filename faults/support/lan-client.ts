@@ -1,22 +1,27 @@
 /**
- * The LAN attack tests' calls on raw-http.ts: where a LAN host serves and the certificate to
- * trust, contract calls and the event stream over HTTPS, and the session cookie.
+ * The LAN attack tests' calls on raw-http.ts: a host serving the LAN and the certificate to trust,
+ * the KioskApi client from another address over HTTPS, the event stream, and the session cookie.
  */
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
-import type { HostProcess } from './host-process.js';
+import { expect } from 'vitest';
+import { ApiClient } from '../../test-support/api-client.js';
+import { PIN, startServe, type HostProcess } from './host-process.js';
 import {
+  Client,
   requestOptions,
+  transportOf,
   send as send_,
   sessionSetBy,
   type RawRequest,
   type Reply,
   type Trust,
 } from './raw-http.js';
+import { sandboxWithData } from './sandbox.js';
 
-export { errorOf, type RawRequest, type Reply, type Trust } from './raw-http.js';
+export { Client, errorOf, type RawRequest, type Reply, type Trust } from './raw-http.js';
 
 /** Where a LAN host serves other machines, and the certificate to trust, from what it printed. */
 export async function remoteOf(
@@ -75,21 +80,35 @@ export function openStream(base: string, extra: Omit<RawRequest, 'path'> = {}): 
   });
 }
 
-/** A contract call with a JSON body. */
-export function call(
-  base: string,
-  name: string,
-  input: unknown,
-  extra: Omit<RawRequest, 'path' | 'body'> = {},
-): Promise<Reply> {
-  const headers: Record<string, string> = { ...extra.headers };
-  if (input !== undefined) headers['content-type'] = 'application/json';
-  return send(base, {
-    ...extra,
-    path: `/api/call/${name}`,
-    headers,
-    body: input === undefined ? undefined : JSON.stringify(input),
-  });
+/** The one KioskApi client from another machine: HTTPS from `localAddress`, the certificate pinned. */
+export function lanClient(url: string, localAddress: string, trust: Trust | undefined): ApiClient {
+  return new ApiClient(transportOf(new Client(url, localAddress, trust)));
+}
+
+/** A host serving the LAN for one test file, and the PIN created on the kiosk's own screen. */
+export interface LanHost {
+  sandbox: string;
+  dataDir: string;
+  host: HostProcess;
+  /** The kiosk's own screen: plain HTTP on loopback. */
+  kioskUrl: string;
+  /** Where other machines reach the admin. */
+  lanUrl: string;
+  /** The host's certificate, pinned by other machines. */
+  trust: Trust;
+  /** The kiosk's own screen, signed in as staff (it created the PIN). */
+  kiosk: ApiClient;
+}
+
+/** Start `openness-kiosk serve --host 0.0.0.0` in a new sandbox; create the PIN at the kiosk. */
+export async function startLanHost(prefix: string): Promise<LanHost> {
+  const { sandbox, dataDir } = await sandboxWithData(prefix);
+  const host = await startServe(dataDir, 30_000, '0.0.0.0');
+  const { url: lanUrl, trust } = await remoteOf(host, dataDir);
+  const kiosk = new ApiClient(host.url);
+  const created = await kiosk.call('auth:create-pin', { pin: PIN });
+  expect(created.status, created.text).toBe(200);
+  return { sandbox, dataDir, host, kioskUrl: host.url, lanUrl, trust, kiosk };
 }
 
 /** The session cookie a reply sets, as a `cookie` header value, or undefined. */

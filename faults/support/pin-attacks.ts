@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import { expect } from 'vitest';
-import { errorOf, sessionSetBy, type Reply } from './raw-http.js';
+import { refusalWith, sessionSetBy, type Reply } from './raw-http.js';
 
 /** `auth.json` as the host writes it. */
 export interface StoredAuth {
@@ -58,8 +58,7 @@ export type LockKind = 'lock-out' | 'rate limit';
 export function lockKind(reply: Reply, what: string, maxSec: number): LockKind {
   expect(reply.status, `${what}: ${reply.text}`).toBe(429);
   expect(sessionSetBy(reply), `${what}: a session cookie`).toBeUndefined();
-  const error = errorOf(reply);
-  expect(error.code, what).toBe('locked-out');
+  const error = refusalWith(reply, 'locked-out', what);
   const seconds = Number(/ Try again in (\d+) seconds\.$/.exec(error.message)?.[1]);
   expect(seconds, `${what}: ${error.message}`).toBeGreaterThan(0);
   expect(seconds, `${what}: ${error.message}`).toBeLessThanOrEqual(maxSec);

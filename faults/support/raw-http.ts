@@ -8,6 +8,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { PeerCertificate } from 'node:tls';
 import { expect } from 'vitest';
+import * as z from 'zod/mini';
+import { KioskFailure, type ErrorDetails } from '#core/errors';
+import type { Transport } from '../../test-support/api-client.js';
 
 /** A reply: status, headers, text and the JSON it parses to (undefined when not JSON). */
 export interface Reply {
@@ -141,12 +144,15 @@ export class Client {
   constructor(
     readonly url: string,
     readonly localAddress?: string,
+    /** For an https:// URL: the host's certificate, pinned. */
+    readonly trust?: Trust,
   ) {}
 
   /** Send a request with the session cookie, keep the cookie it sets, note the reply. */
   async request(label: string, request: RawRequest): Promise<Reply> {
     const headers = { ...(this.cookie ? { cookie: this.cookie } : {}), ...request.headers };
-    const reply = await send(this.url, { localAddress: this.localAddress, ...request, headers });
+    const { localAddress, trust } = this;
+    const reply = await send(this.url, { localAddress, trust, ...request, headers });
     const session = sessionSetBy(reply);
     if (session !== undefined) this.cookie = session ? `kiosk_session=${session}` : undefined;
     transcript.push({ label, reply });
@@ -183,25 +189,51 @@ export class Client {
   }
 }
 
-/** What a refusal says. */
-export interface ErrorFields {
-  code?: string;
-  message: string;
-  problems?: { path: string; message: string }[];
-  details?: Record<string, unknown>;
+/**
+ * A raw client as the one KioskApi client's transport (test-support/api-client.ts): its source
+ * address, pinned certificate and session cookie apply, and its replies join the transcript.
+ */
+export function transportOf(client: Client): Transport {
+  return async ({ method, path, headers, body }) => {
+    const label = path.replace(/^\/api\/call\//, '').replace(/\?.*$/, '');
+    const bytes = body instanceof Uint8Array ? Buffer.from(body) : body;
+    const reply = await client.request(label, { method, path, headers, body: bytes });
+    return { status: reply.status, text: reply.text };
+  };
 }
 
-/** A refusal's fields: the API's own `{ error: {...} }`, or Fastify's `{ message }` (413, 415). */
-export function errorOf(reply: Reply): ErrorFields {
-  const body = reply.json as { error?: unknown; message?: unknown } | undefined;
-  if (body && typeof body.error === 'object' && body.error !== null) {
-    return body.error as ErrorFields;
-  }
-  return { message: typeof body?.message === 'string' ? body.message : reply.text };
+const ErrorBody = z.object({ error: KioskFailure });
+
+/**
+ * The refusal a reply carries, checked with the core schema (undefined when the body is no
+ * `{ error: KioskFailure }`); the object as sent, so an extra field still shows in `toEqual`.
+ */
+export function errorOf(reply: { text: string }): KioskFailure | undefined {
+  const body = json(reply.text);
+  return ErrorBody.safeParse(body).success ? (body as { error: KioskFailure }).error : undefined;
+}
+
+/** A code whose refusals carry details. */
+type DetailedCode = keyof typeof ErrorDetails;
+
+/** The refusal a reply carries, which must have `code`; typed as that code's (with its details). */
+export function refusalWith<C extends DetailedCode>(
+  reply: { text: string },
+  code: C,
+  what: string = code,
+): Extract<KioskFailure, { code: C }> {
+  const error = errorOf(reply);
+  expect(error?.code, `${what}: ${reply.text}`).toBe(code);
+  return error as Extract<KioskFailure, { code: C }>;
 }
 
 /** The reply is a refusal with `status` and a message that matches. */
-export function expectRefused(reply: Reply, status: number, message: RegExp, what: string): void {
+export function expectRefused(
+  reply: { status: number; text: string },
+  status: number,
+  message: RegExp,
+  what: string,
+): void {
   expect(reply.status, `${what}: ${reply.text}`).toBe(status);
-  expect(errorOf(reply).message, what).toMatch(message);
+  expect(errorOf(reply)?.message, what).toMatch(message);
 }

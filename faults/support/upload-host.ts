@@ -7,46 +7,42 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MediaItem } from '#core/contract';
+import { MediaItem } from '#core/contract';
+import { ApiClient, type Answer, type UploadOutcome } from '../../test-support/api-client.js';
 import { killHost, PIN, requireBuiltHost, startServe, type HostProcess } from './host-process.js';
-import { Client, expectRefused, transcript, type Reply } from './raw-http.js';
+import { Client, expectRefused, transcript, transportOf } from './raw-http.js';
 import { sourceOf, type Source } from './samples.js';
 import { snapshot, type Snapshot } from './snapshot.js';
 
-/** How far an upload got, and the reply that ended it. */
+/** The calls of an upload. */
+type UploadCall = 'media:upload-begin' | 'media:upload-chunk' | 'media:upload-finish';
+
+/** How far an upload got, and the answer that ended it. */
 export interface Outcome {
-  step: 'begin' | 'chunk' | 'finish';
-  reply: Reply;
+  step: UploadOutcome['step'];
+  reply: Answer<UploadCall>;
   uploadId?: string;
 }
 
-/** Upload as the admin does: begin, chunks of the size the host asks for, finish. */
+/** The one KioskApi client over `client` (its cookie and source address). */
+const apiOf = (client: Client) => new ApiClient(transportOf(client));
+
+/** Upload as the admin does (the test client's upload): begin, chunks of the size asked, finish. */
 export async function upload(
   client: Client,
   name: string,
   data: Buffer | Source,
   declaredSize?: number,
 ): Promise<Outcome> {
-  const source = sourceOf(data);
-  const begin = await client.call('media:upload-begin', {
-    name,
-    size: declaredSize ?? source.size,
-  });
-  if (begin.status !== 200) return { step: 'begin', reply: begin };
-  const { uploadId, chunkSize } = begin.json as { uploadId: string; chunkSize: number };
-  for (let offset = 0; offset < source.size; offset += chunkSize) {
-    const chunk = await client.chunk(uploadId, offset, source.read(offset, chunkSize));
-    if (chunk.status !== 200) return { step: 'chunk', reply: chunk, uploadId };
-  }
-  const finish = await client.call('media:upload-finish', { uploadId });
-  return { step: 'finish', reply: finish, uploadId };
+  const outcome = await apiOf(client).upload(name, sourceOf(data), declaredSize);
+  return { step: outcome.step, reply: outcome, uploadId: outcome.uploadId };
 }
 
 /** Start an upload and return its id (for requests that go wrong half-way). */
 export async function begin(client: Client, name: string, size: number): Promise<string> {
-  const reply = await client.call('media:upload-begin', { name, size });
-  expect(reply.status, reply.text).toBe(200);
-  return (reply.json as { uploadId: string }).uploadId;
+  const answer = await apiOf(client).call('media:upload-begin', { name, size });
+  expect(answer.status, answer.text).toBe(200);
+  return answer.body.uploadId;
 }
 
 /** End an upload left in progress on purpose (four in progress block a fifth): cancel it. */
@@ -58,13 +54,16 @@ export async function release(client: Client, uploadId: string) {
 }
 
 /** The media file name (sha256 and extension) an accepted upload was stored under. */
-export const fileOf = (reply: Reply) => (reply.json as MediaItem).ref.slice('media:'.length);
+export const fileOf = (reply: { body: unknown }) =>
+  MediaItem.parse(reply.body).ref.slice('media:'.length);
 
 /** A running upload host for one test file. */
 export interface UploadHost {
   readonly host: HostProcess;
   /** Signed in as staff with the PIN. */
   readonly staff: Client;
+  /** The staff client as the one KioskApi client (for calls whose answer a test reads). */
+  readonly api: ApiClient;
   /** What was there once the staff signed in, before any test. */
   readonly first: Snapshot;
   /** What is in and around the data folder now. */
@@ -110,6 +109,9 @@ export function useUploadHost(): UploadHost {
     },
     get staff() {
       return staff!;
+    },
+    get api() {
+      return apiOf(staff!);
     },
     get first() {
       return first!;
