@@ -6,6 +6,7 @@ import type { AlertTemplates as Templates, AlertText } from '#core/alert';
 import type { KioskApi } from '#core/contract';
 import { ALERT_TEMPLATE_NAME_MAX } from '#core/limits';
 import { toFailure, type AdminFailure } from '../useAdminData';
+import { Field } from '../ui/fields';
 
 interface AlertTemplatesProps {
   api: KioskApi;
@@ -102,8 +103,7 @@ export function AlertTemplates({ api, texts, onUse, onFailure }: AlertTemplatesP
         </ul>
       )}
       <div className="admin-emergency__save-template">
-        <label className="admin-field" htmlFor={nameId}>
-          <span>Template name</span>
+        <Field id={nameId} label="Template name">
           <input
             id={nameId}
             type="text"
@@ -111,7 +111,7 @@ export function AlertTemplates({ api, texts, onUse, onFailure }: AlertTemplatesP
             maxLength={ALERT_TEMPLATE_NAME_MAX}
             onChange={(event) => setName(event.target.value)}
           />
-        </label>
+        </Field>
         <button
           type="button"
           className="admin-button"
