@@ -10,7 +10,8 @@ import { isPinError } from '../access/ConfirmPinDialog';
 import { usePinConfirm } from '../access/usePinConfirm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import type { SectionProps } from '../section';
-import { toFailure, type AdminFailure } from '../useAdminData';
+import type { AdminFailure } from '../useAdminData';
+import { toFailure } from '../ui/error-message';
 import { Field } from '../ui/fields';
 
 const SYNC_STATES: Record<FleetStatus['sync']['state'], string> = {
