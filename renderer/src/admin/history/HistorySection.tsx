@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { HISTORY_LIMIT, type HistoryEntry, type HistoryVersion } from '#core/history';
 import { ApiError } from '../../api/api-error';
 import { usePinConfirm } from '../access/usePinConfirm';
-import { kioskZone } from '../alert/alert-time';
+import { kioskZone } from '../locale';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { SectionProps } from '../section';
@@ -24,7 +24,7 @@ export function HistorySection({ api, data }: SectionProps) {
   const [done, setDone] = useState('');
   const pinConfirm = usePinConfirm();
   const revision = data.state?.revision;
-  const timeZone = kioskZone(data.state?.settings.timeZone ?? '');
+  const timeZone = kioskZone(data.state?.settings.timeZone);
   const when = (iso: string) => historyTime(iso, timeZone);
 
   // Every save (here, in another tab, by a fleet bundle) changes the revision and adds a version.
