@@ -12,7 +12,8 @@ import { AdminShell } from './AdminShell';
 import { backToPlayer } from './routes';
 import { withSessionGuard } from './session-guard';
 import { StaffAccess } from './StaffAccess';
-import { toFailure, type AdminFailure } from './useAdminData';
+import type { AdminFailure } from './useAdminData';
+import { toFailure } from './ui/error-message';
 import { useStaffIdleLock } from './useStaffIdleLock';
 
 type Screen =

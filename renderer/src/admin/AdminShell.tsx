@@ -16,7 +16,8 @@ import { ScheduleSection } from './schedule/ScheduleSection';
 import { SECTIONS, type SectionId, type SectionProps } from './section';
 import { SettingsSection } from './settings/SettingsSection';
 import { StatusSection } from './status/StatusSection';
-import { toFailure, useAdminData, type AdminFailure } from './useAdminData';
+import { useAdminData, type AdminFailure } from './useAdminData';
+import { toFailure } from './ui/error-message';
 import { useHash } from '../useHash';
 import { useStaffIdleLock } from './useStaffIdleLock';
 

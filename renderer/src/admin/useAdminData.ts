@@ -1,12 +1,13 @@
 /**
  * The admin's data: what is saved, and saving it with the revision it was based on.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { AdminState, KioskApi } from '#core/contract';
 import type { KioskFailure } from '#core/errors';
 import type { ContentFile, Settings } from '#core/schema';
-import { ApiError } from '../api/api-error';
 import { isPinError } from './access/ConfirmPinDialog';
+import { toFailure } from './ui/error-message';
+import { useLoad } from './ui/useLoad';
 
 /** A failed save or load, as staff see it: the host's failure itself. */
 export type AdminFailure = KioskFailure;
@@ -30,35 +31,11 @@ export interface AdminData {
   clearFailure(): void;
 }
 
-/** Turn any error into what staff are shown. */
-export function toFailure(error: unknown): AdminFailure {
-  return ApiError.of(error).failure;
-}
-
 /** Load the admin state and offer saves that never overwrite someone else's changes. */
 export function useAdminData(api: KioskApi): AdminData {
-  const [state, setState] = useState<AdminState | undefined>();
-  const [failure, setFailure] = useState<AdminFailure | undefined>();
+  const loaded = useLoad(() => api.invoke('admin:get', undefined), [api]);
+  const { value: state, setValue: setState, error: failure, setError: setFailure, reload } = loaded;
   const [saving, setSaving] = useState(false);
-
-  const reload = useCallback(async () => {
-    try {
-      setState(await api.invoke('admin:get', undefined));
-    } catch (error) {
-      setFailure(toFailure(error));
-    }
-  }, [api]);
-
-  useEffect(() => {
-    let alive = true;
-    api.invoke('admin:get', undefined).then(
-      (loaded) => alive && setState(loaded),
-      (error: unknown) => alive && setFailure(toFailure(error)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api]);
 
   const save = useCallback(
     async (run: (baseRevision: string) => Promise<AdminState>) => {
@@ -77,7 +54,7 @@ export function useAdminData(api: KioskApi): AdminData {
         setSaving(false);
       }
     },
-    [state],
+    [state, setState, setFailure],
   );
 
   return {

@@ -5,7 +5,10 @@ import { useEffect, useId, useState } from 'react';
 import type { AlertTemplates as Templates, AlertText } from '#core/alert';
 import type { KioskApi } from '#core/contract';
 import { ALERT_TEMPLATE_NAME_MAX } from '#core/limits';
-import { toFailure, type AdminFailure } from '../useAdminData';
+import type { AdminFailure } from '../useAdminData';
+import { toFailure } from '../ui/error-message';
+import { Field } from '../ui/fields';
+import { useLoad } from '../ui/useLoad';
 
 interface AlertTemplatesProps {
   api: KioskApi;
@@ -19,27 +22,22 @@ interface AlertTemplatesProps {
 export function AlertTemplates({ api, texts, onUse, onFailure }: AlertTemplatesProps) {
   const titleId = useId();
   const nameId = useId();
-  const [templates, setTemplates] = useState<Templates>([]);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
 
+  const loaded = useLoad(() => api.invoke('alert:templates', undefined), [api]);
+  const templates = loaded.value ?? [];
+  // The panel shows failures, the ones of loading the templates too.
   useEffect(() => {
-    let alive = true;
-    api.invoke('alert:templates', undefined).then(
-      (list) => alive && setTemplates(list),
-      (error: unknown) => alive && onFailure(toFailure(error)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api, onFailure]);
+    if (loaded.error) onFailure(loaded.error);
+  }, [loaded.error, onFailure]);
 
   const change = async (action: () => Promise<Templates>, message: string) => {
     setBusy(true);
     setDone('');
     try {
-      setTemplates(await action());
+      loaded.setValue(await action());
       setDone(message);
       return true;
     } catch (error) {
@@ -102,8 +100,7 @@ export function AlertTemplates({ api, texts, onUse, onFailure }: AlertTemplatesP
         </ul>
       )}
       <div className="admin-emergency__save-template">
-        <label className="admin-field" htmlFor={nameId}>
-          <span>Template name</span>
+        <Field id={nameId} label="Template name">
           <input
             id={nameId}
             type="text"
@@ -111,7 +108,7 @@ export function AlertTemplates({ api, texts, onUse, onFailure }: AlertTemplatesP
             maxLength={ALERT_TEMPLATE_NAME_MAX}
             onChange={(event) => setName(event.target.value)}
           />
-        </label>
+        </Field>
         <button
           type="button"
           className="admin-button"

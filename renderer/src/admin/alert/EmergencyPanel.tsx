@@ -15,8 +15,10 @@ import { FieldProblemsProvider } from '../FieldProblems';
 import { ProblemField } from '../ui/fields';
 import { ProblemSummary } from '../ProblemSummary';
 import { checkAlertInput } from './alert-problems';
-import { toFailure, type AdminFailure } from '../useAdminData';
-import { kioskTimeText, kioskZone, wallInputToIso } from './alert-time';
+import type { AdminFailure } from '../useAdminData';
+import { toFailure } from '../ui/error-message';
+import { kioskZone } from '../locale';
+import { kioskTimeText, wallInputToIso } from './alert-time';
 import { AlertTemplates } from './AlertTemplates';
 import './alert.css';
 
@@ -72,7 +74,7 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
     return () => clearInterval(timer);
   }, [refresh]);
 
-  const zone = kioskZone(settings.timeZone ?? '');
+  const zone = kioskZone(settings.timeZone);
   const run = async (
     action: () => Promise<AlertState>,
     message: string | ((next: AlertState) => string),
@@ -203,26 +205,8 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
               )}
             </ProblemField>
           ))}
-          <ProblemField name="startsAt" label={`Starts (optional, kiosk time: ${zone})`}>
-            {(props) => (
-              <input
-                {...props}
-                type="datetime-local"
-                value={starts}
-                onChange={(event) => setStarts(event.target.value)}
-              />
-            )}
-          </ProblemField>
-          <ProblemField name="expiresAt" label={`Expires (optional, kiosk time: ${zone})`}>
-            {(props) => (
-              <input
-                {...props}
-                type="datetime-local"
-                value={expires}
-                onChange={(event) => setExpires(event.target.value)}
-              />
-            )}
-          </ProblemField>
+          {whenField('startsAt', `Starts (optional, kiosk time: ${zone})`, starts, setStarts)}
+          {whenField('expiresAt', `Expires (optional, kiosk time: ${zone})`, expires, setExpires)}
           <div className="admin-actions">
             <button type="submit" className="admin-button admin-button--danger" disabled={busy}>
               Show message
@@ -234,5 +218,26 @@ export function EmergencyPanel({ api, settings }: EmergencyPanelProps) {
         </form>
       </FieldProblemsProvider>
     </section>
+  );
+}
+
+/** A start or expiry, typed as the kiosk's wall time; its problem shows under it. */
+function whenField(
+  name: 'startsAt' | 'expiresAt',
+  label: string,
+  value: string,
+  onChange: (value: string) => void,
+) {
+  return (
+    <ProblemField name={name} label={label}>
+      {(props) => (
+        <input
+          {...props}
+          type="datetime-local"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </ProblemField>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kioskZone, wallInputToIso } from './alert-time';
+import { kioskZone } from '../locale';
+import { wallInputToIso } from './alert-time';
 
 describe('wallInputToIso', () => {
   it("reads the field on the kiosk's clock, in summer and winter time", () => {

@@ -4,11 +4,6 @@
  */
 import { wallTime } from '../schedule/zoned-time';
 
-/** The kiosk's zone: its setting, else the zone of the machine showing the admin. */
-export function kioskZone(setting: string): string {
-  return setting || Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /**
  * A `datetime-local` value ("2026-05-01T17:30") read on the wall clock of `timeZone`, as an ISO
  * time; undefined when empty or not a time. A time in a spring-forward gap moves on by the gap.

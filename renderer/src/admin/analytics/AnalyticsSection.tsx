@@ -2,47 +2,36 @@
  * Analytics: what played and how visitors used the kiosk over a date range, from the
  * proof-of-play log, with the records exported as CSV.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
-import type { AnalyticsSummary } from '#core/analytics';
+import { useId, useMemo, useState } from 'react';
 import type { CsvSeparator } from '#core/analytics-csv';
 import { languageName } from '#core/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { slideLabel } from '../playlists/slide-label';
 import type { SectionProps } from '../section';
-import { toFailure, type AdminFailure } from '../useAdminData';
+import { toFailure } from '../ui/error-message';
 import { downloadText, formatDuration, lastDays } from './analytics-format';
 import { BarList, HourChart, type Bar } from './charts';
 import './analytics.css';
 import { Field } from '../ui/fields';
+import { useLoad } from '../ui/useLoad';
 
 /** The Analytics section. */
 export function AnalyticsSection({ api, data }: SectionProps) {
   const titleId = useId();
   const [range, setRange] = useState(() => lastDays(7));
-  const [summary, setSummary] = useState<AnalyticsSummary | undefined>();
-  const [failure, setFailure] = useState<AdminFailure | undefined>();
   const [exported, setExported] = useState('');
   const [separator, setSeparator] = useState<CsvSeparator>('comma');
-  const [reloads, setReloads] = useState(0);
   const { from, to } = range;
   const rangeError =
     !from || !to ? 'Choose both dates.' : from > to ? '"To" must not be before "From".' : '';
 
-  useEffect(() => {
-    if (rangeError) return;
-    let alive = true;
-    api.invoke('analytics:get', { from, to }).then(
-      (loaded) => {
-        if (!alive) return;
-        setSummary(loaded);
-        setFailure(undefined);
-      },
-      (error: unknown) => alive && setFailure(toFailure(error)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api, from, to, rangeError, reloads]);
+  const loaded = useLoad(rangeError ? undefined : () => api.invoke('analytics:get', { from, to }), [
+    api,
+    from,
+    to,
+    rangeError,
+  ]);
+  const { value: summary, error: failure, setError: setFailure } = loaded;
 
   const exportCsv = async () => {
     setExported('');
@@ -101,7 +90,7 @@ export function AnalyticsSection({ api, data }: SectionProps) {
         aria-label="Date range"
         onSubmit={(event) => {
           event.preventDefault();
-          setReloads((n) => n + 1);
+          void loaded.reload();
         }}
       >
         <Field id={`${titleId}-from`} label="From">

@@ -2,20 +2,16 @@
  * History: the last saved versions of content and settings (who, when, what changed), each of
  * which staff can preview in the player's own slide view and restore in one step.
  */
-import { useEffect, useId, useState } from 'react';
-import {
-  HISTORY_LIMIT,
-  type HistoryEntry,
-  type HistoryList,
-  type HistoryVersion,
-} from '#core/history';
+import { useId, useState } from 'react';
+import { HISTORY_LIMIT, type HistoryEntry, type HistoryVersion } from '#core/history';
 import { ApiError } from '../../api/api-error';
 import { usePinConfirm } from '../access/usePinConfirm';
-import { kioskZone } from '../alert/alert-time';
+import { kioskZone } from '../locale';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { SectionProps } from '../section';
-import { toFailure, type AdminFailure } from '../useAdminData';
+import { toFailure } from '../ui/error-message';
+import { useLoad } from '../ui/useLoad';
 import { historySummary, historyTime } from './history-format';
 import { VersionPreview } from './VersionPreview';
 import './history.css';
@@ -23,27 +19,17 @@ import './history.css';
 /** The History section. */
 export function HistorySection({ api, data }: SectionProps) {
   const titleId = useId();
-  const [list, setList] = useState<HistoryList | undefined>();
-  const [failure, setFailure] = useState<AdminFailure | undefined>();
   const [preview, setPreview] = useState<HistoryVersion | undefined>();
   const [confirming, setConfirming] = useState<HistoryEntry | undefined>();
   const [done, setDone] = useState('');
   const pinConfirm = usePinConfirm();
   const revision = data.state?.revision;
-  const timeZone = kioskZone(data.state?.settings.timeZone ?? '');
+  const timeZone = kioskZone(data.state?.settings.timeZone);
   const when = (iso: string) => historyTime(iso, timeZone);
 
   // Every save (here, in another tab, by a fleet bundle) changes the revision and adds a version.
-  useEffect(() => {
-    let alive = true;
-    api.invoke('history:list', undefined).then(
-      (loaded) => alive && setList(loaded),
-      (error: unknown) => alive && setFailure(toFailure(error)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api, revision]);
+  const history = useLoad(() => api.invoke('history:list', undefined), [api, revision]);
+  const { value: list, error: failure, setError: setFailure } = history;
 
   const show = async (entry: HistoryEntry) => {
     setFailure(undefined);

@@ -8,7 +8,7 @@ import { webPageRefusal } from '#core/web-page';
 import type { NewSlide, SlideKind } from './content-edit';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
-import { Field } from '../ui/fields';
+import { Field, fieldDescribedBy } from '../ui/fields';
 
 const TITLES: Record<SlideKind, string> = {
   theme: 'Add text slide',
@@ -33,7 +33,6 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const urlId = useId();
-  const urlError = useId();
   const trimmedUrl = url.trim();
   const refusal =
     kind === 'web' && trimmedUrl !== ''
@@ -75,8 +74,7 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
         />
       </Field>
       {kind === 'web' ? (
-        <div className="admin-field">
-          <label htmlFor={urlId}>Web page address</label>
+        <Field id={urlId} label="Web page address" error={refusal} errorRole="alert">
           <input
             id={urlId}
             type="url"
@@ -86,15 +84,10 @@ export function AddSlideDialog(props: AddSlideDialogProps) {
             required
             maxLength={2000}
             aria-invalid={refusal !== undefined}
-            aria-describedby={refusal ? urlError : undefined}
+            aria-describedby={fieldDescribedBy(urlId, undefined, refusal)}
             onChange={(event) => setUrl(event.target.value)}
           />
-          {refusal && (
-            <p id={urlError} className="admin-field__error" role="alert">
-              {refusal}
-            </p>
-          )}
-        </div>
+        </Field>
       ) : needsMedia && choices.length === 0 ? (
         <p className="admin-note">
           There is no {kind === 'video' ? 'video' : 'picture'} in the library yet: upload one in

@@ -106,8 +106,7 @@ function FocalPoint(props: {
     );
   };
   const slider = (axis: 'focusX' | 'focusY', label: string) => (
-    <div className="admin-field pl-framing__slider">
-      <label htmlFor={`${id}-${axis}`}>{label}</label>
+    <Field id={`${id}-${axis}`} label={label} className="pl-framing__slider">
       <input
         id={`${id}-${axis}`}
         type="range"
@@ -123,7 +122,7 @@ function FocalPoint(props: {
         }
       />
       <output htmlFor={`${id}-${axis}`}>{framing[axis]}%</output>
-    </div>
+    </Field>
   );
   return (
     <div className="pl-framing__focus" role="group" aria-labelledby={`${id}-title`}>

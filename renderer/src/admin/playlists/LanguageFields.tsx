@@ -6,8 +6,8 @@ import { useId } from 'react';
 import { languageName, textDirection } from '#core/i18n';
 import type { LocalizedText, MediaRef, Slide } from '#core/schema';
 import { isUntranslated, setText } from './content-edit';
-import { describedBy, FieldError, useFieldProblem } from '../FieldProblems';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
+import { ProblemField } from '../ui/fields';
 
 interface LanguageFieldsProps {
   slide: Slide;
@@ -117,34 +117,37 @@ interface TextFieldProps {
 
 function TextField(props: TextFieldProps) {
   const { label, language, lang, value, multiline, untranslated, onChange } = props;
-  const id = useId();
-  const noteId = `${id}-note`;
-  const problem = useFieldProblem(props.name);
-  const common = {
-    id,
-    value,
-    lang,
-    dir: textDirection(lang),
-    className: untranslated ? 'is-untranslated' : undefined,
-    'aria-invalid': problem.invalid,
-    'aria-describedby': describedBy(problem.errorId, untranslated && noteId),
-    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
-  };
+  const noteId = useId();
   return (
-    <div className="admin-field pl-text">
-      <span className="pl-text__head">
-        <label htmlFor={id}>
+    <ProblemField
+      name={props.name}
+      className="pl-text"
+      label={
+        <>
           {label}
           <span className="visually-hidden"> ({language})</span>
-        </label>
-        {untranslated && (
+        </>
+      }
+      aside={
+        untranslated && (
           <span className="pl-untranslated" id={noteId}>
             <span aria-hidden="true">⚠ </span>Not translated
           </span>
-        )}
-      </span>
-      {multiline ? <textarea {...common} rows={5} /> : <input type="text" {...common} />}
-      <FieldError problem={problem} />
-    </div>
+        )
+      }
+      notes={[untranslated && noteId]}
+    >
+      {(control) => {
+        const common = {
+          ...control,
+          value,
+          lang,
+          dir: textDirection(lang),
+          className: untranslated ? 'is-untranslated' : undefined,
+          onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+        };
+        return multiline ? <textarea {...common} rows={5} /> : <input type="text" {...common} />;
+      }}
+    </ProblemField>
   );
 }

@@ -1,11 +1,10 @@
 /**
  * Choose a picture, video or captions file from the media library, with a thumbnail of the choice.
  */
-import { useId } from 'react';
 import type { MediaItem } from '#core/contract';
 import { mediaUrl } from '#core/media';
 import type { ContentFile, MediaRef } from '#core/schema';
-import { describedBy, FieldError, useFieldProblem } from '../FieldProblems';
+import { ProblemField } from '../ui/fields';
 
 /** A file staff can pick. */
 export interface MediaChoice {
@@ -49,54 +48,45 @@ interface MediaPickerProps {
   value: MediaRef | undefined;
   /** Offer "None" (the value may be left out). */
   optional?: boolean;
-  /** Language of the label's subject, e.g. captions in Français. */
-  hint?: string;
   onChange(ref: MediaRef | undefined): void;
 }
 
 /** A labelled select of files with a thumbnail; a value not in the library stays listed. */
 export function MediaPicker(props: MediaPickerProps) {
-  const { label, kind, choices, value, optional = false, hint, onChange } = props;
-  const id = useId();
-  const problem = useFieldProblem(props.name);
+  const { label, kind, choices, value, optional = false, onChange } = props;
   const known = value === undefined || choices.some((choice) => choice.ref === value);
   const options = known ? choices : [{ ref: value, name: `Missing file (${value})` }, ...choices];
   return (
-    <div className="admin-field pl-media">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span className="admin-note" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <div className="pl-media__row">
-        {value && kind === 'image' && (
-          <img className="pl-media__thumb" src={mediaUrl(value)} alt="" draggable={false} />
-        )}
-        {value && kind === 'video' && (
-          // The first frame only, as a thumbnail; the file's name is in the select.
-          <span aria-hidden="true">
-            <video className="pl-media__thumb" src={mediaUrl(value)} muted preload="metadata" />
-          </span>
-        )}
-        <select
-          id={id}
-          value={value ?? ''}
-          aria-invalid={problem.invalid}
-          aria-describedby={describedBy(problem.errorId, hint && `${id}-hint`)}
-          onChange={(event) => onChange((event.target.value || undefined) as MediaRef | undefined)}
-        >
-          {(optional || value === undefined) && (
-            <option value="">{optional ? 'None' : 'Choose…'}</option>
+    <ProblemField name={props.name} label={label} className="pl-media">
+      {(control) => (
+        <div className="pl-media__row">
+          {value && kind === 'image' && (
+            <img className="pl-media__thumb" src={mediaUrl(value)} alt="" draggable={false} />
           )}
-          {options.map((choice) => (
-            <option key={choice.ref} value={choice.ref}>
-              {choice.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <FieldError problem={problem} />
-    </div>
+          {value && kind === 'video' && (
+            // The first frame only, as a thumbnail; the file's name is in the select.
+            <span aria-hidden="true">
+              <video className="pl-media__thumb" src={mediaUrl(value)} muted preload="metadata" />
+            </span>
+          )}
+          <select
+            {...control}
+            value={value ?? ''}
+            onChange={(event) =>
+              onChange((event.target.value || undefined) as MediaRef | undefined)
+            }
+          >
+            {(optional || value === undefined) && (
+              <option value="">{optional ? 'None' : 'Choose…'}</option>
+            )}
+            {options.map((choice) => (
+              <option key={choice.ref} value={choice.ref}>
+                {choice.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </ProblemField>
   );
 }

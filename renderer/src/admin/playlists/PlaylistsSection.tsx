@@ -17,6 +17,7 @@ import { PlaylistList } from './PlaylistList';
 import { SaveBar } from './SaveBar';
 import { useContentDraft } from './useContentDraft';
 import { usePlaylistRoute } from './usePlaylistRoute';
+import { kioskZone } from '../locale';
 
 type Asking =
   | { kind: 'create' }
@@ -54,7 +55,7 @@ function Playlists({
   const [returnTo, setReturnTo] = useState<string | undefined>();
   const { content, update } = draft;
   const edited = (text: string) => setNotice({ text, state: 'unsaved' });
-  const kioskTimeZone = settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const kioskTimeZone = kioskZone(settings.timeZone);
   const openPlaylist = content.playlists.find((p) => p.id === openId);
 
   const replacePlaylist = (id: string, playlist: Playlist) =>

@@ -4,10 +4,9 @@
 import { useId, useState, type ComponentProps } from 'react';
 import { SLIDE_DURATION_MS, type Slide, type TransitionStyle } from '#core/schema';
 import { rangeIn } from '#core/units';
-import { describedBy, FieldError, useFieldProblem } from '../FieldProblems';
 import { FramingFields } from './FramingFields';
 import { MediaPicker, type MediaChoice } from './MediaPicker';
-import { Field } from '../ui/fields';
+import { Check, Field, ProblemField } from '../ui/fields';
 
 interface SlideOptionsProps {
   slide: Slide;
@@ -18,7 +17,7 @@ interface SlideOptionsProps {
 
 /** The slide's file, how long it shows, whether it plays, and how it enters. */
 export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: SlideOptionsProps) {
-  const ids = { enabled: useId(), transition: useId(), muted: useId(), loop: useId() };
+  const transitionId = useId();
   const picker = filePicker(slide, slide.kind === 'video' ? videoChoices : imageChoices, onChange);
   return (
     <div className="pl-options">
@@ -37,9 +36,9 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
           durationMs={slide.durationMs}
           onChange={(durationMs) => onChange({ ...slide, durationMs })}
         />
-        <Field id={ids.transition} label="Transition">
+        <Field id={transitionId} label="Transition">
           <select
-            id={ids.transition}
+            id={transitionId}
             value={slide.transition ?? 'slide'}
             onChange={(event) =>
               onChange({ ...slide, transition: event.target.value as TransitionStyle })
@@ -52,7 +51,7 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
       </div>
       <div className="pl-checks">
         <Check
-          id={ids.enabled}
+          className="pl-check"
           label="Show this slide"
           checked={slide.enabled}
           onChange={(enabled) => onChange({ ...slide, enabled })}
@@ -60,13 +59,13 @@ export function SlideOptions({ slide, imageChoices, videoChoices, onChange }: Sl
         {slide.kind === 'video' && (
           <>
             <Check
-              id={ids.muted}
+              className="pl-check"
               label="Muted"
               checked={slide.video.muted}
               onChange={(muted) => onChange({ ...slide, video: { ...slide.video, muted } })}
             />
             <Check
-              id={ids.loop}
+              className="pl-check"
               label="Loop (otherwise the next slide follows when the video ends)"
               checked={slide.video.loop}
               onChange={(loop) => onChange({ ...slide, video: { ...slide.video, loop } })}
@@ -121,25 +120,6 @@ function filePicker(
   }
 }
 
-function Check(props: {
-  id: string;
-  label: string;
-  checked: boolean;
-  onChange(on: boolean): void;
-}) {
-  return (
-    <div className="pl-check">
-      <input
-        id={props.id}
-        type="checkbox"
-        checked={props.checked}
-        onChange={(event) => props.onChange(event.target.checked)}
-      />
-      <label htmlFor={props.id}>{props.label}</label>
-    </div>
-  );
-}
-
 /** The duration's range as staff type it, from core. */
 const SECONDS = rangeIn(SLIDE_DURATION_MS, 'seconds');
 
@@ -149,8 +129,6 @@ const SECONDS = rangeIn(SLIDE_DURATION_MS, 'seconds');
  * not a number (and is reported too), rather than silently keeping the old duration.
  */
 function DurationField(props: { durationMs: number; onChange(durationMs: number): void }) {
-  const id = useId();
-  const problem = useFieldProblem('durationMs');
   const [text, setText] = useState(() =>
     Number.isFinite(props.durationMs) ? String(props.durationMs / 1000) : '',
   );
@@ -159,28 +137,27 @@ function DurationField(props: { durationMs: number; onChange(durationMs: number)
   const saved = Number.isFinite(props.durationMs) ? String(props.durationMs / 1000) : '';
   const shown = Object.is(typedMs, props.durationMs) ? text : saved;
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>Duration (seconds)</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="decimal"
-        min={SECONDS.min}
-        max={SECONDS.max}
-        step={1}
-        value={shown}
-        aria-invalid={problem.invalid}
-        aria-describedby={describedBy(problem.errorId, `${id}-hint`)}
-        onChange={(event) => {
-          setText(event.target.value);
-          const seconds = event.target.value === '' ? NaN : Number(event.target.value);
-          props.onChange(Number.isFinite(seconds) ? Math.round(seconds * 1000) : NaN);
-        }}
-      />
-      <FieldError problem={problem} />
-      <span className="admin-note" id={`${id}-hint`}>
-        {SECONDS.min} to {SECONDS.max} {SECONDS.unit}
-      </span>
-    </div>
+    <ProblemField
+      name="durationMs"
+      label="Duration (seconds)"
+      hint={`${SECONDS.min} to ${SECONDS.max} ${SECONDS.unit}`}
+    >
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode="decimal"
+          min={SECONDS.min}
+          max={SECONDS.max}
+          step={1}
+          value={shown}
+          onChange={(event) => {
+            setText(event.target.value);
+            const seconds = event.target.value === '' ? NaN : Number(event.target.value);
+            props.onChange(Number.isFinite(seconds) ? Math.round(seconds * 1000) : NaN);
+          }}
+        />
+      )}
+    </ProblemField>
   );
 }

@@ -10,6 +10,7 @@ import { adminLocale } from '../locale';
 import { DateField } from './DateField';
 import { TimeWindows } from './TimeWindows';
 import { TimeZonePicker } from './TimeZonePicker';
+import { Check } from '../ui/Check';
 
 /** ISO weekday numbers (1 Monday … 7 Sunday) with their names. */
 export const WEEKDAYS = [
@@ -53,24 +54,22 @@ export function ScheduleEditor(props: ScheduleEditorProps) {
     <fieldset className="sc-editor">
       <legend>{legend}</legend>
       <div className="sc-editor__mode">
-        <label className="pl-check">
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={!schedule}
-            onChange={() => onChange(undefined)}
-          />
-          Always
-        </label>
-        <label className="pl-check">
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={!!schedule}
-            onChange={() => onChange({ ...schedule })}
-          />
-          Only at certain times
-        </label>
+        <Check
+          className="pl-check"
+          type="radio"
+          name={`${id}-mode`}
+          label="Always"
+          checked={!schedule}
+          onChange={() => onChange(undefined)}
+        />
+        <Check
+          className="pl-check"
+          type="radio"
+          name={`${id}-mode`}
+          label="Only at certain times"
+          checked={!!schedule}
+          onChange={() => onChange({ ...schedule })}
+        />
       </div>
       {schedule && (
         <div className="sc-editor__rules">
@@ -93,24 +92,22 @@ export function ScheduleEditor(props: ScheduleEditorProps) {
           <fieldset className="sc-editor__days">
             <legend>Days</legend>
             {WEEKDAYS.map(([day, name]) => (
-              <label key={day} className="pl-check">
-                <input
-                  type="checkbox"
-                  value={day}
-                  checked={weekdays === undefined || weekdays.includes(day)}
-                  onChange={(event) => {
-                    const current = weekdays ?? WEEKDAYS.map(([d]) => d);
-                    const next = event.target.checked
-                      ? [...current, day].sort((a, b) => a - b)
-                      : current.filter((d) => d !== day);
-                    // No day ticked would mean every day to the scheduler: keep at least one.
-                    if (next.length === 0) return;
-                    // Every day ticked is the same as no weekday rule.
-                    set('weekdays', next.length === 7 ? undefined : next);
-                  }}
-                />
-                {name}
-              </label>
+              <Check
+                key={day}
+                className="pl-check"
+                label={name}
+                checked={weekdays === undefined || weekdays.includes(day)}
+                onChange={(checked) => {
+                  const current = weekdays ?? WEEKDAYS.map(([d]) => d);
+                  const next = checked
+                    ? [...current, day].sort((a, b) => a - b)
+                    : current.filter((d) => d !== day);
+                  // No day ticked would mean every day to the scheduler: keep at least one.
+                  if (next.length === 0) return;
+                  // Every day ticked is the same as no weekday rule.
+                  set('weekdays', next.length === 7 ? undefined : next);
+                }}
+              />
             ))}
           </fieldset>
           {weekdays?.length === 1 && <p className="admin-note">At least one day stays ticked.</p>}

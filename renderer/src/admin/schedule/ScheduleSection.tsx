@@ -7,7 +7,7 @@ import { nextChange, resolvePlaylist } from '#core/schedule';
 import { describeSchedule, weekTimeline } from '#core/schedule-view';
 import { scheduleWarnings } from '#core/schedule-warnings';
 import type { ContentFile } from '#core/schema';
-import { adminLocale } from '../locale';
+import { adminLocale, kioskZone } from '../locale';
 import { useHasUnsavedEdits } from '../playlists/useContentDraft';
 import { playlistHref } from '../playlists/usePlaylistRoute';
 import type { SectionProps } from '../section';
@@ -23,10 +23,7 @@ export function ScheduleSection({ data }: SectionProps) {
     <section className="sc-section" aria-labelledby="sc-heading">
       <h2 id="sc-heading">Schedule</h2>
       {state ? (
-        <Schedule
-          content={state.content}
-          timeZone={state.settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
-        />
+        <Schedule content={state.content} timeZone={kioskZone(state.settings.timeZone)} />
       ) : (
         <p className="admin-note" aria-busy="true">
           Loading the schedule…

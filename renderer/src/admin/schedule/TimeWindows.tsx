@@ -4,6 +4,7 @@
 import { useId } from 'react';
 import { DAYLIGHT_SAVING_NOTE, windowNote } from '#core/schedule-warnings';
 import type { TimeWindow } from '#core/schema';
+import { Field } from '../ui/fields';
 
 interface TimeWindowsProps {
   times: readonly TimeWindow[];
@@ -87,19 +88,25 @@ function TimeInput(props: {
   describedBy?: string;
   onChange(time: string): void;
 }) {
+  const id = useId();
   return (
-    <label className="admin-field">
-      <span>
-        {props.label}
-        <span className="visually-hidden"> (time window {props.n})</span>
-      </span>
+    <Field
+      id={id}
+      label={
+        <>
+          {props.label}
+          <span className="visually-hidden"> (time window {props.n})</span>
+        </>
+      }
+    >
       <input
+        id={id}
         type="time"
         aria-describedby={props.describedBy}
         value={props.value}
         required
         onChange={(event) => event.target.value && props.onChange(event.target.value)}
       />
-    </label>
+    </Field>
   );
 }

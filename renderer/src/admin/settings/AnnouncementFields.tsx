@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { languageName } from '#core/i18n';
 import { MAX_ANNOUNCEMENT_LENGTH, type Announcement } from '#core/schema';
 import { ScheduleEditor } from '../schedule/ScheduleEditor';
+import { Field, fieldDescribedBy } from '../ui/fields';
 
 interface AnnouncementFieldsProps {
   /** 1-based, for names: "Announcement 2". */
@@ -29,18 +30,24 @@ export function AnnouncementFields(props: AnnouncementFieldsProps) {
         const id = `${base}-${lang}`;
         const error = errors[lang];
         return (
-          <div className="admin-field" key={lang}>
-            <label htmlFor={id}>
-              <span className="visually-hidden">Announcement {number} </span>
-              Text ({languageName(lang)})
-            </label>
+          <Field
+            key={lang}
+            id={id}
+            label={
+              <>
+                <span className="visually-hidden">Announcement {number} </span>
+                Text ({languageName(lang)})
+              </>
+            }
+            error={error}
+          >
             <input
               id={id}
               type="text"
               lang={lang}
               value={announcement.text[lang] ?? ''}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : `${base}-hint`}
+              aria-describedby={fieldDescribedBy(id, undefined, error) ?? `${base}-hint`}
               onChange={(event) =>
                 onChange({
                   ...announcement,
@@ -48,12 +55,7 @@ export function AnnouncementFields(props: AnnouncementFieldsProps) {
                 })
               }
             />
-            {error && (
-              <p id={`${id}-error`} className="admin-field__error">
-                {error}
-              </p>
-            )}
-          </div>
+          </Field>
         );
       })}
       <p className="admin-note" id={`${base}-hint`}>

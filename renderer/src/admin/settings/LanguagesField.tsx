@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import { languageName } from '#core/i18n';
 import { checkLanguageCode, type SettingsDraft } from './settings-draft';
+import { Check, Field, fieldDescribedBy } from '../ui/fields';
 
 interface LanguagesFieldProps {
   languages: SettingsDraft['languages'];
@@ -39,9 +40,7 @@ export function LanguagesField({ languages, onChange, error }: LanguagesFieldPro
   const [typed, setTyped] = useState('');
   const [addError, setAddError] = useState<string | undefined>();
   const inputId = useId();
-  const hintId = useId();
   const errorId = useId();
-  const addErrorId = useId();
   const preview = typed.trim() ? checkLanguageCode(typed) : undefined;
 
   const add = () => {
@@ -71,25 +70,33 @@ export function LanguagesField({ languages, onChange, error }: LanguagesFieldPro
       <ul className="admin-checks">
         {languages.map(({ code, enabled }) => (
           <li key={code}>
-            <label className="admin-check">
-              <input
-                type="checkbox"
-                checked={enabled}
-                onChange={(event) =>
-                  onChange(
-                    languages.map((l) =>
-                      l.code === code ? { ...l, enabled: event.target.checked } : l,
-                    ),
-                  )
-                }
-              />
-              <LanguageLabel code={code} />
-            </label>
+            <Check
+              label={<LanguageLabel code={code} />}
+              checked={enabled}
+              onChange={(checked) =>
+                onChange(languages.map((l) => (l.code === code ? { ...l, enabled: checked } : l)))
+              }
+            />
           </li>
         ))}
       </ul>
-      <div className="admin-field">
-        <label htmlFor={inputId}>Add language</label>
+      <Field
+        id={inputId}
+        label="Add language"
+        hint={
+          <>
+            A BCP 47 tag such as &ldquo;ar&rdquo; or &ldquo;es&rdquo;.
+            {preview?.ok && (
+              <>
+                {' '}
+                Adds <LanguageLabel code={preview.code} />.
+              </>
+            )}
+          </>
+        }
+        error={addError}
+        errorRole="alert"
+      >
         <div className="admin-inline">
           <input
             id={inputId}
@@ -97,7 +104,7 @@ export function LanguagesField({ languages, onChange, error }: LanguagesFieldPro
             value={typed}
             autoComplete="off"
             spellCheck={false}
-            aria-describedby={addError ? `${addErrorId} ${hintId}` : hintId}
+            aria-describedby={fieldDescribedBy(inputId, true, addError)}
             aria-invalid={addError ? true : undefined}
             onChange={(event) => {
               setTyped(event.target.value);
@@ -115,21 +122,7 @@ export function LanguagesField({ languages, onChange, error }: LanguagesFieldPro
             Add
           </button>
         </div>
-        <p id={hintId} className="admin-note">
-          A BCP 47 tag such as &ldquo;ar&rdquo; or &ldquo;es&rdquo;.
-          {preview?.ok && (
-            <>
-              {' '}
-              Adds <LanguageLabel code={preview.code} />.
-            </>
-          )}
-        </p>
-        {addError && (
-          <p id={addErrorId} role="alert" className="admin-alert admin-alert__message">
-            {addError}
-          </p>
-        )}
-      </div>
+      </Field>
     </fieldset>
   );
 }

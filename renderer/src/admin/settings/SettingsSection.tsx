@@ -11,6 +11,7 @@ import type { SectionProps } from '../section';
 import { BandCard } from './BandCard';
 import { ChangePin } from './ChangePin';
 import { SettingsForm } from './SettingsForm';
+import { kioskZone } from '../locale';
 
 /** The Settings section. */
 export function SettingsSection({ api, data }: SectionProps) {
@@ -67,7 +68,7 @@ export function SettingsSection({ api, data }: SectionProps) {
       <BandCard
         key={`band-${state.revision}`}
         saved={state.settings}
-        kioskTimeZone={state.settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
+        kioskTimeZone={kioskZone(state.settings.timeZone)}
         saving={data.saving}
         onSave={save}
       />

@@ -10,8 +10,9 @@ import { isPinError } from '../access/ConfirmPinDialog';
 import { usePinConfirm } from '../access/usePinConfirm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import type { SectionProps } from '../section';
-import { toFailure, type AdminFailure } from '../useAdminData';
-import { Field } from '../ui/fields';
+import type { AdminFailure } from '../useAdminData';
+import { toFailure } from '../ui/error-message';
+import { TextField } from '../ui/fields';
 
 const SYNC_STATES: Record<FleetStatus['sync']['state'], string> = {
   off: 'Off: no manifest URL is set (Settings, Fleet sync).',
@@ -198,26 +199,20 @@ export function StatusSection({ api, data }: SectionProps) {
           <code>published</code> folder of the kiosk&apos;s data folder; a signing key is read from
           its <code>keys</code> folder.
         </p>
-        <Field id={`${titleId}-out`} label="Bundle folder">
-          <input
-            id={`${titleId}-out`}
-            type="text"
-            value={outDir}
-            placeholder="my-bundle"
-            spellCheck={false}
-            onChange={(event) => setOutDir(event.target.value)}
-          />
-        </Field>
-        <Field id={`${titleId}-key`} label="Signing key file (optional)">
-          <input
-            id={`${titleId}-key`}
-            type="text"
-            value={keyFile}
-            placeholder="bundle-signing.key"
-            spellCheck={false}
-            onChange={(event) => setKeyFile(event.target.value)}
-          />
-        </Field>
+        <TextField
+          id={`${titleId}-out`}
+          label="Bundle folder"
+          value={outDir}
+          placeholder="my-bundle"
+          onChange={setOutDir}
+        />
+        <TextField
+          id={`${titleId}-key`}
+          label="Signing key file (optional)"
+          value={keyFile}
+          placeholder="bundle-signing.key"
+          onChange={setKeyFile}
+        />
         <div className="admin-actions">
           <button
             type="submit"

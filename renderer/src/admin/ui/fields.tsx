@@ -3,6 +3,9 @@
  */
 import { useId, type ReactNode } from 'react';
 import { describedBy as joinIds, FieldError, useFieldProblem } from '../FieldProblems';
+import { Check } from './Check';
+
+export { Check } from './Check';
 
 interface FieldFrame {
   id: string;
@@ -11,58 +14,93 @@ interface FieldFrame {
   error?: string;
 }
 
-/** The ids of a field's error and hint, for its control's `aria-describedby`. */
+/** The ids of a field's error, its hint and any other notes, for its control's `aria-describedby`. */
 export function fieldDescribedBy(
   id: string,
   hint: ReactNode,
   error: string | undefined,
+  ...notes: (string | undefined | false)[]
 ): string | undefined {
-  const ids = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
+  return joinIds(error && `${id}-error`, !!hint && `${id}-hint`, ...notes);
 }
 
-function Help({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className="admin-note admin-field__hint">
+      {hint}
+    </p>
+  );
+}
+
+function Help(props: { id: string; hint?: ReactNode; error?: string; errorRole?: 'alert' }) {
   return (
     <>
-      {hint && (
-        <p id={`${id}-hint`} className="admin-note admin-field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="admin-field__error">
-          {error}
+      <Hint id={props.id} hint={props.hint} />
+      {props.error && (
+        <p id={`${props.id}-error`} className="admin-field__error" role={props.errorRole}>
+          {props.error}
         </p>
       )}
     </>
   );
 }
 
-/** The frame every admin field shares: its label, its control, then its hint and its error. */
-export function Field({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  children,
-}: {
+/** What every field's frame takes: the control's id, its label, and what goes under it. */
+interface FrameProps {
   /** The control's id. */
   id: string;
   label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
+  /** Beside the label, on its line (a "Not translated" badge). */
+  aside?: ReactNode;
   /** More classes beside `admin-field`. */
   className?: string;
   /** The control (with `fieldDescribedBy` as its `aria-describedby` when it has a hint or error). */
   children: ReactNode;
-}) {
+}
+
+function Frame({
+  id,
+  label,
+  aside,
+  className,
+  children,
+  under,
+}: FrameProps & { under: ReactNode }) {
+  const labelled = <label htmlFor={id}>{label}</label>;
   return (
     <div className={className ? `admin-field ${className}` : 'admin-field'}>
-      <label htmlFor={id}>{label}</label>
+      {aside ? (
+        <span className="admin-field__head">
+          {labelled}
+          {aside}
+        </span>
+      ) : (
+        labelled
+      )}
       {children}
-      <Help id={id} hint={hint} error={error} />
+      {under}
     </div>
+  );
+}
+
+/** The frame every admin field shares: its label, its control, then its hint and its error. */
+export function Field({
+  hint,
+  error,
+  errorRole,
+  ...frame
+}: FrameProps & {
+  hint?: ReactNode;
+  error?: string;
+  /** `alert` for an error that appears while staff type, so it is read out at once. */
+  errorRole?: 'alert';
+}) {
+  return (
+    <Frame
+      {...frame}
+      under={<Help id={frame.id} hint={hint} error={error} errorRole={errorRole} />}
+    />
   );
 }
 
@@ -77,21 +115,34 @@ export interface ProblemControl {
 export function ProblemField(props: {
   /** The key its problems come under. */
   name: string;
-  label: string;
+  label: ReactNode;
+  aside?: ReactNode;
+  hint?: ReactNode;
+  /** Other notes that describe the control (after its problem and hint). */
+  notes?: (string | undefined | false)[];
+  className?: string;
   children(control: ProblemControl): ReactNode;
 }) {
+  const { name, hint, notes = [], children, ...frame } = props;
   const id = useId();
-  const problem = useFieldProblem(props.name);
+  const problem = useFieldProblem(name);
   return (
-    <div className="admin-field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.children({
+    <Frame
+      {...frame}
+      id={id}
+      under={
+        <>
+          <Hint id={id} hint={hint} />
+          <FieldError problem={problem} />
+        </>
+      }
+    >
+      {children({
         id,
         'aria-invalid': problem.invalid,
-        'aria-describedby': joinIds(problem.errorId),
+        'aria-describedby': joinIds(problem.errorId, !!hint && `${id}-hint`, ...notes),
       })}
-      <FieldError problem={problem} />
-    </div>
+    </Frame>
   );
 }
 
@@ -124,7 +175,7 @@ export function SecondsField({
   );
 }
 
-/** A checkbox with its label beside it. */
+/** A checkbox with its label beside it, in a field's frame with its hint and error. */
 export function CheckField({
   id,
   label,
@@ -135,17 +186,14 @@ export function CheckField({
 }: FieldFrame & { checked: boolean; onChange(checked: boolean): void }) {
   return (
     <div className="admin-field admin-field--check">
-      <label className="admin-check" htmlFor={id}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={checked}
-          onChange={(event) => onChange(event.target.checked)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={fieldDescribedBy(id, hint, error)}
-        />
-        {label}
-      </label>
+      <Check
+        id={id}
+        label={label}
+        checked={checked}
+        onChange={onChange}
+        invalid={!!error}
+        describedBy={fieldDescribedBy(id, hint, error)}
+      />
       <Help id={id} hint={hint} error={error} />
     </div>
   );

@@ -8,6 +8,7 @@ import { formatBytes } from '../format';
 import './pdf-import.css';
 import { usePdfImport, type PdfImportState } from './usePdfImport';
 import { Alert } from '../../ui/ErrorAlert';
+import { Check } from '../../ui/Check';
 
 /** The PDF import card of the Media section. */
 export function PdfImportPanel({
@@ -32,15 +33,12 @@ export function PdfImportPanel({
         your browser; the PDF itself is not kept. Up to {formatBytes(PDF_MAX_BYTES)} and{' '}
         {PDF_MAX_PAGES} pages.
       </p>
-      <label className="admin-check">
-        <input
-          type="checkbox"
-          checked={makePlaylist}
-          disabled={pdf.busy}
-          onChange={(event) => setMakePlaylist(event.target.checked)}
-        />
-        Also make a playlist of the pages, in page order
-      </label>
+      <Check
+        label="Also make a playlist of the pages, in page order"
+        checked={makePlaylist}
+        disabled={pdf.busy}
+        onChange={setMakePlaylist}
+      />
       <button
         type="button"
         className="admin-button admin-button--primary"
