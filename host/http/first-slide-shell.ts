@@ -31,14 +31,9 @@ export function firstSlide(snapshot: ContentSnapshot, now: number): Slide | unde
 }
 
 /**
- * The first slide's markup when it is a theme slide (text beside artwork: the usual start);
- * an empty string for other kinds, which the player draws alone as before.
+ * The markup of the first slide (from `firstSlide`) when it is a theme slide (text beside
+ * artwork: the usual start); an empty string for other kinds, which the player draws alone.
  */
-export function firstSlideShell(snapshot: ContentSnapshot, now = Date.now()): string {
-  return slideShell(firstSlide(snapshot, now), snapshot.settings);
-}
-
-/** The markup of `slide` (see firstSlideShell), for a caller that has resolved it already. */
 export function slideShell(
   slide: Slide | undefined,
   settings: ContentSnapshot['settings'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContentSnapshot } from '#core/contract';
 import { CONTENT_SCHEMA_VERSION, ContentFile, DEFAULT_SETTINGS } from '#core/schema';
-import { firstSlideShell, SHELL_ATTRIBUTE } from './first-slide-shell.js';
+import { firstSlide, SHELL_ATTRIBUTE, slideShell } from './first-slide-shell.js';
 import { SNAPSHOT_BLOCK_ID, withSnapshot } from './index-page.js';
 
 const PAGE =
@@ -98,9 +98,11 @@ describe('the served index page', () => {
         },
       ],
     });
-    expect(firstSlideShell({ ...data, content: picture })).toBe('');
+    const shellOf = (shown: ContentSnapshot) =>
+      slideShell(firstSlide(shown, Date.now()), shown.settings);
+    expect(shellOf({ ...data, content: picture })).toBe('');
     const empty = { ...data.content, playlists: [{ ...main, slides: [] }] };
-    expect(firstSlideShell({ ...data, content: empty })).toBe('');
+    expect(shellOf({ ...data, content: empty })).toBe('');
     expect(withSnapshot(PAGE, { ...data, content: picture })).toContain('<div id="root"></div>');
   });
 });
