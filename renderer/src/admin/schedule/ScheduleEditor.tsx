@@ -10,7 +10,7 @@ import { adminLocale } from '../locale';
 import { DateField } from './DateField';
 import { TimeWindows } from './TimeWindows';
 import { TimeZonePicker } from './TimeZonePicker';
-import { Check } from '../ui/Check';
+import { Check } from '../ui/fields';
 
 /** ISO weekday numbers (1 Monday … 7 Sunday) with their names. */
 export const WEEKDAYS = [

@@ -8,7 +8,7 @@ import { formatBytes } from '../format';
 import './pdf-import.css';
 import { usePdfImport, type PdfImportState } from './usePdfImport';
 import { Alert } from '../../ui/ErrorAlert';
-import { Check } from '../../ui/Check';
+import { Check } from '../../ui/fields';
 
 /** The PDF import card of the Media section. */
 export function PdfImportPanel({
