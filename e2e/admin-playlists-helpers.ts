@@ -95,7 +95,6 @@ export async function openPlaylist(page: Page, url: string, name = SHIPPED): Pro
 }
 
 /** The slide titles as the editor's slide list shows them ("1. About us"), in order. */
-
 export function slideTitles(page: Page): Locator {
   return page.locator('.pl-slide__title');
 }

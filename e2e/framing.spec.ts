@@ -84,7 +84,6 @@ async function expectWholeOnPortrait(media: Locator) {
 }
 
 /** The colour of one screen pixel, read from a real screenshot. */
-
 async function pixel(page: Page, x: number, y: number): Promise<number[]> {
   const shot = (await page.screenshot()).toString('base64');
   const reader = await page.context().newPage();

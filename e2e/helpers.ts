@@ -168,7 +168,6 @@ export async function showSlide(page: Page, n: number, lang: Lang = 'en'): Promi
 }
 
 /** Load the player and wait until the first slide and the webfont are in. */
-
 export async function openPlayer(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(carousel(page)).toBeVisible();
@@ -187,7 +186,6 @@ export async function openStoppedPlayer(page: Page, url: string): Promise<void> 
 }
 
 /** A horizontal (or any) touch drag through the Chrome DevTools Protocol. */
-
 export async function touchDrag(
   cdp: CDPSession,
   from: { x: number; y: number },
@@ -255,7 +253,6 @@ export async function expectPlayerReport(
 }
 
 /** A point on the slide's text, away from every control. */
-
 export async function slideTextPoint(page: Page): Promise<{ x: number; y: number }> {
   const box = await page.locator('.slide__title').boundingBox();
   if (!box) throw new Error('no slide title on screen');
