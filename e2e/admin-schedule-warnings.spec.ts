@@ -7,14 +7,13 @@
  * Through the admin UI only; the browser runs in Europe/Brussels on a fixed clock.
  */
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { goToAdminSection, setPin, unlockAdmin } from './admin-helpers';
+import { SHIPPED } from './admin-playlists-helpers';
+import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
 import { tapElement } from './helpers';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const SHIPPED = 'Belgium: open by nature';
 const SHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 /** Wednesday 25 March 2026, 12:30 in Brussels (CET). */
 const WEDNESDAY_LUNCH = new Date('2026-03-25T11:30:00Z');
@@ -53,14 +52,6 @@ async function onlyDays(schedule: Locator, keep: string[]): Promise<void> {
   if (!keep.includes('Sunday')) await schedule.getByRole('checkbox', { name: 'Sunday' }).uncheck();
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-}
-
 /** Two overlapping playlists and a schedule on the default, all saved. */
 async function overlappingWeek(page: Page): Promise<void> {
   const visa = await createScheduled(page, 'Visa week');
@@ -97,7 +88,7 @@ test('an overlap says who plays and why, in the editor and on the timeline', asy
   const lines = page.getByRole('list', { name: 'What plays when' }).getByRole('listitem');
   await expect(lines.filter({ hasText: 'Mon 17:00–19:00: Visa week' })).toHaveCount(1);
   await expect(lines.filter({ hasText: 'Mon 19:00–22:00: Evening' })).toHaveCount(1);
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page, 'with an overlap on the timeline');
 });
 
 test('a schedule on the default playlist is explained, not refused', async ({ page }) => {
@@ -148,7 +139,7 @@ test('an end date before the start and a date no calendar has are refused at the
   await expect(end).toHaveAccessibleDescription(/31 February, for example, does not exist/);
   // Refused: no end date is set.
   await expect(schedule).toContainText('Plays: from Mar 10, 2026');
-  expect(await axeViolations(page)).toEqual([]);
+  await expectNoAxeViolations(page, 'with a refused end date');
 });
 
 test('a window whose start equals its end says all day, and plays all day', async ({ page }) => {

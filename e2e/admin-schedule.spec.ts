@@ -4,13 +4,12 @@
  *
  * The browser runs in Europe/Brussels on a fixed clock, so "now" and the week are known.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { goToAdminSection, setPin, unlockAdmin } from './admin-helpers';
+import { SHIPPED } from './admin-playlists-helpers';
+import { expectNoAxeViolations } from './admin-test-files';
 import { expect, test } from './fixtures';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const SHIPPED = 'Belgium: open by nature';
 /** Wednesday 25 March 2026, 12:30 in Brussels (CET). */
 const WEDNESDAY_LUNCH = new Date('2026-03-25T11:30:00Z');
 
@@ -138,10 +137,5 @@ test('no axe violations on the Schedule section', async ({ page }) => {
   await schedulePlaylist(page, 'Lunch menu', { from: '12:00', to: '14:00' }, 'weekdays');
   await goToAdminSection(page, 'Schedule');
 
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const found = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
-  expect(found).toEqual([]);
+  await expectNoAxeViolations(page, 'on the Schedule section');
 });
